@@ -1,0 +1,286 @@
+package asia.oncaller.call;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/**
+ * A call: its live state while it lasts and its record afterwards, in one row. The
+ * {@link Version version} lets the database settle races between devices and nodes.
+ */
+@Entity
+public class Call {
+
+	@Id
+	private String id;
+
+	private String accountId;
+
+	private String projectId;
+
+	@Enumerated(EnumType.STRING)
+	private CallDirection direction;
+
+	@Enumerated(EnumType.STRING)
+	private CallState status;
+
+	private String fromNumber;
+
+	private String fromAlias;
+
+	@Enumerated(EnumType.STRING)
+	private EndpointType fromType;
+
+	private String toNumber;
+
+	private String toAlias;
+
+	@Enumerated(EnumType.STRING)
+	private EndpointType toType;
+
+	private String fromUserId;
+
+	private String callerConnectionId;
+
+	private String answeredDeviceId;
+
+	private String answeredConnectionId;
+
+	private boolean videoCall;
+
+	private String endReason;
+
+	private Integer sipCode;
+
+	private Instant createdAt;
+
+	private Instant ringingAt;
+
+	private Instant answeredAt;
+
+	private Instant endedAt;
+
+	private Integer billedSeconds;
+
+	@Column(precision = 19, scale = 6)
+	private BigDecimal cost;
+
+	private String currency;
+
+	private String trunkId;
+
+	private String customData;
+
+	@Version
+	private long version;
+
+	protected Call() {
+	}
+
+	/** A new call in state {@link CallState#CALLING}, created now. */
+	public Call(String id, String accountId, String projectId, CallDirection direction) {
+		this.id = id;
+		this.accountId = accountId;
+		this.projectId = projectId;
+		this.direction = direction;
+		this.status = CallState.CALLING;
+		this.createdAt = Instant.now();
+	}
+
+	/** Sets the calling party. */
+	public void from(EndpointType type, String number, String alias) {
+		this.fromType = type;
+		this.fromNumber = number;
+		this.fromAlias = alias;
+	}
+
+	/** Sets the called party. */
+	public void to(EndpointType type, String number, String alias) {
+		this.toType = type;
+		this.toNumber = number;
+		this.toAlias = alias;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getAccountId() {
+		return this.accountId;
+	}
+
+	public String getProjectId() {
+		return this.projectId;
+	}
+
+	public CallDirection getDirection() {
+		return this.direction;
+	}
+
+	public CallState getStatus() {
+		return this.status;
+	}
+
+	public void setStatus(CallState status) {
+		this.status = status;
+	}
+
+	public String getFromNumber() {
+		return this.fromNumber;
+	}
+
+	public String getFromAlias() {
+		return this.fromAlias;
+	}
+
+	public EndpointType getFromType() {
+		return this.fromType;
+	}
+
+	public String getToNumber() {
+		return this.toNumber;
+	}
+
+	public String getToAlias() {
+		return this.toAlias;
+	}
+
+	public EndpointType getToType() {
+		return this.toType;
+	}
+
+	public String getFromUserId() {
+		return this.fromUserId;
+	}
+
+	public void setFromUserId(String fromUserId) {
+		this.fromUserId = fromUserId;
+	}
+
+	public String getCallerConnectionId() {
+		return this.callerConnectionId;
+	}
+
+	public void setCallerConnectionId(String callerConnectionId) {
+		this.callerConnectionId = callerConnectionId;
+	}
+
+	public String getAnsweredDeviceId() {
+		return this.answeredDeviceId;
+	}
+
+	public void setAnsweredDeviceId(String answeredDeviceId) {
+		this.answeredDeviceId = answeredDeviceId;
+	}
+
+	public String getAnsweredConnectionId() {
+		return this.answeredConnectionId;
+	}
+
+	public void setAnsweredConnectionId(String answeredConnectionId) {
+		this.answeredConnectionId = answeredConnectionId;
+	}
+
+	public boolean isVideoCall() {
+		return this.videoCall;
+	}
+
+	public void setVideoCall(boolean videoCall) {
+		this.videoCall = videoCall;
+	}
+
+	public String getEndReason() {
+		return this.endReason;
+	}
+
+	public void setEndReason(String endReason) {
+		this.endReason = endReason;
+	}
+
+	public Integer getSipCode() {
+		return this.sipCode;
+	}
+
+	public void setSipCode(Integer sipCode) {
+		this.sipCode = sipCode;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getRingingAt() {
+		return this.ringingAt;
+	}
+
+	public void setRingingAt(Instant ringingAt) {
+		this.ringingAt = ringingAt;
+	}
+
+	public Instant getAnsweredAt() {
+		return this.answeredAt;
+	}
+
+	public void setAnsweredAt(Instant answeredAt) {
+		this.answeredAt = answeredAt;
+	}
+
+	public Instant getEndedAt() {
+		return this.endedAt;
+	}
+
+	public void setEndedAt(Instant endedAt) {
+		this.endedAt = endedAt;
+	}
+
+	public Integer getBilledSeconds() {
+		return this.billedSeconds;
+	}
+
+	public void setBilledSeconds(Integer billedSeconds) {
+		this.billedSeconds = billedSeconds;
+	}
+
+	public BigDecimal getCost() {
+		return this.cost;
+	}
+
+	public void setCost(BigDecimal cost) {
+		this.cost = cost;
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public void setCurrency(String currency) {
+		this.currency = currency;
+	}
+
+	public String getTrunkId() {
+		return this.trunkId;
+	}
+
+	public void setTrunkId(String trunkId) {
+		this.trunkId = trunkId;
+	}
+
+	public String getCustomData() {
+		return this.customData;
+	}
+
+	public void setCustomData(String customData) {
+		this.customData = customData;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+}

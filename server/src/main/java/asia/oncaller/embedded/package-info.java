@@ -1,0 +1,5 @@
+/**
+ * The embedded PostgreSQL that serves when no database is configured: a real server, started
+ * in-process, so that the server runs and its tests pass on a machine with only a JDK.
+ */
+package asia.oncaller.embedded;

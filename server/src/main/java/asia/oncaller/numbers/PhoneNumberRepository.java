@@ -1,0 +1,12 @@
+package asia.oncaller.numbers;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Phone numbers by id and by their E.164 form. */
+public interface PhoneNumberRepository extends JpaRepository<PhoneNumber, String> {
+
+	Optional<PhoneNumber> findByNumber(String number);
+
+}

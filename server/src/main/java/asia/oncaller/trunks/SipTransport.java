@@ -1,0 +1,8 @@
+package asia.oncaller.trunks;
+
+/** The transport a trunk's SIP signaling uses. */
+public enum SipTransport {
+
+	UDP, TCP, TLS
+
+}

@@ -1,0 +1,35 @@
+# OnCaller server image. Build: docker build -t oncaller . ; run it with docker-compose.yml.
+
+# 1. Build the jar with the Maven Wrapper (the same build as CI, tests left to CI).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY server/pom.xml server/pom.xml
+COPY media-client/pom.xml media-client/pom.xml
+# Dependencies first, so that a source change does not download them again.
+RUN ./mvnw -B -q -pl server -am dependency:go-offline
+COPY server server
+COPY media-client media-client
+RUN ./mvnw -B -q -pl server -am -DskipTests package \
+ && cp server/target/oncaller-server-*.jar /app.jar \
+ && java -Djarmode=tools -jar /app.jar extract --layers --destination /extracted
+
+# 2. Run on a JRE as an unprivileged user; layers ordered from least to most often changed.
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app oncaller
+WORKDIR /app
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+USER oncaller
+# Listen on every interface inside the container; the database comes from SPRING_DATASOURCE_*.
+ENV SERVER_ADDRESS=0.0.0.0
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]

@@ -1,2 +1,2 @@
-/** Small helpers shared by every module: identifiers and secrets. */
+/** Small helpers shared by every module: identifiers, secrets and the clock. */
 package asia.oncaller.common;

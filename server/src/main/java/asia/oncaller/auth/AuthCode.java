@@ -1,0 +1,47 @@
+package asia.oncaller.auth;
+
+/**
+ * The authentication result codes of PROTOCOL §1: {@code authen.r} on STOMP, the {@code code}
+ * header of a STOMP ERROR frame, and the {@code code} of a refused REST request. The numbers and
+ * messages are part of the wire contract: never renumber, only add.
+ */
+public enum AuthCode {
+
+	OK(0, "Success"),
+
+	TOKEN_EMPTY(1, "Token is empty"),
+
+	CANNOT_DECODE(2, "Cannot decode the token"),
+
+	INVALID_FORMAT(3, "Invalid token format"),
+
+	NOT_HS256(4, "Token is not HS256"),
+
+	ISSUER_NOT_FOUND(5, "API key SID or account SID not found"),
+
+	EXPIRED_OR_BAD_SIGNATURE(6, "Token expired or signature invalid"),
+
+	INVALID_PAYLOAD(7, "Invalid token payload"),
+
+	PROJECT_NOT_FOUND(8, "Project not found or disabled");
+
+	private final int code;
+
+	private final String message;
+
+	AuthCode(int code, String message) {
+		this.code = code;
+		this.message = message;
+	}
+
+	/** The number on the wire. */
+	public int code() {
+		return this.code;
+	}
+
+	/** The human-readable text sent next to the number. */
+	public String message() {
+		return this.message;
+	}
+
+}

@@ -77,6 +77,20 @@ public class Call {
 
 	private String customData;
 
+	private String callerDeviceId;
+
+	private String toUserId;
+
+	private Instant ringDeadline;
+
+	private Integer maxConnectSeconds;
+
+	private Instant connectDeadline;
+
+	private Integer callerMediaState;
+
+	private Integer calleeMediaState;
+
 	@Version
 	private long version;
 
@@ -277,6 +291,54 @@ public class Call {
 
 	public void setCustomData(String customData) {
 		this.customData = customData;
+	}
+
+	public String getCallerDeviceId() {
+		return this.callerDeviceId;
+	}
+
+	public void setCallerDeviceId(String callerDeviceId) {
+		this.callerDeviceId = callerDeviceId;
+	}
+
+	/** The app user the call rings, for calls to an app user; {@code null} otherwise. */
+	public String getToUserId() {
+		return this.toUserId;
+	}
+
+	public void setToUserId(String toUserId) {
+		this.toUserId = toUserId;
+	}
+
+	/** When an unanswered call ends with "No answer". */
+	public Instant getRingDeadline() {
+		return this.ringDeadline;
+	}
+
+	public void setRingDeadline(Instant ringDeadline) {
+		this.ringDeadline = ringDeadline;
+	}
+
+	/** The SCCO's maxConnectTime in seconds; {@code null} when unlimited. */
+	public Integer getMaxConnectSeconds() {
+		return this.maxConnectSeconds;
+	}
+
+	public void setMaxConnectSeconds(Integer maxConnectSeconds) {
+		this.maxConnectSeconds = maxConnectSeconds;
+	}
+
+	/** When an answered call ends because it reached its allowed duration; {@code null}: never. */
+	public Instant getConnectDeadline() {
+		return this.connectDeadline;
+	}
+
+	public Integer getCallerMediaState() {
+		return this.callerMediaState;
+	}
+
+	public Integer getCalleeMediaState() {
+		return this.calleeMediaState;
 	}
 
 	public long getVersion() {

@@ -1,0 +1,34 @@
+package asia.oncaller.call;
+
+/**
+ * How a call ended: its final state, the reason clients and the record show, and the SIP code
+ * that goes with it (PROTOCOL §3.2; reasons as in the product this API was modelled on).
+ */
+record CallEnd(CallState state, String reason, Integer sipCode) {
+
+	/** The caller hung up after the answer, or the callee did. */
+	static final CallEnd NORMAL = new CallEnd(CallState.ENDED, "Ended", null);
+
+	/** The caller gave up before anyone answered. */
+	static final CallEnd CANCELED = new CallEnd(CallState.ENDED, "Canceled", 487);
+
+	/** The callee rejected the call. */
+	static final CallEnd BUSY = new CallEnd(CallState.BUSY, "Busy here", 486);
+
+	/** Nobody answered within the SCCO timeout. */
+	static final CallEnd NO_ANSWER = new CallEnd(CallState.ENDED, "No answer", 480);
+
+	/** The callee had no device online. */
+	static final CallEnd NOT_ONLINE = new CallEnd(CallState.ENDED, "Callee not online", 480);
+
+	/** The call reached its maxConnectTime. */
+	static final CallEnd MAX_CONNECT_TIME = new CallEnd(CallState.ENDED, "Max connect time", null);
+
+	/** A party's connection closed without a hangup. */
+	static final CallEnd CONNECTION_LOST = new CallEnd(CallState.ENDED, "Connection lost", null);
+
+	/** Calls to phone numbers pass every check but are not dialled by this version. */
+	static final CallEnd NO_SIP_GATEWAY = new CallEnd(CallState.ENDED, "Service unavailable: phone calls are not enabled",
+			503);
+
+}

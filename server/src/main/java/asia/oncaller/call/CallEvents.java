@@ -1,0 +1,58 @@
+package asia.oncaller.call;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shapes of the call events of PROTOCOL §3.2, in one place. Fields whose value is
+ * {@code null} are left out.
+ */
+final class CallEvents {
+
+	private CallEvents() {
+	}
+
+	static Map<String, Object> incomingCall(Call call, Object iceServers) {
+		return event("incomingCall", call.getId(), "fromNumber", call.getFromNumber(), "toNumber", call.getToNumber(),
+				"fromAlias", call.getFromAlias(), "toAlias", call.getToAlias(), "isVideoCall", call.isVideoCall(),
+				"fromInternal", call.getFromType() == EndpointType.INTERNAL, "customDataFromYourServer",
+				call.getCustomData(), "iceServers", iceServers);
+	}
+
+	static Map<String, Object> signalingState(Call call, CallState state, String reason) {
+		return event("signalingState", call.getId(), "code", state.code(), "reason", reason, "sipCode",
+				call.getSipCode(), "sipReason", (call.getSipCode() != null) ? reason : null);
+	}
+
+	/** Another device of the same user answered (200), rejected (486) or declined (603) the call. */
+	static Map<String, Object> otherDeviceState(Call call, int code) {
+		return event("otherDevice", call.getId(), "code", code, "data",
+				Map.of("type", "CALL_STATE", "code", code, "callId", call.getId()));
+	}
+
+	/** Another device of the same user ended the call. */
+	static Map<String, Object> otherDeviceEnd(Call call) {
+		return event("otherDevice", call.getId(), "data", Map.of("type", "CALL_END", "callId", call.getId()));
+	}
+
+	static Map<String, Object> relay(String type, Call call, String key, Object value, String fromDeviceId) {
+		return event(type, call.getId(), key, value, "deviceId", fromDeviceId);
+	}
+
+	static Map<String, Object> transferred(Call call, String toUserId) {
+		return event("transferred", call.getId(), "toUserId", toUserId);
+	}
+
+	private static Map<String, Object> event(String type, String callId, Object... keysAndValues) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("type", type);
+		event.put("callId", callId);
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			if (keysAndValues[i + 1] != null) {
+				event.put((String) keysAndValues[i], keysAndValues[i + 1]);
+			}
+		}
+		return event;
+	}
+
+}

@@ -1,0 +1,61 @@
+package asia.oncaller.call;
+
+/** Which side of a call a party is on, and where the events for each side go. */
+final class CallParties {
+
+	enum Role {
+
+		CALLER, CALLEE, NONE
+
+	}
+
+	private CallParties() {
+	}
+
+	/**
+	 * The party's side. A user who calls themselves is the caller on the connection that placed
+	 * the call and the callee on their other devices.
+	 */
+	static Role roleOf(Call call, Party party) {
+		if (!call.getProjectId().equals(party.projectId())) {
+			return Role.NONE;
+		}
+		boolean caller = party.userId().equals(call.getFromUserId());
+		boolean callee = party.userId().equals(call.getToUserId());
+		if (caller && (!callee || !party.hasConnection()
+				|| party.connectionId().equals(call.getCallerConnectionId()))) {
+			return Role.CALLER;
+		}
+		return callee ? Role.CALLEE : Role.NONE;
+	}
+
+	/** Whether a callee party may act on an answered call: only the answering device may. */
+	static boolean isAnsweringDevice(Call call, Party party) {
+		return !party.hasConnection() || party.connectionId().equals(call.getAnsweredConnectionId());
+	}
+
+	static Recipient caller(Call call) {
+		return Recipient.connectionOrUser(call.getProjectId(), call.getFromUserId(), call.getCallerConnectionId());
+	}
+
+	/** The answering device once answered, else every device of the callee. */
+	static Recipient callee(Call call) {
+		if (call.getStatus() == CallState.ANSWERED || call.getAnsweredConnectionId() != null) {
+			return Recipient.connectionOrUser(call.getProjectId(), call.getToUserId(), call.getAnsweredConnectionId());
+		}
+		return new Recipient.User(call.getProjectId(), call.getToUserId());
+	}
+
+	/** The callee's devices other than the one that acted. */
+	static Recipient otherCalleeDevices(Call call, Party party) {
+		return party.hasConnection()
+				? new Recipient.UserExcept(call.getProjectId(), call.getToUserId(), party.connectionId())
+				: new Recipient.User(call.getProjectId(), call.getToUserId());
+	}
+
+	/** The other leg as seen from the party. */
+	static Recipient otherLeg(Call call, Role role) {
+		return (role == Role.CALLER) ? callee(call) : caller(call);
+	}
+
+}

@@ -1,0 +1,109 @@
+package asia.oncaller.call;
+
+import java.util.Optional;
+
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateFinder;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.billing.Tariff;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.numbers.PhoneNumberRepository;
+import asia.oncaller.tenant.Account;
+import asia.oncaller.tenant.AccountRepository;
+import asia.oncaller.trunks.SipTrunk;
+import asia.oncaller.trunks.SipTrunkRepository;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides whether the SCCO's {@code connect} may be carried out for the account, with codes 3 to
+ * 8 of {@code call.make} in their documented order: the callee type, the caller id number and
+ * whose it is, the trunk and whose it is, then the money.
+ */
+@Component
+class CallRouting {
+
+	private final PhoneNumberRepository numbers;
+
+	private final SipTrunkRepository trunks;
+
+	private final AccountRepository accounts;
+
+	private final RateFinder rates;
+
+	CallRouting(PhoneNumberRepository numbers, SipTrunkRepository trunks, AccountRepository accounts,
+			RateFinder rates) {
+		this.numbers = numbers;
+		this.trunks = trunks;
+		this.accounts = accounts;
+		this.rates = rates;
+	}
+
+	/** Where a call may go: its outcome, and for a phone call the trunk; the account's currency. */
+	record Route(CallOutcome outcome, String trunkId, String currency) {
+
+		static Route refused(CallOutcome outcome) {
+			return new Route(outcome, null, null);
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	Route route(String accountId, ConnectAction connect) {
+		if (!connect.to().isInternal() && !connect.to().isExternal()) {
+			return Route.refused(CallOutcome.TO_TYPE_INVALID);
+		}
+		String trunkId = null;
+		if (connect.to().isExternal()) {
+			Optional<PhoneNumber> number = this.numbers.findByNumber(e164(connect.from().number()));
+			if (number.isEmpty()) {
+				return Route.refused(CallOutcome.FROM_NUMBER_NOT_FOUND);
+			}
+			if (!number.get().getAccountId().equals(accountId)) {
+				return Route.refused(CallOutcome.FROM_NUMBER_NOT_YOURS);
+			}
+			Optional<SipTrunk> trunk = trunkFor(number.get(), accountId);
+			if (trunk.isEmpty() || !trunk.get().isEnabled()) {
+				return Route.refused(CallOutcome.TRUNK_NOT_FOUND);
+			}
+			if (!trunk.get().getAccountId().equals(accountId)) {
+				return Route.refused(CallOutcome.TRUNK_NOT_YOURS);
+			}
+			trunkId = trunk.get().getId();
+		}
+		Account account = this.accounts.findById(accountId).orElseThrow();
+		if (!canPayFirstIncrement(account, connect)) {
+			return Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
+		}
+		return new Route(CallOutcome.OK, trunkId, account.getCurrency());
+	}
+
+	/** The number's own trunk, else the first enabled trunk of the account. */
+	private Optional<SipTrunk> trunkFor(PhoneNumber number, String accountId) {
+		if (number.getTrunkId() != null) {
+			return this.trunks.findById(number.getTrunkId());
+		}
+		return this.trunks.findByAccountId(accountId).stream().filter(SipTrunk::isEnabled).findFirst();
+	}
+
+	/**
+	 * App-to-app calls are free unless an INTERNAL rate matches; a phone call needs a rate (a
+	 * destination nobody priced cannot be paid for) and a balance that covers its first increment.
+	 */
+	private boolean canPayFirstIncrement(Account account, ConnectAction connect) {
+		RatedCallType type = connect.to().isInternal() ? RatedCallType.INTERNAL : RatedCallType.EXTERNAL;
+		Optional<Rate> rate = this.rates.find(account.getId(), type, connect.to().number());
+		if (rate.isEmpty()) {
+			return type == RatedCallType.INTERNAL;
+		}
+		return account.getBalance().compareTo(Tariff.firstIncrementCost(rate.get())) >= 0;
+	}
+
+	/** Numbers are stored in E.164; SCCOs often leave out the {@code +}. */
+	private static String e164(String number) {
+		return number.startsWith("+") ? number : "+" + number;
+	}
+
+}

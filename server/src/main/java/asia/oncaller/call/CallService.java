@@ -1,0 +1,148 @@
+package asia.oncaller.call;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import asia.oncaller.call.CallParties.Role;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The verbs a device uses on a call it takes part in: ringing, answer, reject, hangup. STOMP and
+ * REST adapters both call these methods, which decide every result code; the database settles
+ * races through conditional updates (see {@link CallRepository}).
+ */
+@Service
+public class CallService {
+
+	private static final Set<CallState> UNANSWERED = EnumSet.of(CallState.CALLING, CallState.RINGING);
+
+	private final CallRepository calls;
+
+	private final CallTerminator terminator;
+
+	private final Clock clock;
+
+	CallService(CallRepository calls, CallTerminator terminator, Clock clock) {
+		this.calls = calls;
+		this.terminator = terminator;
+		this.clock = clock;
+	}
+
+	/** The callee's device rings: the caller hears {@code signalingState} 2 once. */
+	@Transactional
+	public CallResult ringing(Party party, String callId) {
+		Optional<Call> found = this.calls.findById(callId);
+		if (found.isEmpty() || found.get().getStatus().isFinal()) {
+			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
+		}
+		Call call = found.get();
+		Role role = CallParties.roleOf(call, party);
+		if (role != Role.CALLEE) {
+			return CallResult.of(CallOutcome.NOT_ALLOWED);
+		}
+		if (call.getStatus() == CallState.ANSWERED) {
+			return CallParties.isAnsweringDevice(call, party) ? CallResult.ok(List.of())
+					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
+		}
+		if (this.calls.markRinging(callId, this.clock.instant()) == 0) {
+			return CallResult.ok(List.of());
+		}
+		Call ringing = this.calls.findById(callId).orElseThrow();
+		return CallResult.ok(List.of(new Delivery(CallParties.caller(ringing),
+				CallEvents.signalingState(ringing, CallState.RINGING, "Ringing"))));
+	}
+
+	/**
+	 * The callee answers on one device. Of several devices answering at once exactly one wins;
+	 * the others get {@code r=2}, and every other device of the callee hears
+	 * {@code otherDevice 200}.
+	 */
+	@Transactional
+	public CallResult answer(Party party, String callId) {
+		Optional<Call> found = this.calls.findById(callId);
+		if (found.isEmpty()) {
+			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
+		}
+		Call call = found.get();
+		if (CallParties.roleOf(call, party) != Role.CALLEE) {
+			return CallResult.of(CallOutcome.NOT_ALLOWED);
+		}
+		Instant now = this.clock.instant();
+		Instant connectDeadline = (call.getMaxConnectSeconds() != null) ? now.plusSeconds(call.getMaxConnectSeconds())
+				: null;
+		if (this.calls.markAnswered(callId, now, party.deviceId(), party.connectionId(), connectDeadline) == 0) {
+			Call current = this.calls.findById(callId).orElseThrow();
+			if (current.getStatus() != CallState.ANSWERED) {
+				return CallResult.of(CallOutcome.CALL_DATA_NOT_EXIST);
+			}
+			return (party.hasConnection() && party.connectionId().equals(current.getAnsweredConnectionId()))
+					? CallResult.ok(List.of()) : CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE);
+		}
+		Call answered = this.calls.findById(callId).orElseThrow();
+		return CallResult.ok(List.of(
+				new Delivery(CallParties.caller(answered),
+						CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),
+				new Delivery(CallParties.callee(answered),
+						CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),
+				new Delivery(CallParties.otherCalleeDevices(answered, party),
+						CallEvents.otherDeviceState(answered, 200))));
+	}
+
+	/**
+	 * The callee declines: the call ends at once as Busy (5) for the caller, whichever of the
+	 * callee's devices rejected it, and the callee's other devices hear {@code otherDevice 486}.
+	 * A caller's reject, or the answering device's, is a hangup.
+	 */
+	@Transactional
+	public CallResult reject(Party party, String callId) {
+		return endByParty(party, callId);
+	}
+
+	/**
+	 * Either side hangs up: the call ends for both and for every device still ringing. A callee
+	 * device that hangs up before answering rejects the call.
+	 */
+	@Transactional
+	public CallResult hangup(Party party, String callId) {
+		return endByParty(party, callId);
+	}
+
+	private CallResult endByParty(Party party, String callId) {
+		Optional<Call> found = this.calls.findById(callId);
+		if (found.isEmpty() || found.get().getStatus().isFinal()) {
+			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
+		}
+		Call call = found.get();
+		Role role = CallParties.roleOf(call, party);
+		if (role == Role.NONE) {
+			return CallResult.of(CallOutcome.NOT_ALLOWED);
+		}
+		if (role == Role.CALLER) {
+			CallEnd end = (call.getStatus() == CallState.ANSWERED) ? CallEnd.NORMAL : CallEnd.CANCELED;
+			return ended(this.terminator.end(callId, CallState.live(), end, party), callId);
+		}
+		if (call.getStatus() == CallState.ANSWERED) {
+			return CallParties.isAnsweringDevice(call, party)
+					? ended(this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.NORMAL, party), callId)
+					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
+		}
+		return ended(this.terminator.end(callId, UNANSWERED, CallEnd.BUSY, party), callId);
+	}
+
+	/** The outcome of an ending that may have lost a race: to an answer elsewhere, or to another ending. */
+	private CallResult ended(Optional<List<Delivery>> deliveries, String callId) {
+		if (deliveries.isPresent()) {
+			return CallResult.ok(deliveries.get());
+		}
+		Call current = this.calls.findById(callId).orElseThrow();
+		return (current.getStatus() == CallState.ANSWERED) ? CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE)
+				: CallResult.of(CallOutcome.CALL_NOT_EXIST);
+	}
+
+}

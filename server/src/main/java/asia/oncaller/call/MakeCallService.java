@@ -1,0 +1,143 @@
+package asia.oncaller.call;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import asia.oncaller.common.Sids;
+import asia.oncaller.control.AnswerUrlClient;
+import asia.oncaller.control.CallControlDecision;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.ProjectRepository;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code call.make}: asks the project's answer_url where the call goes, checks that it may go
+ * there (codes 1 to 8, in the documented order), writes the call and rings the callee. The HTTP
+ * request to the answer_url happens outside any database transaction.
+ */
+@Service
+public class MakeCallService {
+
+	private final ProjectRepository projects;
+
+	private final AnswerUrlClient answerUrls;
+
+	private final CallRouting routing;
+
+	private final CallRepository calls;
+
+	private final Presence presence;
+
+	private final IceProperties ice;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
+			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock) {
+		this.projects = projects;
+		this.answerUrls = answerUrls;
+		this.routing = routing;
+		this.calls = calls;
+		this.presence = presence;
+		this.ice = ice;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Places a call for the caller. On success the reply carries {@code callId}, {@code toType},
+	 * {@code customDataFromYourServer} and {@code iceServers}; the caller then hears
+	 * {@code signalingState} 1 and every online device of the callee {@code incomingCall}. A callee
+	 * with no device online ends the call at once (6, "Callee not online").
+	 */
+	public CallResult make(Party caller, MakeCallCommand command) {
+		Project project = this.projects.findById(caller.projectId()).orElseThrow();
+		String callId = Sids.newSid("call-");
+		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
+				answerUrlParameters(caller, command, callId));
+		if (decision instanceof CallControlDecision.Failed failed) {
+			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
+		}
+		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
+		CallRouting.Route route = this.routing.route(caller.accountId(), connect);
+		if (!route.outcome().ok()) {
+			return CallResult.of(route.outcome());
+		}
+		Call call = this.transaction.execute((status) -> this.calls.save(newCall(callId, caller, command, connect, route)));
+		return CallResult.ok(firstEvents(call))
+			.with("callId", callId)
+			.with("toType", connect.to().type())
+			.with("customDataFromYourServer", connect.customData())
+			.with("iceServers", this.ice.servers());
+	}
+
+	private Map<String, String> answerUrlParameters(Party caller, MakeCallCommand command, String callId) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("from", command.fromNumber());
+		parameters.put("to", command.toNumber());
+		parameters.put("fromInternal", "true");
+		parameters.put("userId", caller.userId());
+		parameters.put("projectId", caller.projectId());
+		parameters.put("callId", callId);
+		parameters.put("videoCall", String.valueOf(command.isVideoCall()));
+		if (command.custom() != null) {
+			parameters.put("custom", command.custom());
+		}
+		return parameters;
+	}
+
+	private Call newCall(String callId, Party caller, MakeCallCommand command, ConnectAction connect,
+			CallRouting.Route route) {
+		Call call = new Call(callId, caller.accountId(), caller.projectId(),
+				connect.to().isInternal() ? CallDirection.APP_TO_APP : CallDirection.APP_TO_PHONE);
+		call.from(EndpointType.INTERNAL, connect.from().number(), connect.from().alias());
+		call.to(connect.to().isInternal() ? EndpointType.INTERNAL : EndpointType.EXTERNAL, connect.to().number(),
+				connect.to().alias());
+		call.setFromUserId(caller.userId());
+		call.setCallerConnectionId(caller.connectionId());
+		call.setCallerDeviceId(caller.deviceId());
+		call.setVideoCall(command.isVideoCall());
+		call.setCustomData(connect.customData());
+		call.setTrunkId(route.trunkId());
+		call.setCurrency(route.currency());
+		Instant now = this.clock.instant();
+		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
+		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
+		CallEnd immediateEnd = immediateEnd(call, connect);
+		if (immediateEnd != null) {
+			call.setStatus(immediateEnd.state());
+			call.setEndedAt(now);
+			call.setEndReason(immediateEnd.reason());
+			call.setSipCode(immediateEnd.sipCode());
+		}
+		return call;
+	}
+
+	/** Why a call that passed every check still ends at once, or {@code null} if it rings. */
+	private CallEnd immediateEnd(Call call, ConnectAction connect) {
+		if (connect.to().isExternal()) {
+			return CallEnd.NO_SIP_GATEWAY;
+		}
+		call.setToUserId(connect.to().number());
+		return this.presence.isOnline(call.getProjectId(), call.getToUserId()) ? null : CallEnd.NOT_ONLINE;
+	}
+
+	private List<Delivery> firstEvents(Call call) {
+		Delivery toCaller = new Delivery(CallParties.caller(call), CallEvents.signalingState(call,
+				call.getStatus(), call.getStatus().isFinal() ? call.getEndReason() : "Calling"));
+		if (call.getStatus().isFinal()) {
+			return List.of(toCaller);
+		}
+		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.getToUserId()),
+				CallEvents.incomingCall(call, this.ice.servers())));
+	}
+
+}

@@ -1,0 +1,118 @@
+package asia.oncaller.signaling;
+
+import asia.oncaller.call.CallRelayService;
+import asia.oncaller.call.CallRequests;
+import asia.oncaller.call.CallService;
+import asia.oncaller.call.CustomMessageService;
+import asia.oncaller.call.MakeCallCommand;
+import asia.oncaller.call.MakeCallService;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The STOMP adapters of the call verbs ({@code SEND /app/<verb>}, PROTOCOL §3.1): each maps its
+ * frame to a request, calls the call module and leaves the reply to {@link RequestHandler}. The
+ * user always comes from the connection's principal, never from the body.
+ */
+@Controller
+class CallMessageController {
+
+	private final RequestHandler requests;
+
+	private final MakeCallService makeCall;
+
+	private final CallService calls;
+
+	private final CallRelayService relay;
+
+	private final CustomMessageService customMessages;
+
+	CallMessageController(RequestHandler requests, MakeCallService makeCall, CallService calls, CallRelayService relay,
+			CustomMessageService customMessages) {
+		this.requests = requests;
+		this.makeCall = makeCall;
+		this.calls = calls;
+		this.relay = relay;
+		this.customMessages = customMessages;
+	}
+
+	@MessageMapping("call.make")
+	void make(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, MakeCallCommand.class, this.makeCall::make, true);
+	}
+
+	@MessageMapping("call.ringing")
+	void ringing(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.ringing(party, r.callId()),
+				true);
+	}
+
+	@MessageMapping("call.answer")
+	void answer(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.answer(party, r.callId()),
+				true);
+	}
+
+	@MessageMapping("call.reject")
+	void reject(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.reject(party, r.callId()),
+				true);
+	}
+
+	@MessageMapping("call.hangup")
+	void hangup(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.hangup(party, r.callId()),
+				true);
+	}
+
+	@MessageMapping("call.info")
+	void info(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.Info.class,
+				(party, r) -> this.relay.info(party, r.callId(), r.info()), true);
+	}
+
+	@MessageMapping("call.dtmf")
+	void dtmf(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.Dtmf.class,
+				(party, r) -> this.relay.dtmf(party, r.callId(), r.digits()), true);
+	}
+
+	@MessageMapping("call.hold")
+	void hold(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.Hold.class,
+				(party, r) -> this.relay.hold(party, r.callId(), r.hold()), true);
+	}
+
+	@MessageMapping("call.transfer")
+	void transfer(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.Transfer.class,
+				(party, r) -> this.relay.transfer(party, r.callId(), r.userId()), true);
+	}
+
+	@MessageMapping("call.sdp")
+	void sdp(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.Sdp.class,
+				(party, r) -> this.relay.sdp(party, r.callId(), r.sdp()), false);
+	}
+
+	@MessageMapping("call.candidate")
+	void candidate(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.Candidate.class,
+				(party, r) -> this.relay.candidate(party, r.callId(), r.candidate()), false);
+	}
+
+	@MessageMapping("call.mediastate")
+	void mediaState(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.MediaState.class,
+				(party, r) -> this.relay.mediaState(party, r.callId(), r.code()), false);
+	}
+
+	@MessageMapping("message.custom")
+	void customMessage(Message<?> frame, ClientPrincipal user) {
+		this.requests.handle(frame, user, CallRequests.CustomMessage.class,
+				(party, r) -> this.customMessages.send(party, r.toUserId(), r.message()), true);
+	}
+
+}

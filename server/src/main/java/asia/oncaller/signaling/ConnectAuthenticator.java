@@ -1,0 +1,65 @@
+package asia.oncaller.signaling;
+
+import asia.oncaller.auth.AuthOutcome;
+import asia.oncaller.auth.ClientTokenVerifier;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the client token on STOMP CONNECT, the one place where a connection is authenticated.
+ * A refused token becomes an ERROR frame with the authen code and the connection closes (see
+ * {@link StompErrorFrames}); an accepted one makes the connection's {@link ClientPrincipal}.
+ */
+@Component
+class ConnectAuthenticator implements ChannelInterceptor {
+
+	private static final String BEARER = "Bearer ";
+
+	private final ClientTokenVerifier verifier;
+
+	ConnectAuthenticator(ClientTokenVerifier verifier) {
+		this.verifier = verifier;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (accessor == null || accessor.getCommand() != StompCommand.CONNECT) {
+			return message;
+		}
+		AuthOutcome outcome = this.verifier.verify(token(accessor));
+		if (!outcome.ok()) {
+			throw new AuthenticationFailure(outcome.code());
+		}
+		String deviceId = header(accessor, "device-id", accessor.getSessionId());
+		String platform = header(accessor, "platform", "web");
+		accessor.setUser(new ClientPrincipal(outcome.identity(), accessor.getSessionId(), deviceId, platform));
+		return message;
+	}
+
+	private static String token(StompHeaderAccessor accessor) {
+		String token = accessor.getFirstNativeHeader("access-token");
+		if (token != null) {
+			return token;
+		}
+		String authorization = accessor.getFirstNativeHeader("Authorization");
+		return (authorization != null && authorization.startsWith(BEARER)) ? authorization.substring(BEARER.length())
+				: null;
+	}
+
+	/** A header, cut to 128 characters, or the fallback when absent or blank. */
+	private static String header(StompHeaderAccessor accessor, String name, String fallback) {
+		String value = accessor.getFirstNativeHeader(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		return (value.length() > 128) ? value.substring(0, 128) : value;
+	}
+
+}

@@ -1,0 +1,49 @@
+package asia.oncaller.signaling;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import asia.oncaller.auth.AuthCode;
+import asia.oncaller.call.IceProperties;
+
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code SUBSCRIBE /app/session} answers once with the {@code authen} message: who the
+ * connection is, the user's other connected devices and the ICE servers (PROTOCOL §2).
+ */
+@Controller
+class SessionController {
+
+	private final PresenceRegistry presence;
+
+	private final IceProperties ice;
+
+	SessionController(PresenceRegistry presence, IceProperties ice) {
+		this.presence = presence;
+		this.ice = ice;
+	}
+
+	@SubscribeMapping("/session")
+	Map<String, Object> authen(ClientPrincipal principal) {
+		List<Map<String, Object>> clients = this.presence.principals(principal.getName())
+			.stream()
+			.map((p) -> Map.<String, Object>of("connectionId", p.connectionId(), "deviceId", p.deviceId(), "platform",
+					p.platform()))
+			.toList();
+		Map<String, Object> authen = new LinkedHashMap<>();
+		authen.put("type", "authen");
+		authen.put("r", AuthCode.OK.code());
+		authen.put("message", AuthCode.OK.message());
+		authen.put("userId", principal.identity().userId());
+		authen.put("projectId", principal.identity().projectId());
+		authen.put("connectionId", principal.connectionId());
+		authen.put("deviceId", principal.deviceId());
+		authen.put("clients", clients);
+		authen.put("iceServers", this.ice.servers());
+		return authen;
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * STOMP over WebSocket at {@code /ws}: authentication on CONNECT, presence of users' devices,
+ * the request adapters that call the call module, and the delivery of its events.
+ */
+package asia.oncaller.signaling;

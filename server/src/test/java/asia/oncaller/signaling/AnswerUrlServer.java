@@ -1,0 +1,94 @@
+package asia.oncaller.signaling;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A customer's answer_url: a real HTTP server on loopback that answers every GET with the SCCO
+ * a test sets, and remembers the query parameters of the last request.
+ */
+final class AnswerUrlServer implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final AtomicReference<String> body = new AtomicReference<>("[]");
+
+	private final AtomicReference<Integer> status = new AtomicReference<>(200);
+
+	private final AtomicReference<Map<String, String>> lastQuery = new AtomicReference<>(Map.of());
+
+	AnswerUrlServer() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/answer", (exchange) -> {
+			this.lastQuery.set(parse(exchange.getRequestURI()));
+			byte[] bytes = this.body.get().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(this.status.get(), bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
+		this.server.start();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/answer";
+	}
+
+	/** Answers with this SCCO and status 200 from now on. */
+	void respond(String scco) {
+		this.status.set(200);
+		this.body.set(scco);
+	}
+
+	void respondStatus(int status) {
+		this.status.set(status);
+	}
+
+	/** An SCCO connecting to an app user, ringing for {@code timeout} seconds. */
+	static String connectToUser(String userId, int timeout) {
+		return """
+				[{"action":"connect","from":{"type":"internal","number":"alice","alias":"Alice"},
+				  "to":{"type":"internal","number":"%s","alias":"Callee"},"customData":"order-42","timeout":%d}]"""
+			.formatted(userId, timeout);
+	}
+
+	/** An SCCO connecting to a phone number from the given caller id. */
+	static String connectToPhone(String fromNumber, String toNumber) {
+		return """
+				[{"action":"connect","from":{"type":"external","number":"%s","alias":"Shop"},
+				  "to":{"type":"external","number":"%s"}}]""".formatted(fromNumber, toNumber);
+	}
+
+	Map<String, String> lastQuery() {
+		return this.lastQuery.get();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private static Map<String, String> parse(URI uri) {
+		Map<String, String> query = new LinkedHashMap<>();
+		if (uri.getRawQuery() == null) {
+			return query;
+		}
+		for (String pair : uri.getRawQuery().split("&")) {
+			int eq = pair.indexOf('=');
+			query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+		}
+		return query;
+	}
+
+}

@@ -1,0 +1,92 @@
+package asia.oncaller.signaling;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.call.Call;
+import asia.oncaller.call.CallRepository;
+import asia.oncaller.tenant.Project;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What call tests share: the server on a random port with real PostgreSQL, a customer's
+ * answer_url on a real local HTTP server, a fresh tenant, and real STOMP clients that are closed
+ * after each test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabaseConfig.class, TestTenant.class })
+abstract class CallTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestTenant tenants;
+
+	@Autowired
+	CallRepository calls;
+
+	AnswerUrlServer answerUrl;
+
+	Project project;
+
+	private final List<StompTestClient> clients = new ArrayList<>();
+
+	@BeforeEach
+	void startAnswerUrlAndTenant() throws Exception {
+		this.answerUrl = new AnswerUrlServer();
+		this.project = this.tenants.create(this.answerUrl.url(), new BigDecimal("10.00"));
+	}
+
+	@AfterEach
+	void closeClients() {
+		this.clients.forEach(StompTestClient::close);
+		this.answerUrl.close();
+	}
+
+	/** Connects a device of a user of the test project. */
+	StompTestClient device(String userId, String deviceId) throws Exception {
+		return device(this.project, userId, deviceId);
+	}
+
+	StompTestClient device(Project project, String userId, String deviceId) throws Exception {
+		StompTestClient client = StompTestClient.connect(this.port, this.tenants.token(project, userId), deviceId);
+		this.clients.add(client);
+		return client;
+	}
+
+	/** Alice calls bob through an SCCO that rings for {@code timeout} s; returns the call id. */
+	String call(StompTestClient caller, String callee, int timeout) throws InterruptedException {
+		this.answerUrl.respond(AnswerUrlServer.connectToUser(callee, timeout));
+		Map<String, Object> reply = caller.request("call.make",
+				Map.of("fromNumber", "alice", "toNumber", callee, "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0);
+		return (String) reply.get("callId");
+	}
+
+	static Map<String, Object> body(String callId, Object... more) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("callId", callId);
+		for (int i = 0; i < more.length; i += 2) {
+			body.put((String) more[i], more[i + 1]);
+		}
+		return body;
+	}
+
+	Call record(String callId) {
+		return this.calls.findById(callId).orElseThrow();
+	}
+
+}

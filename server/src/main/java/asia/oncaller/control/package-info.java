@@ -1,0 +1,5 @@
+/**
+ * Call control: asking a customer's answer_url what to do with a call, the SCCO it answers and
+ * the built-in SCCO helper that serves as a zero-configuration answer_url.
+ */
+package asia.oncaller.control;

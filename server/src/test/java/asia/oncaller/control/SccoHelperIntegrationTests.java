@@ -1,0 +1,125 @@
+package asia.oncaller.control;
+
+import java.net.URI;
+import java.util.Map;
+
+import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.control.CallControlDecision.Connect;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built-in SCCO helper over real HTTP: the SCCO it answers for each {@code appToPhone}, its
+ * parameters flowing into the connect, 400 problem details for wrong ones, and its answer read
+ * back by the parser and by the answer_url client, as a project using it as answer_url would.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfig.class)
+class SccoHelperIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private AnswerUrlClient answerUrlClient;
+
+	private RestClient http;
+
+	@BeforeEach
+	void createClient() {
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void connectsToAnAppUserByDefault() {
+		ResponseEntity<String> response = get("?from=alice&to=%2B84901234567");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(connect(response.getBody())).isEqualTo(new ConnectAction(new Endpoint("internal", "alice", "alice"),
+				new Endpoint("internal", "+84901234567", "+84901234567"), null, 60, -1, true, false, null));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "auto,+84901234567,external", "auto,84901234567,external", "auto,123456,external",
+			"auto,bob,internal", "auto,12345,internal", "auto,+84 90 123,internal", "true,bob,external",
+			"false,+84901234567,internal" })
+	void choosesTheCalleeTypeByAppToPhone(String appToPhone, String to, String type) {
+		ConnectAction connect = connect(
+				this.http.get().uri("/scco-helper/project-answer-url?from=alice&to={to}&appToPhone={a}", to, appToPhone)
+					.retrieve()
+					.body(String.class));
+		assertThat(connect.to()).isEqualTo(new Endpoint(type, to, to));
+	}
+
+	@Test
+	void putsItsParametersIntoTheConnect() {
+		ConnectAction connect = connect(get("?from=alice&to=bob&timeout=30&maxConnectTime=3600&peerToPeerCall=false")
+			.getBody());
+		assertThat(connect.timeoutSeconds()).isEqualTo(30);
+		assertThat(connect.maxConnectTimeSeconds()).isEqualTo(3600);
+		assertThat(connect.peerToPeerCall()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "timeout=0", "timeout=601", "timeout=soon", "maxConnectTime=0", "maxConnectTime=86401",
+			"appToPhone=maybe", "peerToPeerCall=perhaps" })
+	void refusesWrongParametersWithAProblemDetail(String parameter) {
+		ResponseEntity<String> response = get("?from=alice&to=bob&" + parameter);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody()).contains("\"status\":400");
+	}
+
+	@Test
+	void namesTheWrongParameterInTheProblemDetail() {
+		ResponseEntity<String> response = get("?from=alice&to=bob&timeout=601");
+		assertThat(response.getBody()).contains("\"detail\":\"timeout must be a whole number of seconds in 1..600\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "?to=bob", "?from=alice", "?from=%20&to=bob" })
+	void refusesAMissingOrBlankParty(String query) {
+		assertThat(get(query).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void servesAsTheAnswerUrlOfAProject() {
+		CallControlDecision decision = this.answerUrlClient.decide(
+				"http://127.0.0.1:" + this.port + "/scco-helper/project-answer-url?appToPhone=auto",
+				Map.of("from", "alice", "to", "+84901234567", "fromInternal", "true", "callId", "call-1"));
+		assertThat(decision).isInstanceOf(Connect.class);
+		assertThat(((Connect) decision).connect().to().isExternal()).isTrue();
+	}
+
+	private ResponseEntity<String> get(String query) {
+		// A URI, not a template: the query is sent exactly as written, already encoded.
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/scco-helper/project-answer-url" + query);
+		return this.http.get().uri(uri).retrieve().toEntity(String.class);
+	}
+
+	private static ConnectAction connect(String body) {
+		CallControlDecision decision = SccoParser.parse(body);
+		assertThat(decision).isInstanceOf(Connect.class);
+		return ((Connect) decision).connect();
+	}
+
+}

@@ -12,6 +12,7 @@ import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MakeCallService {
+
+	private static final int MAX_CUSTOM_CHARS = 16 * 1024;
 
 	private final ProjectRepository projects;
 
@@ -40,8 +43,10 @@ public class MakeCallService {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
-			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock) {
+			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -50,6 +55,7 @@ public class MakeCallService {
 		this.ice = ice;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/**
@@ -59,10 +65,14 @@ public class MakeCallService {
 	 * with no device online ends the call at once (6, "Callee not online").
 	 */
 	public CallResult make(Party caller, MakeCallCommand command) {
+		String custom = customText(command.custom());
+		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
+			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
+		}
 		Project project = this.projects.findById(caller.projectId()).orElseThrow();
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
-				answerUrlParameters(caller, command, callId));
+				answerUrlParameters(caller, command, custom, callId));
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -79,7 +89,12 @@ public class MakeCallService {
 			.with("iceServers", this.ice.servers());
 	}
 
-	private Map<String, String> answerUrlParameters(Party caller, MakeCallCommand command, String callId) {
+	private String customText(Object custom) {
+		return (custom == null || custom instanceof String) ? (String) custom : this.json.writeValueAsString(custom);
+	}
+
+	private Map<String, String> answerUrlParameters(Party caller, MakeCallCommand command, String custom,
+			String callId) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("from", command.fromNumber());
 		parameters.put("to", command.toNumber());
@@ -87,9 +102,9 @@ public class MakeCallService {
 		parameters.put("userId", caller.userId());
 		parameters.put("projectId", caller.projectId());
 		parameters.put("callId", callId);
-		parameters.put("videoCall", String.valueOf(command.isVideoCall()));
-		if (command.custom() != null) {
-			parameters.put("custom", command.custom());
+		parameters.put("videoCall", String.valueOf(command.video()));
+		if (custom != null) {
+			parameters.put("custom", custom);
 		}
 		return parameters;
 	}
@@ -104,7 +119,7 @@ public class MakeCallService {
 		call.setFromUserId(caller.userId());
 		call.setCallerConnectionId(caller.connectionId());
 		call.setCallerDeviceId(caller.deviceId());
-		call.setVideoCall(command.isVideoCall());
+		call.setVideoCall(command.video());
 		call.setCustomData(connect.customData());
 		call.setTrunkId(route.trunkId());
 		call.setCurrency(route.currency());

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +54,11 @@ class DemoTenantLoader {
 
 	private final DemoProperties properties;
 
+	private final Environment environment;
+
 	DemoTenantLoader(AccountRepository accounts, ProjectRepository projects, SipTrunkRepository trunks,
-			PhoneNumberRepository numbers, RateRepository rates, BalanceLedger ledger, DemoProperties properties) {
+			PhoneNumberRepository numbers, RateRepository rates, BalanceLedger ledger, DemoProperties properties,
+			Environment environment) {
 		this.accounts = accounts;
 		this.projects = projects;
 		this.trunks = trunks;
@@ -62,18 +66,24 @@ class DemoTenantLoader {
 		this.rates = rates;
 		this.ledger = ledger;
 		this.properties = properties;
+		this.environment = environment;
 	}
 
-	/** Loads the tenant unless it is there; returns whether it loaded it now. */
+	/**
+	 * Loads the tenant unless it is there; returns whether it loaded it now. Either way the demo
+	 * project's answer_url is pointed at this server's SCCO helper, whose port may have changed
+	 * since the last start.
+	 */
 	@Transactional
 	boolean loadOnce() {
 		if (this.accounts.existsById(ACCOUNT_ID)) {
+			this.projects.findById(PROJECT_ID).ifPresent((project) -> project.setAnswerUrl(helperUrl()));
 			return false;
 		}
 		this.accounts.saveAndFlush(new Account(ACCOUNT_ID, "OnCaller Demo", "USD"));
 		this.ledger.topUp(ACCOUNT_ID, new BigDecimal("100.00"), "demo-initial-balance");
 		Project project = new Project(PROJECT_ID, ACCOUNT_ID, "Demo app");
-		project.setAnswerUrl(this.properties.baseUrl() + "/scco-helper/project-answer-url?appToPhone=auto");
+		project.setAnswerUrl(helperUrl());
 		this.projects.save(project);
 		SipTrunk trunk = this.trunks.save(new SipTrunk(ACCOUNT_ID, "Local carrier (SIPp)", "127.0.0.1", 5070,
 				SipTransport.UDP));
@@ -95,7 +105,19 @@ class DemoTenantLoader {
 		Project project = this.projects.findById(PROJECT_ID).orElseThrow();
 		log.info("Demo mode: {} account {}, project {} (API key {}), numbers {} and {}",
 				loadedNow ? "loaded" : "found", ACCOUNT_ID, PROJECT_ID, project.getApiKeySid(), NUMBERS[0], NUMBERS[1]);
-		log.info("Demo mode: get a client token with GET {}/demo/token?userId=alice", this.properties.baseUrl());
+		log.info("Demo mode: get a client token with GET {}/demo/token?userId=alice", baseUrl());
+	}
+
+	private String helperUrl() {
+		return baseUrl() + "/scco-helper/project-answer-url?appToPhone=auto";
+	}
+
+	private String baseUrl() {
+		if (this.properties.baseUrl() != null) {
+			return this.properties.baseUrl();
+		}
+		return "http://127.0.0.1:" + this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8080"));
 	}
 
 }

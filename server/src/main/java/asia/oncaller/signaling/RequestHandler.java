@@ -73,8 +73,7 @@ class RequestHandler {
 			reply(user, null, CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: the body is not JSON"));
 			return;
 		}
-		String requestId = (body != null && body.path("requestId").isString()) ? body.path("requestId").asString()
-				: null;
+		Object requestId = requestId(body);
 		if (body == null || !body.isObject()) {
 			reply(user, requestId,
 					CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: the body is not a JSON object"));
@@ -97,6 +96,15 @@ class RequestHandler {
 			reply(user, requestId, result);
 		}
 		this.events.send(result.deliveries());
+	}
+
+	/** The client's {@code requestId}, echoed as sent: a string (as PROTOCOL asks) or a number. */
+	private static Object requestId(JsonNode body) {
+		JsonNode id = (body != null) ? body.path("requestId") : null;
+		if (id == null || !(id.isString() || id.isNumber())) {
+			return null;
+		}
+		return id.isString() ? id.asString() : id.numberValue();
 	}
 
 	private <T> Binding<T> bind(JsonNode body, Class<T> type) {
@@ -123,7 +131,7 @@ class RequestHandler {
 		return Binding.valid(request);
 	}
 
-	private void reply(ClientPrincipal user, String requestId, CallResult result) {
+	private void reply(ClientPrincipal user, Object requestId, CallResult result) {
 		Map<String, Object> reply = new LinkedHashMap<>();
 		reply.put("type", "reply");
 		reply.put("requestId", requestId);

@@ -6,6 +6,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
@@ -23,6 +24,7 @@ class StompErrorFrames extends StompSubProtocolErrorHandler {
 		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
 		accessor.setMessage(failure.code().message());
 		accessor.setNativeHeader("code", String.valueOf(failure.code().code()));
+		accessor.setContentType(MimeTypeUtils.TEXT_PLAIN);
 		accessor.setLeaveMutable(true);
 		byte[] body = failure.code().message().getBytes(StandardCharsets.UTF_8);
 		return MessageBuilder.createMessage(body, accessor.getMessageHeaders());

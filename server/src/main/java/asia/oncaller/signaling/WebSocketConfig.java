@@ -1,5 +1,7 @@
 package asia.oncaller.signaling;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -7,6 +9,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * STOMP 1.2 over plain WebSocket at {@code /ws} (PROTOCOL §2): requests to {@code /app/...},
@@ -15,6 +19,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
 	private final ConnectAuthenticator authenticator;
 
@@ -29,8 +35,10 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws").setAllowedOriginPatterns(this.properties.allowedOrigins());
 		registry.setErrorHandler(new StompErrorFrames());
-		// A connection's frames are handled in the order sent: an SDP offer before its candidates.
-		registry.setPreserveReceiveOrder(true);
+		// Frames from one connection are handled concurrently (setPreserveReceiveOrder would
+		// serialize them, but Spring 7.0 then neither sends the ERROR frame of a refused CONNECT
+		// nor delivers every user-destination message). Clients therefore keep ICE candidates
+		// that arrive before their SDP, as WebRTC apps do anyway (docs/protocol.md).
 	}
 
 	@Override
@@ -42,6 +50,24 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
+	}
+
+	/**
+	 * Lets a frame of up to 64 KB arrive whole (Tomcat's default buffer is 8 KB), so that an
+	 * oversized {@code info} gets {@code r=10} instead of a closed connection.
+	 */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+		container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+		return container;
 	}
 
 	@Override

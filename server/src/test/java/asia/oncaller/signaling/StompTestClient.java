@@ -12,9 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import tools.jackson.databind.json.JsonMapper;
-
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -33,8 +34,6 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 final class StompTestClient implements AutoCloseable {
 
 	static final Duration WAIT = Duration.ofSeconds(10);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final LinkedBlockingQueue<Map<String, Object>> messages;
 
@@ -114,8 +113,10 @@ final class StompTestClient implements AutoCloseable {
 	void send(String verb, Object body) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination("/app/" + verb);
-		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		this.session.send(headers, (body instanceof byte[] bytes) ? bytes : JSON.writeValueAsBytes(body));
+		// Raw bytes go as they are (to send malformed JSON); anything else as JSON.
+		headers.setContentType((body instanceof byte[]) ? MimeTypeUtils.APPLICATION_OCTET_STREAM
+				: MimeTypeUtils.APPLICATION_JSON);
+		this.session.send(headers, body);
 	}
 
 	/** Waits for the first message of this type for this call not yet consumed. */
@@ -190,7 +191,8 @@ final class StompTestClient implements AutoCloseable {
 
 	private static WebSocketStompClient newClient() {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-		client.setMessageConverter(new JacksonJsonMessageConverter());
+		client.setMessageConverter(new CompositeMessageConverter(List.of(new StringMessageConverter(),
+				new ByteArrayMessageConverter(), new JacksonJsonMessageConverter())));
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.initialize();
 		client.setTaskScheduler(scheduler);

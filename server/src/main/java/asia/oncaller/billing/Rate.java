@@ -41,7 +41,7 @@ public class Rate {
 	private Instant createdAt;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected Rate() {
 	}

@@ -92,7 +92,7 @@ public class Call {
 	private Integer calleeMediaState;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected Call() {
 	}
@@ -341,7 +341,7 @@ public class Call {
 		return this.calleeMediaState;
 	}
 
-	public long getVersion() {
+	public Long getVersion() {
 		return this.version;
 	}
 

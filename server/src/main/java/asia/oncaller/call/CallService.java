@@ -50,12 +50,10 @@ public class CallService {
 			return CallParties.isAnsweringDevice(call, party) ? CallResult.ok(List.of())
 					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
 		}
-		if (this.calls.markRinging(callId, this.clock.instant()) == 0) {
-			return CallResult.ok(List.of());
-		}
-		Call ringing = this.calls.findById(callId).orElseThrow();
-		return CallResult.ok(List.of(new Delivery(CallParties.caller(ringing),
-				CallEvents.signalingState(ringing, CallState.RINGING, "Ringing"))));
+		return this.calls.markRinging(callId, this.clock.instant())
+			.map((ringing) -> CallResult.ok(List.of(new Delivery(CallParties.caller(ringing),
+					CallEvents.signalingState(ringing, CallState.RINGING, "Ringing")))))
+			.orElseGet(() -> CallResult.ok(List.of()));
 	}
 
 	/**
@@ -76,7 +74,9 @@ public class CallService {
 		Instant now = this.clock.instant();
 		Instant connectDeadline = (call.getMaxConnectSeconds() != null) ? now.plusSeconds(call.getMaxConnectSeconds())
 				: null;
-		if (this.calls.markAnswered(callId, now, party.deviceId(), party.connectionId(), connectDeadline) == 0) {
+		Optional<Call> won = this.calls.markAnswered(callId, now, party.deviceId(), party.connectionId(),
+				connectDeadline);
+		if (won.isEmpty()) {
 			Call current = this.calls.findById(callId).orElseThrow();
 			if (current.getStatus() != CallState.ANSWERED) {
 				return CallResult.of(CallOutcome.CALL_DATA_NOT_EXIST);
@@ -84,7 +84,7 @@ public class CallService {
 			return (party.hasConnection() && party.connectionId().equals(current.getAnsweredConnectionId()))
 					? CallResult.ok(List.of()) : CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE);
 		}
-		Call answered = this.calls.findById(callId).orElseThrow();
+		Call answered = won.get();
 		return CallResult.ok(List.of(
 				new Delivery(CallParties.caller(answered),
 						CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),

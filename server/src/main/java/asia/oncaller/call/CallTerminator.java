@@ -34,11 +34,12 @@ class CallTerminator {
 	 * @return the events to send, or empty when the call had already moved on
 	 */
 	Optional<List<Delivery>> end(String callId, Collection<CallState> from, CallEnd end, Party actor) {
-		int updated = this.calls.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode());
-		if (updated == 0) {
+		Optional<Call> ended = this.calls.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(),
+				end.sipCode());
+		if (ended.isEmpty()) {
 			return Optional.empty();
 		}
-		Call call = this.calls.findById(callId).orElseThrow();
+		Call call = ended.get();
 		Role actorRole = (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE;
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));

@@ -32,7 +32,7 @@ public class PhoneNumber {
 	private Instant createdAt;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected PhoneNumber() {
 	}

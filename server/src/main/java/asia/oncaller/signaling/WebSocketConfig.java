@@ -73,6 +73,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.authenticator);
+		// Requests wait on PostgreSQL and on customers' answer_urls, not on the CPU: a few
+		// threads per core would let one slow answer_url hold up everyone's hangups.
+		registration.taskExecutor().corePoolSize(this.properties.requestThreads());
 	}
 
 	private static ThreadPoolTaskScheduler heartbeatScheduler() {

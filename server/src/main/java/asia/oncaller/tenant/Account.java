@@ -37,7 +37,7 @@ public class Account {
 	private Instant createdAt;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected Account() {
 	}
@@ -94,7 +94,7 @@ public class Account {
 		return this.createdAt;
 	}
 
-	public long getVersion() {
+	public Long getVersion() {
 		return this.version;
 	}
 

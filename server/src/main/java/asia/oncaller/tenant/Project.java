@@ -35,7 +35,7 @@ public class Project {
 	private Instant createdAt;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected Project() {
 	}

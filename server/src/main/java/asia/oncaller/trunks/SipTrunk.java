@@ -39,7 +39,7 @@ public class SipTrunk {
 	private Instant createdAt;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected SipTrunk() {
 	}

@@ -1,0 +1,84 @@
+package asia.oncaller.call;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+
+/**
+ * {@link CallTransitions} as native PostgreSQL {@code UPDATE … RETURNING}: the state check, the
+ * change and the read of the result in one round trip.
+ */
+class CallTransitionsImpl implements CallTransitions {
+
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	@Override
+	public Optional<Call> markRinging(String id, Instant now) {
+		return update("""
+				UPDATE call SET status = 'RINGING', ringing_at = :now, version = version + 1
+				WHERE id = :id AND status = 'CALLING' RETURNING *""", Map.of("id", id, "now", now));
+	}
+
+	@Override
+	public Optional<Call> markAnswered(String id, Instant now, String deviceId, String connectionId,
+			Instant connectDeadline) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("now", now);
+		parameters.put("device", deviceId);
+		parameters.put("connection", connectionId);
+		parameters.put("deadline", connectDeadline);
+		return update("""
+				UPDATE call SET status = 'ANSWERED', answered_at = :now, answered_device_id = :device,
+				  answered_connection_id = :connection, connect_deadline = :deadline, version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING') RETURNING *""", parameters);
+	}
+
+	@Override
+	public Optional<Call> markEnded(String id, Collection<CallState> from, CallState state, Instant now, String reason,
+			Integer sipCode) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("from", from.stream().map(Enum::name).toList());
+		parameters.put("state", state.name());
+		parameters.put("now", now);
+		parameters.put("reason", reason);
+		parameters.put("sip", sipCode);
+		return update("""
+				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason,
+				  sip_code = :sip, version = version + 1
+				WHERE id = :id AND status IN (:from) RETURNING *""", parameters);
+	}
+
+	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */
+	private Optional<Call> update(String sql, Map<String, Object> parameters) {
+		// The row changes behind Hibernate's back: write pending changes first, and forget
+		// what this transaction read, so that the result is the row as it is now.
+		this.entityManager.flush();
+		this.entityManager.clear();
+		String statement = sql;
+		for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+			if (parameter.getValue() == null) {
+				statement = statement.replace(":" + parameter.getKey(), "NULL");
+			}
+		}
+		Query query = this.entityManager.createNativeQuery(statement, Call.class);
+		parameters.forEach((name, value) -> {
+			if (value != null) {
+				query.setParameter(name, value);
+			}
+		});
+		@SuppressWarnings("unchecked")
+		List<Call> rows = query.getResultList();
+		return rows.stream().findFirst();
+	}
+
+}

@@ -3,6 +3,7 @@ package asia.oncaller.call;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import asia.oncaller.RepositoryTest;
 import asia.oncaller.tenant.Account;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A call row round-trips every field of the call record on real PostgreSQL; its version makes a
- * stale writer fail instead of overwriting a newer state.
+ * stale writer fail instead of overwriting a newer state, and the conditional state changes let
+ * exactly one of two racing writers win.
  */
 @RepositoryTest
 class CallRepositoryIntegrationTests {
@@ -97,6 +99,34 @@ class CallRepositoryIntegrationTests {
 
 		assertThatExceptionOfType(ObjectOptimisticLockingFailureException.class)
 			.isThrownBy(() -> this.calls.saveAndFlush(first));
+	}
+
+	@Test
+	void secondAnswerOfTheSameCallLosesTheRace() {
+		this.calls.saveAndFlush(newCall("call-answer-race"));
+		Instant now = Instant.now();
+
+		assertThat(this.calls.markAnswered("call-answer-race", now, "d1", "c1", null)).get()
+			.satisfies((call) -> assertThat(call.getAnsweredDeviceId()).isEqualTo("d1"))
+			.satisfies((call) -> assertThat(call.getStatus()).isEqualTo(CallState.ANSWERED));
+		assertThat(this.calls.markAnswered("call-answer-race", now, "d2", "c2", null)).isEmpty();
+		assertThat(this.calls.findById("call-answer-race").orElseThrow().getAnsweredDeviceId()).isEqualTo("d1");
+	}
+
+	@Test
+	void endingOnlyMovesFromTheNamedStates() {
+		this.calls.saveAndFlush(newCall("call-end-states"));
+		Instant now = Instant.now();
+
+		assertThat(this.calls.markEnded("call-end-states", List.of(CallState.ANSWERED), CallState.ENDED, now, "Ended",
+				null))
+			.isEmpty();
+		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.BUSY, now, "Busy here", 486))
+			.get()
+			.satisfies((call) -> assertThat(call.getSipCode()).isEqualTo(486))
+			.satisfies((call) -> assertThat(call.getEndedAt()).isNotNull());
+		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null))
+			.isEmpty();
 	}
 
 	private Call newCall(String id) {

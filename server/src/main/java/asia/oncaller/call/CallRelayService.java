@@ -8,6 +8,7 @@ import java.util.function.Function;
 import asia.oncaller.call.CallParties.Role;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +29,13 @@ public class CallRelayService {
 
 	private final JsonMapper json;
 
-	CallRelayService(CallRepository calls, Presence presence, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	CallRelayService(CallRepository calls, Presence presence, JsonMapper json, ApplicationEventPublisher events) {
 		this.calls = calls;
 		this.presence = presence;
 		this.json = json;
+		this.events = events;
 	}
 
 	/** Relays an SDP offer or answer to the other leg, tagged with the sender's device. */
@@ -57,9 +61,13 @@ public class CallRelayService {
 	}
 
 	/** Relays DTMF digits (already checked to be {@code 0-9*#A-D}, 1 to 32 of them). */
-	@Transactional(readOnly = true)
+	@Transactional
 	public CallResult dtmf(Party party, String callId, String digits) {
-		return relay(party, callId, (call) -> CallEvents.relay("dtmf", call, "digits", digits, party.deviceId()));
+		return relay(party, callId, (call) -> {
+			String from = (CallParties.roleOf(call, party) == Role.CALLER) ? "caller" : "callee";
+			this.events.publishEvent(new CallLifecycleEvent("dtmf", call, Map.of("digits", digits, "from", from)));
+			return CallEvents.relay("dtmf", call, "digits", digits, party.deviceId());
+		});
 	}
 
 	/** Tells the other leg that the party put the call on hold, or took it off. */

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import asia.oncaller.call.CallParties.Role;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +30,13 @@ public class CallService {
 
 	private final Clock clock;
 
-	CallService(CallRepository calls, CallTerminator terminator, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CallService(CallRepository calls, CallTerminator terminator, Clock clock, ApplicationEventPublisher events) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The callee's device rings: the caller hears {@code signalingState} 2 once. */
@@ -50,10 +55,11 @@ public class CallService {
 			return CallParties.isAnsweringDevice(call, party) ? CallResult.ok(List.of())
 					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
 		}
-		return this.calls.markRinging(callId, this.clock.instant())
-			.map((ringing) -> CallResult.ok(List.of(new Delivery(CallParties.caller(ringing),
-					CallEvents.signalingState(ringing, CallState.RINGING, "Ringing")))))
-			.orElseGet(() -> CallResult.ok(List.of()));
+		return this.calls.markRinging(callId, this.clock.instant()).map((ringing) -> {
+			this.events.publishEvent(new CallLifecycleEvent("ringing", ringing, Map.of()));
+			return CallResult.ok(List.of(new Delivery(CallParties.caller(ringing),
+					CallEvents.signalingState(ringing, CallState.RINGING, "Ringing"))));
+		}).orElseGet(() -> CallResult.ok(List.of()));
 	}
 
 	/**
@@ -85,6 +91,7 @@ public class CallService {
 					? CallResult.ok(List.of()) : CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE);
 		}
 		Call answered = won.get();
+		this.events.publishEvent(new CallLifecycleEvent("answered", answered, Map.of()));
 		return CallResult.ok(List.of(
 				new Delivery(CallParties.caller(answered),
 						CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),

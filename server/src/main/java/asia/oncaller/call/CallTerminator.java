@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import asia.oncaller.call.CallParties.Role;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,12 @@ class CallTerminator {
 
 	private final Clock clock;
 
-	CallTerminator(CallRepository calls, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CallTerminator(CallRepository calls, Clock clock, ApplicationEventPublisher events) {
 		this.calls = calls;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -41,6 +45,7 @@ class CallTerminator {
 		}
 		Call call = ended.get();
 		Role actorRole = (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE;
+		this.events.publishEvent(new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, actorRole)));
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));
 		if (call.getToUserId() != null) {

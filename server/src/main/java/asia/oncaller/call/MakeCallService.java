@@ -14,6 +14,7 @@ import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,8 +46,11 @@ public class MakeCallService {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
-			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json) {
+			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
+			ApplicationEventPublisher events) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -56,6 +60,7 @@ public class MakeCallService {
 		this.transaction = transaction;
 		this.clock = clock;
 		this.json = json;
+		this.events = events;
 	}
 
 	/**
@@ -72,7 +77,7 @@ public class MakeCallService {
 		Project project = this.projects.findById(caller.projectId()).orElseThrow();
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
-				answerUrlParameters(caller, command, custom, callId));
+				answerUrlParameters(caller, command, custom, callId), project.getSigningSecret());
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -81,7 +86,15 @@ public class MakeCallService {
 		if (!route.outcome().ok()) {
 			return CallResult.of(route.outcome());
 		}
-		Call call = this.transaction.execute((status) -> this.calls.save(newCall(callId, caller, command, connect, route)));
+		Call call = this.transaction.execute((status) -> {
+			Call placed = this.calls.save(newCall(callId, caller, command, connect, route));
+			this.events.publishEvent(new CallLifecycleEvent("created", placed, Map.of()));
+			if (placed.getStatus().isFinal()) {
+				this.events.publishEvent(
+						new CallLifecycleEvent("ended", placed, CallRecords.endDetails(placed, CallParties.Role.NONE)));
+			}
+			return placed;
+		});
 		return CallResult.ok(firstEvents(call))
 			.with("callId", callId)
 			.with("toType", connect.to().type())

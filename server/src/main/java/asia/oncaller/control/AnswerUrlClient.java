@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import asia.oncaller.outbound.AddressGuard;
+import asia.oncaller.outbound.RefusedAddressException;
+import asia.oncaller.outbound.RequestSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +24,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Asks a customer's answer_url what to do with a call. The HTTP side lives here alone, so that
- * hardening it (address filtering, signatures) touches one class.
+ * Asks a customer's answer_url what to do with a call: a signed GET, only to an address the
+ * {@link AddressGuard} allows, with no redirects, bounded in time and size.
  */
 @Component
 public class AnswerUrlClient {
@@ -32,7 +36,13 @@ public class AnswerUrlClient {
 
 	private final int maxAnswerBytes;
 
-	AnswerUrlClient(ControlProperties properties) {
+	private final AddressGuard guard;
+
+	private final Clock clock;
+
+	AnswerUrlClient(ControlProperties properties, AddressGuard guard, Clock clock) {
+		this.guard = guard;
+		this.clock = clock;
 		HttpClient client = HttpClient.newBuilder()
 			.connectTimeout(properties.answerUrlTimeout())
 			// A redirect could lead anywhere, including inside our network; the URL is the contract.
@@ -60,6 +70,15 @@ public class AnswerUrlClient {
 	 * answers non-2xx or more than the size limit; or code 2 when the body is no valid SCCO
 	 */
 	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters) {
+		return decide(answerUrl, queryParameters, null);
+	}
+
+	/**
+	 * As {@link #decide(String, Map)}, signing the request with the project's signing secret
+	 * (see {@link RequestSigner}); the address is checked by the {@link AddressGuard} first, and a
+	 * refused address fails with code 1 without any connection being made.
+	 */
+	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret) {
 		Optional<URI> url = HttpUrls.parse(answerUrl);
 		if (url.isEmpty()) {
 			log.info("answer_url is missing or not an absolute http(s) URL");
@@ -69,10 +88,14 @@ public class AnswerUrlClient {
 		String shown = url.get().getScheme() + "://" + url.get().getRawAuthority() + url.get().getRawPath();
 		String body;
 		try {
-			body = get(HttpUrls.withQueryParameters(url.get(), queryParameters));
+			body = get(HttpUrls.withQueryParameters(url.get(), queryParameters), signingSecret);
 		}
 		catch (AnswerUrlFailure ex) {
 			log.info("answer_url {} failed: {}", shown, ex.getMessage());
+			return CallControlDecision.Failed.answerUrlFailed();
+		}
+		catch (RefusedAddressException ex) {
+			log.info("answer_url {} refused: {}", shown, ex.getMessage());
 			return CallControlDecision.Failed.answerUrlFailed();
 		}
 		catch (RestClientException | UncheckedIOException ex) {
@@ -91,14 +114,22 @@ public class AnswerUrlClient {
 		}
 	}
 
-	private String get(URI uri) {
-		return this.http.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
-			if (!response.getStatusCode().is2xxSuccessful()) {
-				throw new AnswerUrlFailure("HTTP status " + response.getStatusCode().value());
-			}
-			// The Content-Type is not checked: many customers answer JSON as text/html.
-			return new String(readAtMost(response.getBody()), StandardCharsets.UTF_8);
-		});
+	private String get(URI uri, String signingSecret) {
+		this.guard.check(uri);
+		Map<String, String> signature = (signingSecret != null)
+				? RequestSigner.headers(signingSecret, this.clock.instant().getEpochSecond(), "GET", uri.toString(), "")
+				: Map.of();
+		return this.http.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> signature.forEach(headers::set))
+			.exchange((request, response) -> {
+				if (!response.getStatusCode().is2xxSuccessful()) {
+					throw new AnswerUrlFailure("HTTP status " + response.getStatusCode().value());
+				}
+				// The Content-Type is not checked: many customers answer JSON as text/html.
+				return new String(readAtMost(response.getBody()), StandardCharsets.UTF_8);
+			});
 	}
 
 	private byte[] readAtMost(InputStream body) throws IOException {

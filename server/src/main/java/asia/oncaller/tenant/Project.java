@@ -30,6 +30,9 @@ public class Project {
 
 	private String eventUrl;
 
+	/** Signs requests to the project's answer_url and event_url; shown once at creation. */
+	private String signingSecret;
+
 	private boolean enabled;
 
 	private Instant createdAt;
@@ -52,6 +55,7 @@ public class Project {
 		this.name = name;
 		this.enabled = true;
 		this.createdAt = Instant.now();
+		this.signingSecret = Sids.newSecret();
 		rotateApiKey();
 	}
 
@@ -83,6 +87,10 @@ public class Project {
 
 	public String getApiKeySecret() {
 		return this.apiKeySecret;
+	}
+
+	public String getSigningSecret() {
+		return this.signingSecret;
 	}
 
 	public String getAnswerUrl() {

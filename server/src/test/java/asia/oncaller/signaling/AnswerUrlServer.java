@@ -26,10 +26,18 @@ final class AnswerUrlServer implements AutoCloseable {
 
 	private final AtomicReference<Map<String, String>> lastQuery = new AtomicReference<>(Map.of());
 
+	private final AtomicReference<Map<String, String>> lastHeaders = new AtomicReference<>(Map.of());
+
+	private final AtomicReference<String> lastUrl = new AtomicReference<>();
+
 	AnswerUrlServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/answer", (exchange) -> {
 			this.lastQuery.set(parse(exchange.getRequestURI()));
+			this.lastUrl.set("http://127.0.0.1:" + this.server.getAddress().getPort() + exchange.getRequestURI());
+			Map<String, String> headers = new LinkedHashMap<>();
+			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+			this.lastHeaders.set(headers);
 			byte[] bytes = this.body.get().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(this.status.get(), bytes.length);
@@ -71,6 +79,16 @@ final class AnswerUrlServer implements AutoCloseable {
 
 	Map<String, String> lastQuery() {
 		return this.lastQuery.get();
+	}
+
+	/** The headers of the last request, names in lower case. */
+	Map<String, String> lastHeaders() {
+		return this.lastHeaders.get();
+	}
+
+	/** The full URL of the last request, query included, as the server sent it. */
+	String lastUrl() {
+		return this.lastUrl.get();
 	}
 
 	@Override

@@ -1,0 +1,16 @@
+package asia.oncaller.outbound;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where requests on a customer's behalf may go.
+ *
+ * @param allowPrivateNetworks whether loopback and private ranges (10/8, 172.16/12,
+ * 192.168/16, fc00::/7) may be reached; off by default, since a customer's URL must not reach
+ * the operator's internal services. Link-local and cloud metadata addresses are refused always.
+ */
+@ConfigurationProperties("oncaller.outbound")
+public record OutboundProperties(@DefaultValue("false") boolean allowPrivateNetworks) {
+
+}

@@ -1,0 +1,5 @@
+/**
+ * event_url webhooks: every call event is stored in an outbox in the transaction that caused it
+ * and delivered at least once, in per-call order, signed, with exponential backoff.
+ */
+package asia.oncaller.webhook;

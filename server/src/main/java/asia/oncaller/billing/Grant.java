@@ -39,9 +39,4 @@ public record Grant(Integer seconds, BigDecimal reserved) {
 		return new Grant(Math.toIntExact(seconds), tariff.cost(tariff.billedSeconds(Duration.ofSeconds(seconds))));
 	}
 
-	/** Whether the call has all the time its SCCO allows: no renewal can add any. */
-	public boolean reaches(Integer maxConnectSeconds) {
-		return maxConnectSeconds != null && this.seconds != null && this.seconds >= maxConnectSeconds;
-	}
-
 }

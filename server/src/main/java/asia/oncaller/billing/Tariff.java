@@ -32,6 +32,9 @@ public record Tariff(BigDecimal pricePerMinute, int incrementSeconds, BigDecimal
 				|| incrementSeconds > 3600) {
 			throw new IllegalArgumentException("Prices must be at least zero and the increment 1 to 3600 s");
 		}
+		// 0.60 and 0.600000 (as read back from NUMERIC(19,6)) are one price: equal tariffs.
+		pricePerMinute = pricePerMinute.stripTrailingZeros();
+		connectionFee = connectionFee.stripTrailingZeros();
 	}
 
 	/** The prices of a rate. */

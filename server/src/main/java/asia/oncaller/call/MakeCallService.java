@@ -1,11 +1,13 @@
 package asia.oncaller.call;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.common.Sids;
 import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
@@ -77,11 +79,17 @@ public class MakeCallService {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
 		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
-		CallRouting.Route route = this.routing.route(caller.accountId(), connect);
-		if (!route.outcome().ok()) {
-			return CallResult.of(route.outcome());
+		// One transaction: the money check locks the account until the call that reserves its
+		// first increment is written, so concurrent calls cannot spend the same balance twice.
+		Placed placed = this.transaction.execute((status) -> {
+			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
+			return new Placed(route.outcome(),
+					route.outcome().ok() ? this.calls.save(newCall(callId, caller, command, connect, route)) : null);
+		});
+		if (!placed.outcome().ok()) {
+			return CallResult.of(placed.outcome());
 		}
-		Call call = this.transaction.execute((status) -> this.calls.save(newCall(callId, caller, command, connect, route)));
+		Call call = placed.call();
 		return CallResult.ok(firstEvents(call))
 			.with("callId", callId)
 			.with("toType", connect.to().type())
@@ -123,6 +131,10 @@ public class MakeCallService {
 		call.setCustomData(connect.customData());
 		call.setTrunkId(route.trunkId());
 		call.setCurrency(route.currency());
+		if (route.tariff() != null) {
+			call.price(route.rateId(), route.tariff());
+			call.setReservedAmount(route.tariff().firstIncrementCost());
+		}
 		Instant now = this.clock.instant();
 		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
 		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
@@ -132,8 +144,15 @@ public class MakeCallService {
 			call.setEndedAt(now);
 			call.setEndReason(immediateEnd.reason());
 			call.setSipCode(immediateEnd.sipCode());
+			call.setReservedAmount(BigDecimal.ZERO);
+			call.setBilledSeconds(Charge.NONE.billedSeconds());
+			call.setCost(Charge.NONE.cost());
 		}
 		return call;
+	}
+
+	/** The outcome of the checks, and the call written when they passed. */
+	private record Placed(CallOutcome outcome, Call call) {
 	}
 
 	/** Why a call that passed every check still ends at once, or {@code null} if it rings. */

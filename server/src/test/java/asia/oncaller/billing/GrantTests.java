@@ -66,7 +66,6 @@ class GrantTests {
 		assertThat(first.seconds()).isEqualTo(3);
 		assertThat(first.reserved()).isEqualByComparingTo("0.03");
 		assertThat(renewed).isEqualTo(first);
-		assertThat(first.reaches(null)).isFalse();
 	}
 
 	@Example
@@ -77,7 +76,6 @@ class GrantTests {
 
 		assertThat(grant.seconds()).isEqualTo(45);
 		assertThat(grant.reserved()).isEqualByComparingTo("0.48");
-		assertThat(grant.reaches(45)).isTrue();
 	}
 
 	@Provide

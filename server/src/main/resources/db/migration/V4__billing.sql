@@ -18,5 +18,7 @@ ALTER TABLE call
 -- The available balance sums what an account's live calls hold back.
 CREATE INDEX call_account_live_idx ON call (account_id) WHERE status IN ('CALLING', 'RINGING', 'ANSWERED');
 
--- Calls answered before this version were never heartbeated: count them alive until now.
-UPDATE call SET last_seen_at = now() WHERE status = 'ANSWERED';
+-- Calls answered before this version were never heartbeated: count them alive until now. Their
+-- deadline, if any, was their maxConnectTime: that is their grant.
+UPDATE call SET last_seen_at = now(), granted_seconds = CASE WHEN connect_deadline IS NOT NULL THEN max_connect_seconds END
+WHERE status = 'ANSWERED';

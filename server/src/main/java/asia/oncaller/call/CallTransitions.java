@@ -37,7 +37,7 @@ public interface CallTransitions {
 	 * ANSWERED to a final state because its grant of {@code grantedSeconds} ran out by {@code now}:
 	 * not when another node has extended the grant meanwhile.
 	 */
-	Optional<Call> markExpired(String id, int grantedSeconds, Instant now, CallState state, String reason,
+	Optional<Call> markExpired(String id, Integer grantedSeconds, Instant now, CallState state, String reason,
 			Integer sipCode);
 
 	/**

@@ -72,7 +72,7 @@ class CallTransitionsImpl implements CallTransitions {
 	}
 
 	@Override
-	public Optional<Call> markExpired(String id, int grantedSeconds, Instant now, CallState state, String reason,
+	public Optional<Call> markExpired(String id, Integer grantedSeconds, Instant now, CallState state, String reason,
 			Integer sipCode) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
@@ -84,7 +84,8 @@ class CallTransitionsImpl implements CallTransitions {
 		return update("""
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason, sip_code = :sip,
 				  version = version + 1
-				WHERE id = :id AND status = 'ANSWERED' AND granted_seconds = :granted AND connect_deadline <= :now
+				WHERE id = :id AND status = 'ANSWERED' AND granted_seconds IS NOT DISTINCT FROM :granted
+				  AND connect_deadline <= :now
 				RETURNING *""", parameters);
 	}
 

@@ -3,6 +3,7 @@ package asia.oncaller.call;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import asia.oncaller.billing.Tariff;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -91,6 +92,23 @@ public class Call {
 
 	private Integer calleeMediaState;
 
+	private String rateId;
+
+	@Column(precision = 19, scale = 6)
+	private BigDecimal pricePerMinute;
+
+	private Integer billingIncrementSeconds;
+
+	@Column(precision = 19, scale = 6)
+	private BigDecimal connectionFee;
+
+	@Column(precision = 19, scale = 6)
+	private BigDecimal reservedAmount;
+
+	private Integer grantedSeconds;
+
+	private Instant lastSeenAt;
+
 	@Version
 	private Long version;
 
@@ -105,6 +123,7 @@ public class Call {
 		this.direction = direction;
 		this.status = CallState.CALLING;
 		this.createdAt = Instant.now();
+		this.reservedAmount = BigDecimal.ZERO;
 	}
 
 	/** Sets the calling party. */
@@ -343,6 +362,62 @@ public class Call {
 
 	public Long getVersion() {
 		return this.version;
+	}
+
+	/**
+	 * Prices the call with a copy of its rate's prices, taken when it is placed: a rate changed or
+	 * deleted during the call changes nothing for it.
+	 */
+	public void price(String rateId, Tariff tariff) {
+		this.rateId = rateId;
+		this.pricePerMinute = tariff.pricePerMinute();
+		this.billingIncrementSeconds = tariff.incrementSeconds();
+		this.connectionFee = tariff.connectionFee();
+	}
+
+	/** The prices the call is charged by; {@code null} for a call nobody prices (free). */
+	public Tariff tariff() {
+		return (this.pricePerMinute != null)
+				? new Tariff(this.pricePerMinute, this.billingIncrementSeconds, this.connectionFee) : null;
+	}
+
+	/** The rate the call was priced by; {@code null} when free or when the rate was deleted since. */
+	public String getRateId() {
+		return this.rateId;
+	}
+
+	/**
+	 * What the call holds back of its account's balance while it is live: its first increment
+	 * while it rings, the cost of its granted time once answered. Ignored once it has ended.
+	 */
+	public BigDecimal getReservedAmount() {
+		return this.reservedAmount;
+	}
+
+	public void setReservedAmount(BigDecimal reservedAmount) {
+		this.reservedAmount = reservedAmount;
+	}
+
+	/** The answered time granted so far, in seconds; {@code null} when it may last any time. */
+	public Integer getGrantedSeconds() {
+		return this.grantedSeconds;
+	}
+
+	public void setGrantedSeconds(Integer grantedSeconds) {
+		this.grantedSeconds = grantedSeconds;
+	}
+
+	/** The last time a node holding one of the call's connections saw it answered. */
+	public Instant getLastSeenAt() {
+		return this.lastSeenAt;
+	}
+
+	public void setLastSeenAt(Instant lastSeenAt) {
+		this.lastSeenAt = lastSeenAt;
+	}
+
+	public void setConnectDeadline(Instant connectDeadline) {
+		this.connectDeadline = connectDeadline;
 	}
 
 }

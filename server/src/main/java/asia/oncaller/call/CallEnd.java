@@ -24,11 +24,27 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 	/** The call reached its maxConnectTime. */
 	static final CallEnd MAX_CONNECT_TIME = new CallEnd(CallState.ENDED, "Max connect time", null);
 
-	/** A party's connection closed without a hangup. */
+	/**
+	 * The call used all the answered time its account's balance paid for. 402 is SIP's Payment
+	 * Required, sent on phone legs and carried by the event on every leg.
+	 */
+	static final CallEnd NOT_ENOUGH_MONEY = new CallEnd(CallState.ENDED, "Not enough money", 402);
+
+	/**
+	 * A party's connection closed without a hangup; also a call that no node has seen alive for
+	 * the heartbeat timeout (its node crashed with the connections).
+	 */
 	static final CallEnd CONNECTION_LOST = new CallEnd(CallState.ENDED, "Connection lost", null);
 
 	/** Calls to phone numbers pass every check but are not dialled by this version. */
 	static final CallEnd NO_SIP_GATEWAY = new CallEnd(CallState.ENDED, "Service unavailable: phone calls are not enabled",
 			503);
+
+	/** Why an answered call whose granted time ran out ends: its maxConnectTime, else its balance. */
+	static CallEnd grantRunOut(Call call) {
+		Integer max = call.getMaxConnectSeconds();
+		return (max != null && call.getGrantedSeconds() != null && call.getGrantedSeconds() >= max) ? MAX_CONNECT_TIME
+				: NOT_ENOUGH_MONEY;
+	}
 
 }

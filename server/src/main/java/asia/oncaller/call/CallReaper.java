@@ -1,11 +1,13 @@
 package asia.oncaller.call;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import asia.oncaller.billing.BillingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ends the calls that nobody ends: unanswered past the SCCO timeout ("No answer"), answered past
- * maxConnectTime, or left by a connection that closed without a hangup. The deadlines live in
- * the database and every node sweeps them, so a call ends on time even when the node that
- * placed it is gone; the conditional update keeps two nodes from ending one call twice.
+ * their granted time (maxConnectTime, or "Not enough money"), left by a connection that closed
+ * without a hangup, or left by a node that stopped (no heartbeat). The deadlines live in the
+ * database and every node sweeps them, so a call ends on time even when the node that placed it
+ * is gone; the conditional updates keep two nodes from ending one call twice.
  */
 @Component
 public class CallReaper {
@@ -28,31 +31,62 @@ public class CallReaper {
 
 	private final CallTerminator terminator;
 
+	private final CallCharging charging;
+
 	private final EventSender events;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	CallReaper(CallRepository calls, CallTerminator terminator, EventSender events, TransactionTemplate transaction,
-			Clock clock) {
+	private final CallProperties properties;
+
+	private final BillingProperties billing;
+
+	CallReaper(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender events,
+			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing) {
 		this.calls = calls;
 		this.terminator = terminator;
+		this.charging = charging;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.properties = properties;
+		this.billing = billing;
 	}
 
+	/**
+	 * Every 500 ms: rings that timed out end; grants about to run out are renewed, before the
+	 * grants that ran out end, so that one sweep never cuts a call it could have renewed.
+	 */
 	@Scheduled(fixedDelayString = "${oncaller.call.sweep-interval:500ms}")
 	void sweepDeadlines() {
-		for (String callId : this.calls.findRingExpired(this.clock.instant())) {
+		Instant now = this.clock.instant();
+		for (String callId : this.calls.findRingExpired(now)) {
 			endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.CALLING, CallState.RINGING),
 					CallEnd.NO_ANSWER, null));
 		}
-		for (String callId : this.calls.findConnectExpired(this.clock.instant())) {
-			endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.MAX_CONNECT_TIME,
-					null));
+		for (String callId : this.calls.findGrantsToRenew(now, now.plus(this.billing.renewBefore()))) {
+			inTransaction(() -> this.charging.renew(callId, this.clock.instant()));
 		}
+		for (Call expired : this.calls.findConnectExpired(this.clock.instant(), staleBefore())) {
+			endAndTell(() -> this.terminator.endExpired(expired));
+		}
+	}
+
+	/**
+	 * Ends the answered calls that no node has seen alive for the heartbeat timeout, charging
+	 * them up to their last heartbeat: after a crash, on whichever node runs first (at start-up
+	 * and then every heartbeat interval). Returns how many ended.
+	 */
+	@Scheduled(fixedDelayString = "${oncaller.call.heartbeat-interval:5s}")
+	public int endLostCalls() {
+		Instant staleBefore = staleBefore();
+		int ended = 0;
+		for (String callId : this.calls.findStale(staleBefore)) {
+			ended += endAndTell(() -> this.terminator.endLost(callId, staleBefore)) ? 1 : 0;
+		}
+		return ended;
 	}
 
 	/**
@@ -65,13 +99,27 @@ public class CallReaper {
 		}
 	}
 
-	private void endAndTell(Supplier<Optional<List<Delivery>>> ending) {
+	private Instant staleBefore() {
+		return this.clock.instant().minus(this.properties.heartbeatTimeout());
+	}
+
+	private boolean endAndTell(Supplier<Optional<List<Delivery>>> ending) {
+		Optional<List<Delivery>> deliveries = inTransaction(ending);
+		if (deliveries == null || deliveries.isEmpty()) {
+			return false;
+		}
+		this.events.send(deliveries.get());
+		return true;
+	}
+
+	private <T> T inTransaction(Supplier<T> work) {
 		try {
-			this.transaction.execute((status) -> ending.get()).ifPresent(this.events::send);
+			return this.transaction.execute((status) -> work.get());
 		}
 		catch (RuntimeException ex) {
 			// One broken call must not stop the sweep of the others; the next sweep retries it.
-			log.warn("Could not end a call", ex);
+			log.warn("Could not end or renew a call", ex);
+			return null;
 		}
 	}
 

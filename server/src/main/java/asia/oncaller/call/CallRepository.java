@@ -1,5 +1,6 @@
 package asia.oncaller.call;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +9,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-/** Calls by id, the deadlines to enforce, and (through {@link CallTransitions}) their state changes. */
+/**
+ * Calls by id, the deadlines to enforce, what live calls hold back of a balance, and (through
+ * {@link CallTransitions}) their state changes.
+ */
 public interface CallRepository extends JpaRepository<Call, String>, CallTransitions {
 
 	List<Call> findByStatusIn(Collection<CallState> states);
@@ -27,10 +31,51 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  and c.ringDeadline <= :now""")
 	List<String> findRingExpired(Instant now);
 
+	/**
+	 * Answered calls whose granted time has run out, except those nobody has seen alive since
+	 * {@code staleBefore}: those end as lost, billed to when they were last seen (see
+	 * {@link #findStale}), not to a deadline they may never have reached.
+	 */
+	@Query("""
+			select c from Call c
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.connectDeadline <= :now
+			  and coalesce(c.lastSeenAt, c.answeredAt) >= :staleBefore""")
+	List<Call> findConnectExpired(Instant now, Instant staleBefore);
+
+	/** Priced answered calls whose grant runs out before {@code horizon} and may still grow. */
 	@Query("""
 			select c.id from Call c
-			where c.status = asia.oncaller.call.CallState.ANSWERED and c.connectDeadline <= :now""")
-	List<String> findConnectExpired(Instant now);
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.pricePerMinute is not null
+			  and c.connectDeadline > :now and c.connectDeadline <= :horizon
+			  and (c.maxConnectSeconds is null or c.grantedSeconds < c.maxConnectSeconds)""")
+	List<String> findGrantsToRenew(Instant now, Instant horizon);
+
+	/** Answered calls that no node has seen alive since {@code staleBefore}. */
+	@Query("""
+			select c.id from Call c
+			where c.status = asia.oncaller.call.CallState.ANSWERED
+			  and coalesce(c.lastSeenAt, c.answeredAt) < :staleBefore""")
+	List<String> findStale(Instant staleBefore);
+
+	/** What the account's live calls hold back of its balance. */
+	@Query("""
+			select coalesce(sum(c.reservedAmount), 0) from Call c
+			where c.accountId = :accountId and c.status in (asia.oncaller.call.CallState.CALLING,
+			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
+	BigDecimal sumReservedByLiveCalls(String accountId);
+
+	/** Writes what an ended call was billed into its record. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update Call c set c.billedSeconds = :billedSeconds, c.cost = :cost where c.id = :id")
+	int recordCharge(String id, int billedSeconds, BigDecimal cost);
+
+	/** The heartbeat: answered calls with a connection on this node are alive {@code now}. */
+	@Modifying
+	@Query("""
+			update Call c set c.lastSeenAt = :now
+			where c.status = asia.oncaller.call.CallState.ANSWERED
+			  and (c.callerConnectionId in :connectionIds or c.answeredConnectionId in :connectionIds)""")
+	int markSeen(Collection<String> connectionIds, Instant now);
 
 	@Query("""
 			select c.id from Call c

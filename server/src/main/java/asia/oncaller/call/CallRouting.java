@@ -15,12 +15,14 @@ import asia.oncaller.trunks.SipTrunk;
 import asia.oncaller.trunks.SipTrunkRepository;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether the SCCO's {@code connect} may be carried out for the account, with codes 3 to
  * 8 of {@code call.make} in their documented order: the callee type, the caller id number and
- * whose it is, the trunk and whose it is, then the money.
+ * whose it is, the trunk and whose it is, then the money. The money check locks the account
+ * until the caller's transaction ends, so the call must be written in that same transaction.
  */
 @Component
 class CallRouting {
@@ -33,24 +35,30 @@ class CallRouting {
 
 	private final RateFinder rates;
 
+	private final CallCharging charging;
+
 	CallRouting(PhoneNumberRepository numbers, SipTrunkRepository trunks, AccountRepository accounts,
-			RateFinder rates) {
+			RateFinder rates, CallCharging charging) {
 		this.numbers = numbers;
 		this.trunks = trunks;
 		this.accounts = accounts;
 		this.rates = rates;
+		this.charging = charging;
 	}
 
-	/** Where a call may go: its outcome, and for a phone call the trunk; the account's currency. */
-	record Route(CallOutcome outcome, String trunkId, String currency) {
+	/**
+	 * Where a call may go: its outcome, and for a phone call the trunk; the account's currency;
+	 * the rate and prices that charge it, both {@code null} for a free call.
+	 */
+	record Route(CallOutcome outcome, String trunkId, String currency, String rateId, Tariff tariff) {
 
 		static Route refused(CallOutcome outcome) {
-			return new Route(outcome, null, null);
+			return new Route(outcome, null, null, null, null);
 		}
 
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.MANDATORY)
 	Route route(String accountId, ConnectAction connect) {
 		if (!connect.to().isInternal() && !connect.to().isExternal()) {
 			return Route.refused(CallOutcome.TO_TYPE_INVALID);
@@ -74,10 +82,19 @@ class CallRouting {
 			trunkId = trunk.get().getId();
 		}
 		Account account = this.accounts.findById(accountId).orElseThrow();
-		if (!canPayFirstIncrement(account, connect)) {
+		RatedCallType type = connect.to().isInternal() ? RatedCallType.INTERNAL : RatedCallType.EXTERNAL;
+		Optional<Rate> rate = this.rates.find(accountId, type, connect.to().number());
+		if (rate.isEmpty()) {
+			// App-to-app calls are free unless a rate prices them; a number nobody priced cannot be paid for.
+			return (type == RatedCallType.INTERNAL) ? new Route(CallOutcome.OK, trunkId, account.getCurrency(), null, null)
+					: Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
+		}
+		// The balance is in the account's currency; a rate in another one cannot be paid from it.
+		Tariff tariff = Tariff.of(rate.get());
+		if (!rate.get().getCurrency().equals(account.getCurrency()) || !this.charging.admits(accountId, tariff)) {
 			return Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
 		}
-		return new Route(CallOutcome.OK, trunkId, account.getCurrency());
+		return new Route(CallOutcome.OK, trunkId, account.getCurrency(), rate.get().getId(), tariff);
 	}
 
 	/** The number's own trunk, else the first enabled trunk of the account. */
@@ -86,19 +103,6 @@ class CallRouting {
 			return this.trunks.findById(number.getTrunkId());
 		}
 		return this.trunks.findByAccountId(accountId).stream().filter(SipTrunk::isEnabled).findFirst();
-	}
-
-	/**
-	 * App-to-app calls are free unless an INTERNAL rate matches; a phone call needs a rate (a
-	 * destination nobody priced cannot be paid for) and a balance that covers its first increment.
-	 */
-	private boolean canPayFirstIncrement(Account account, ConnectAction connect) {
-		RatedCallType type = connect.to().isInternal() ? RatedCallType.INTERNAL : RatedCallType.EXTERNAL;
-		Optional<Rate> rate = this.rates.find(account.getId(), type, connect.to().number());
-		if (rate.isEmpty()) {
-			return type == RatedCallType.INTERNAL;
-		}
-		return account.getBalance().compareTo(Tariff.firstIncrementCost(rate.get())) >= 0;
 	}
 
 	/** Numbers are stored in E.164; SCCOs often leave out the {@code +}. */

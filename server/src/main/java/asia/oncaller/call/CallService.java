@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import asia.oncaller.billing.Grant;
 import asia.oncaller.call.CallParties.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,13 +29,17 @@ public class CallService {
 
 	private final CallTerminator terminator;
 
+	private final CallCharging charging;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	CallService(CallRepository calls, CallTerminator terminator, Clock clock, ApplicationEventPublisher events) {
+	CallService(CallRepository calls, CallTerminator terminator, CallCharging charging, Clock clock,
+			ApplicationEventPublisher events) {
 		this.calls = calls;
 		this.terminator = terminator;
+		this.charging = charging;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -65,7 +70,8 @@ public class CallService {
 	/**
 	 * The callee answers on one device. Of several devices answering at once exactly one wins;
 	 * the others get {@code r=2}, and every other device of the callee hears
-	 * {@code otherDevice 200}.
+	 * {@code otherDevice 200}. The call is granted its answered time: the SCCO's maxConnectTime,
+	 * and for a priced call only as far as the available balance pays (docs/billing.md).
 	 */
 	@Transactional
 	public CallResult answer(Party party, String callId) {
@@ -77,11 +83,9 @@ public class CallService {
 		if (CallParties.roleOf(call, party) != Role.CALLEE) {
 			return CallResult.of(CallOutcome.NOT_ALLOWED);
 		}
+		Grant grant = this.charging.firstGrant(call);
 		Instant now = this.clock.instant();
-		Instant connectDeadline = (call.getMaxConnectSeconds() != null) ? now.plusSeconds(call.getMaxConnectSeconds())
-				: null;
-		Optional<Call> won = this.calls.markAnswered(callId, now, party.deviceId(), party.connectionId(),
-				connectDeadline);
+		Optional<Call> won = this.calls.markAnswered(callId, now, party.deviceId(), party.connectionId(), grant);
 		if (won.isEmpty()) {
 			Call current = this.calls.findById(callId).orElseThrow();
 			if (current.getStatus() != CallState.ANSWERED) {

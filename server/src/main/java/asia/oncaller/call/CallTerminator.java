@@ -1,6 +1,7 @@
 package asia.oncaller.call;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,22 +13,26 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends calls, whoever ends them: a hangup, a reject, a timeout, a lost connection. The
- * conditional update lets one ending win; only the winner tells the parties, so a call never
- * ends twice. The record (state, end time, reason, SIP code) is written by the same update,
- * before any event goes out.
+ * Ends calls, whoever ends them: a hangup, a reject, a timeout, a grant run out, a lost
+ * connection or node. The conditional update lets one ending win; only the winner charges the
+ * call and tells the parties, so a call never ends, or is charged, twice. The record (state, end
+ * time, reason, SIP code, billed time, cost) and the ledger row are written in the caller's
+ * transaction, before any event goes out.
  */
 @Component
 class CallTerminator {
 
 	private final CallRepository calls;
 
+	private final CallCharging charging;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	CallTerminator(CallRepository calls, Clock clock, ApplicationEventPublisher events) {
+	CallTerminator(CallRepository calls, CallCharging charging, Clock clock, ApplicationEventPublisher events) {
 		this.calls = calls;
+		this.charging = charging;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -38,12 +43,37 @@ class CallTerminator {
 	 * @return the events to send, or empty when the call had already moved on
 	 */
 	Optional<List<Delivery>> end(String callId, Collection<CallState> from, CallEnd end, Party actor) {
-		Optional<Call> ended = this.calls.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(),
-				end.sipCode());
-		if (ended.isEmpty()) {
-			return Optional.empty();
-		}
-		Call call = ended.get();
+		this.charging.lockAccountOf(callId);
+		return this.calls
+			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
+			.map((call) -> ended(call, end, actor));
+	}
+
+	/**
+	 * Ends an answered call whose granted time has run out: at its maxConnectTime, or because its
+	 * balance paid for no more ("Not enough money", 402). Not if its grant grew meanwhile.
+	 */
+	Optional<List<Delivery>> endExpired(Call expired) {
+		CallEnd end = CallEnd.grantRunOut(expired);
+		this.charging.lockAccountOf(expired.getId());
+		return this.calls
+			.markExpired(expired.getId(), expired.getGrantedSeconds(), this.clock.instant(), end.state(), end.reason(),
+					end.sipCode())
+			.map((call) -> ended(call, end, null));
+	}
+
+	/**
+	 * Ends an answered call that no node has seen alive since {@code staleBefore}: it ends, and is
+	 * charged, at the last moment it was known alive.
+	 */
+	Optional<List<Delivery>> endLost(String callId, Instant staleBefore) {
+		this.charging.lockAccountOf(callId);
+		return this.calls.markLost(callId, staleBefore, CallEnd.CONNECTION_LOST.reason())
+			.map((call) -> ended(call, CallEnd.CONNECTION_LOST, null));
+	}
+
+	private List<Delivery> ended(Call call, CallEnd end, Party actor) {
+		this.charging.charge(call);
 		Role actorRole = (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE;
 		this.events.publishEvent(new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, actorRole)));
 		List<Delivery> deliveries = new ArrayList<>();
@@ -51,7 +81,7 @@ class CallTerminator {
 		if (call.getToUserId() != null) {
 			deliveries.addAll(toCallee(call, end, actor, actorRole));
 		}
-		return Optional.of(deliveries);
+		return deliveries;
 	}
 
 	private List<Delivery> toCallee(Call call, CallEnd end, Party actor, Role actorRole) {

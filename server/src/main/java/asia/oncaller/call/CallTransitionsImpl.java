@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import asia.oncaller.billing.Grant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -28,17 +29,19 @@ class CallTransitionsImpl implements CallTransitions {
 	}
 
 	@Override
-	public Optional<Call> markAnswered(String id, Instant now, String deviceId, String connectionId,
-			Instant connectDeadline) {
+	public Optional<Call> markAnswered(String id, Instant now, String deviceId, String connectionId, Grant grant) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
 		parameters.put("now", now);
 		parameters.put("device", deviceId);
 		parameters.put("connection", connectionId);
-		parameters.put("deadline", connectDeadline);
+		parameters.put("deadline", (grant.seconds() != null) ? now.plusSeconds(grant.seconds()) : null);
+		parameters.put("granted", grant.seconds());
+		parameters.put("reserved", grant.reserved());
 		return update("""
 				UPDATE call SET status = 'ANSWERED', answered_at = :now, answered_device_id = :device,
-				  answered_connection_id = :connection, connect_deadline = :deadline, version = version + 1
+				  answered_connection_id = :connection, connect_deadline = :deadline, granted_seconds = :granted,
+				  reserved_amount = :reserved, last_seen_at = :now, version = version + 1
 				WHERE id = :id AND status IN ('CALLING', 'RINGING') RETURNING *""", parameters);
 	}
 
@@ -56,6 +59,44 @@ class CallTransitionsImpl implements CallTransitions {
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason,
 				  sip_code = :sip, version = version + 1
 				WHERE id = :id AND status IN (:from) RETURNING *""", parameters);
+	}
+
+	@Override
+	public Optional<Call> extendGrant(String id, int grantedSeconds, Grant grant, Instant deadline, Instant now) {
+		return update("""
+				UPDATE call SET granted_seconds = :granted, connect_deadline = :deadline, reserved_amount = :reserved,
+				  version = version + 1
+				WHERE id = :id AND status = 'ANSWERED' AND granted_seconds = :previous AND connect_deadline > :now
+				RETURNING *""", Map.of("id", id, "granted", grant.seconds(), "deadline", deadline, "reserved",
+				grant.reserved(), "previous", grantedSeconds, "now", now));
+	}
+
+	@Override
+	public Optional<Call> markExpired(String id, Integer grantedSeconds, Instant now, CallState state, String reason,
+			Integer sipCode) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("granted", grantedSeconds);
+		parameters.put("state", state.name());
+		parameters.put("now", now);
+		parameters.put("reason", reason);
+		parameters.put("sip", sipCode);
+		return update("""
+				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason, sip_code = :sip,
+				  version = version + 1
+				WHERE id = :id AND status = 'ANSWERED' AND granted_seconds IS NOT DISTINCT FROM :granted
+				  AND connect_deadline <= :now
+				RETURNING *""", parameters);
+	}
+
+	@Override
+	public Optional<Call> markLost(String id, Instant staleBefore, String reason) {
+		// LEAST skips NULL: a call with no deadline ends when it was last seen.
+		return update("""
+				UPDATE call SET status = 'ENDED', ended_at = LEAST(COALESCE(last_seen_at, answered_at), connect_deadline),
+				  end_reason = :reason, sip_code = NULL, version = version + 1
+				WHERE id = :id AND status = 'ANSWERED' AND COALESCE(last_seen_at, answered_at) < :before
+				RETURNING *""", Map.of("id", id, "before", staleBefore, "reason", reason));
 	}
 
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */

@@ -1,11 +1,13 @@
 package asia.oncaller.call;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.common.Sids;
 import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
@@ -82,24 +84,33 @@ public class MakeCallService {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
 		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
-		CallRouting.Route route = this.routing.route(caller.accountId(), connect);
-		if (!route.outcome().ok()) {
-			return CallResult.of(route.outcome());
-		}
-		Call call = this.transaction.execute((status) -> {
-			Call placed = this.calls.save(newCall(callId, caller, command, connect, route));
-			this.events.publishEvent(new CallLifecycleEvent("created", placed, Map.of()));
-			if (placed.getStatus().isFinal()) {
-				this.events.publishEvent(
-						new CallLifecycleEvent("ended", placed, CallRecords.endDetails(placed, CallParties.Role.NONE)));
-			}
-			return placed;
+		// One transaction: the money check locks the account until the call that reserves its
+		// first increment is written, so concurrent calls cannot spend the same balance twice.
+		Placed placed = this.transaction.execute((status) -> {
+			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
+			return new Placed(route.outcome(), route.outcome().ok() ? place(callId, caller, command, connect, route) : null);
 		});
+		if (!placed.outcome().ok()) {
+			return CallResult.of(placed.outcome());
+		}
+		Call call = placed.call();
 		return CallResult.ok(firstEvents(call))
 			.with("callId", callId)
 			.with("toType", connect.to().type())
 			.with("customDataFromYourServer", connect.customData())
 			.with("iceServers", this.ice.servers());
+	}
+
+	/** Writes the new call and tells the event_url, in the caller's transaction. */
+	private Call place(String callId, Party caller, MakeCallCommand command, ConnectAction connect,
+			CallRouting.Route route) {
+		Call call = this.calls.save(newCall(callId, caller, command, connect, route));
+		this.events.publishEvent(new CallLifecycleEvent("created", call, Map.of()));
+		if (call.getStatus().isFinal()) {
+			this.events.publishEvent(
+					new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, CallParties.Role.NONE)));
+		}
+		return call;
 	}
 
 	private String customText(Object custom) {
@@ -136,6 +147,10 @@ public class MakeCallService {
 		call.setCustomData(connect.customData());
 		call.setTrunkId(route.trunkId());
 		call.setCurrency(route.currency());
+		if (route.tariff() != null) {
+			call.price(route.rateId(), route.tariff());
+			call.setReservedAmount(route.tariff().firstIncrementCost());
+		}
 		Instant now = this.clock.instant();
 		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
 		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
@@ -145,8 +160,15 @@ public class MakeCallService {
 			call.setEndedAt(now);
 			call.setEndReason(immediateEnd.reason());
 			call.setSipCode(immediateEnd.sipCode());
+			call.setReservedAmount(BigDecimal.ZERO);
+			call.setBilledSeconds(Charge.NONE.billedSeconds());
+			call.setCost(Charge.NONE.cost());
 		}
 		return call;
+	}
+
+	/** The outcome of the checks, and the call written when they passed. */
+	private record Placed(CallOutcome outcome, Call call) {
 	}
 
 	/** Why a call that passed every check still ends at once, or {@code null} if it rings. */

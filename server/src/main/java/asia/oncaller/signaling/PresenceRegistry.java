@@ -1,5 +1,6 @@
 package asia.oncaller.signaling;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,11 @@ class PresenceRegistry implements Presence {
 		return principals(ClientPrincipal.nameOf(projectId, userId)).stream()
 			.map((p) -> new DeviceConnection(p.connectionId(), p.deviceId(), p.platform()))
 			.toList();
+	}
+
+	@Override
+	public Collection<String> connectionIds() {
+		return this.connectionsByUser.values().stream().flatMap(List::stream).map(ClientPrincipal::connectionId).toList();
 	}
 
 	/** The connections of the user with this principal name, oldest first. */

@@ -159,7 +159,8 @@ class MakeCallIntegrationTests extends CallTestSupport {
 	@Test
 	void balanceBelowTheFirstIncrementGivesCode8AndExactlyOneIncrementPasses() throws Exception {
 		String number = phoneNumberWithTrunk();
-		// 60 s increments: the first costs the price per minute itself; the balance is 10.00.
+		// 60 s increments: the first costs the price per minute itself; the balance is 10.00 and
+		// no call is in progress, so all of it is available.
 		this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.EXTERNAL, "8490", new BigDecimal("10.01"),
 				60, "USD"));
 		this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.EXTERNAL, "8491", new BigDecimal("10.00"),
@@ -170,6 +171,20 @@ class MakeCallIntegrationTests extends CallTestSupport {
 		assertThat(make(alice, "+84901234567")).containsEntry("r", 8);
 		this.answerUrl.respond(AnswerUrlServer.connectToPhone(number, "+84911234567"));
 		assertThat(make(alice, "+84911234567")).containsEntry("r", 0);
+	}
+
+	@Test
+	void liveCallHoldsItsFirstIncrementSoTheNextCallGetsCode8UntilItEnds() throws Exception {
+		// The balance is 10.00, exactly one first increment of this rate.
+		this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.INTERNAL, "", new BigDecimal("10.00"), 60,
+				"USD"));
+		StompTestClient alice = device("alice", "a1");
+		device("bob", "b1");
+		String ringing = call(alice, "bob", 60);
+
+		assertThat(make(alice, "bob")).containsEntry("r", 8);
+		assertThat(alice.request("call.hangup", body(ringing))).containsEntry("r", 0);
+		assertThat(make(alice, "bob")).containsEntry("r", 0);
 	}
 
 	@Test

@@ -1,0 +1,121 @@
+package asia.oncaller.call;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import asia.oncaller.billing.BalanceLedger;
+import asia.oncaller.billing.BillingProperties;
+import asia.oncaller.billing.Charge;
+import asia.oncaller.billing.Grant;
+import asia.oncaller.billing.Tariff;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The money side of a call's life (docs/billing.md). A live call holds back part of its
+ * account's balance: its first increment while it rings, the cost of its granted time once
+ * answered. The available balance is the balance minus what live calls hold back. Every decision
+ * on it locks the account row first, then touches the call row, so that concurrent calls on one
+ * account, on any node, decide one after the other and never in an order that deadlocks.
+ */
+@Component
+class CallCharging {
+
+	private static final Tariff FREE = new Tariff(BigDecimal.ZERO, 1, BigDecimal.ZERO);
+
+	private final BalanceLedger ledger;
+
+	private final CallRepository calls;
+
+	private final BillingProperties billing;
+
+	CallCharging(BalanceLedger ledger, CallRepository calls, BillingProperties billing) {
+		this.ledger = ledger;
+		this.calls = calls;
+		this.billing = billing;
+	}
+
+	/**
+	 * Whether the available balance covers the first increment of a call priced by {@code tariff}.
+	 * Locks the account until the transaction ends: the call written in it reserves that
+	 * increment before the next call of the account is decided.
+	 */
+	boolean admits(String accountId, Tariff tariff) {
+		return available(accountId).compareTo(tariff.firstIncrementCost()) >= 0;
+	}
+
+	/** The time a call gets when it is answered; locks the account of a priced call. */
+	Grant firstGrant(Call call) {
+		Tariff tariff = call.tariff();
+		if (tariff == null) {
+			return Grant.unpriced(call.getMaxConnectSeconds());
+		}
+		BigDecimal payable = available(call.getAccountId()).add(call.getReservedAmount());
+		return Grant.next(tariff, 0, payable, call.getMaxConnectSeconds(), this.billing.grant());
+	}
+
+	/**
+	 * Grants an answered call more time, as far as the available balance pays; returns whether
+	 * it got any. A grant another node extended meanwhile is left as it is.
+	 */
+	boolean renew(String callId, Instant now) {
+		Optional<Call> found = this.calls.findById(callId);
+		if (found.isEmpty() || found.get().tariff() == null || found.get().getGrantedSeconds() == null) {
+			return false;
+		}
+		Call call = found.get();
+		BigDecimal payable = available(call.getAccountId()).add(call.getReservedAmount());
+		Grant next = Grant.next(call.tariff(), call.getGrantedSeconds(), payable, call.getMaxConnectSeconds(),
+				this.billing.grant());
+		if (next.seconds() <= call.getGrantedSeconds()) {
+			return false;
+		}
+		return this.calls
+			.extendGrant(callId, call.getGrantedSeconds(), next, call.getAnsweredAt().plusSeconds(next.seconds()), now)
+			.isPresent();
+	}
+
+	/** Locks the account of a priced call before the call row is changed: the one lock order. */
+	void lockAccountOf(String callId) {
+		this.calls.findById(callId)
+			.filter((call) -> call.tariff() != null)
+			.ifPresent((call) -> this.ledger.lockBalance(call.getAccountId()));
+	}
+
+	/**
+	 * Writes what an ended call is billed into its record and debits the cost with a ledger row,
+	 * in the transaction that ended it: the ending and the charge commit together or not at all.
+	 */
+	Charge charge(Call ended) {
+		Charge charge = chargeOf(ended);
+		this.calls.recordCharge(ended.getId(), charge.billedSeconds(), charge.cost());
+		if (charge.cost().signum() > 0) {
+			this.ledger.chargeCall(ended.getAccountId(), ended.getId(), charge.cost());
+		}
+		return charge;
+	}
+
+	/**
+	 * The answered time, from the answer to the end but never beyond the granted time (a cut-off
+	 * comes up to one sweep late; that delay is not billed), rounded up to the increment.
+	 */
+	static Charge chargeOf(Call call) {
+		if (call.getAnsweredAt() == null || call.getEndedAt() == null) {
+			return Charge.NONE;
+		}
+		Duration answered = Duration.between(call.getAnsweredAt(), call.getEndedAt());
+		if (call.getGrantedSeconds() != null && answered.compareTo(Duration.ofSeconds(call.getGrantedSeconds())) > 0) {
+			answered = Duration.ofSeconds(call.getGrantedSeconds());
+		}
+		Tariff tariff = call.tariff();
+		return (tariff != null) ? tariff.charge(answered) : FREE.charge(answered);
+	}
+
+	private BigDecimal available(String accountId) {
+		BigDecimal balance = this.ledger.lockBalance(accountId);
+		return balance.subtract(this.calls.sumReservedByLiveCalls(accountId));
+	}
+
+}

@@ -1,0 +1,45 @@
+package asia.oncaller.call;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Marks the answered calls that this node holds a connection of as alive, every heartbeat
+ * interval. A node that crashes stops marking its calls; after the heartbeat timeout any node's
+ * {@link CallReaper#endLostCalls()} ends them, charged up to their last heartbeat. A call whose
+ * legs are on two nodes stays alive while either node is.
+ */
+@Component
+class CallHeartbeat {
+
+	// PostgreSQL takes at most 32767 parameters per statement; each id is bound twice.
+	private static final int BATCH = 1000;
+
+	private final CallRepository calls;
+
+	private final Presence presence;
+
+	private final Clock clock;
+
+	CallHeartbeat(CallRepository calls, Presence presence, Clock clock) {
+		this.calls = calls;
+		this.presence = presence;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${oncaller.call.heartbeat-interval:5s}")
+	@Transactional
+	public void beat() {
+		List<String> connectionIds = new ArrayList<>(this.presence.connectionIds());
+		for (int from = 0; from < connectionIds.size(); from += BATCH) {
+			this.calls.markSeen(connectionIds.subList(from, Math.min(from + BATCH, connectionIds.size())),
+					this.clock.instant());
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package asia.oncaller.call;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How live calls are watched. The schedules read the same keys through placeholders.
+ *
+ * @param sweepInterval how often ring and connect deadlines are enforced and grants renewed
+ * @param heartbeatInterval how often a node marks the answered calls it holds a connection of as
+ * alive; a call whose node crashed is charged up to its last heartbeat, so at most this much of
+ * its time goes unbilled
+ * @param heartbeatTimeout how long without a heartbeat before any node ends an answered call as
+ * lost; well above the interval, so that a slow node or database does not end live calls
+ */
+@ConfigurationProperties("oncaller.call")
+record CallProperties(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("5s") Duration heartbeatInterval,
+		@DefaultValue("30s") Duration heartbeatTimeout) {
+
+	CallProperties {
+		if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+			throw new IllegalArgumentException("oncaller.call.heartbeat-timeout must be at least twice the interval");
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package asia.oncaller.call;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+import asia.oncaller.billing.BalanceLedger;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.common.Sids;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.Endpoint;
+import asia.oncaller.tenant.Account;
+import asia.oncaller.tenant.AccountRepository;
+import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.ProjectRepository;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A fresh account per test (tests share one database in CI), its rates, and calls placed the way
+ * {@link MakeCallService} places them once the answer_url has answered: routed (with the money
+ * check) and written in one transaction. Users are always online here.
+ */
+class BillingFixture {
+
+	final Account account;
+
+	final Project project;
+
+	private final RateRepository rates;
+
+	private final CallRouting routing;
+
+	private final CallRepository calls;
+
+	private final TransactionTemplate transaction;
+
+	BillingFixture(AccountRepository accounts, ProjectRepository projects, BalanceLedger ledger, RateRepository rates,
+			CallRouting routing, CallRepository calls, TransactionTemplate transaction, String balance) {
+		this.account = accounts.save(new Account("Billing " + System.nanoTime(), "USD"));
+		this.project = projects.save(new Project(this.account.getId(), "App"));
+		if (new BigDecimal(balance).signum() > 0) {
+			ledger.topUp(this.account.getId(), new BigDecimal(balance), "initial");
+		}
+		this.rates = rates;
+		this.routing = routing;
+		this.calls = calls;
+		this.transaction = transaction;
+	}
+
+	/** An app-to-app rate for user ids starting with {@code prefix} ("" for every user). */
+	Rate internalRate(String prefix, String pricePerMinute, int increment, String fee) {
+		Rate rate = new Rate(this.account.getId(), RatedCallType.INTERNAL, prefix, new BigDecimal(pricePerMinute),
+				increment, "USD");
+		rate.setConnectionFee(new BigDecimal(fee));
+		return this.rates.save(rate);
+	}
+
+	/** alice calls {@code callee}: the call's id, or empty when code 8 refused it. */
+	Optional<String> place(String callee) {
+		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
+				new Endpoint(Endpoint.INTERNAL, callee, null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
+		return this.transaction.execute((status) -> {
+			CallRouting.Route route = this.routing.route(this.account.getId(), connect);
+			if (!route.outcome().ok()) {
+				return Optional.empty();
+			}
+			Call call = new Call(Sids.newSid("call-"), this.account.getId(), this.project.getId(),
+					CallDirection.APP_TO_APP);
+			call.from(EndpointType.INTERNAL, "alice", null);
+			call.to(EndpointType.INTERNAL, callee, null);
+			call.setFromUserId("alice");
+			call.setToUserId(callee);
+			call.setCurrency(route.currency());
+			call.setRingDeadline(Instant.now().plusSeconds(60));
+			if (route.tariff() != null) {
+				call.price(route.rateId(), route.tariff());
+				call.setReservedAmount(route.tariff().firstIncrementCost());
+			}
+			return Optional.of(this.calls.save(call).getId());
+		});
+	}
+
+	Party caller() {
+		return Party.withoutConnection(this.project.getId(), this.account.getId(), "alice");
+	}
+
+	Party callee(String userId) {
+		return Party.withoutConnection(this.project.getId(), this.account.getId(), userId);
+	}
+
+}

@@ -1,0 +1,235 @@
+package asia.oncaller.call;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.billing.BalanceLedger;
+import asia.oncaller.billing.BalanceTransaction;
+import asia.oncaller.billing.BalanceTransactionRepository;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.Tariff;
+import asia.oncaller.billing.TransactionKind;
+import asia.oncaller.tenant.AccountRepository;
+import asia.oncaller.tenant.ProjectRepository;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Money under concurrency on real PostgreSQL, through the call service from many threads at
+ * once: endings debit exactly the sum of their costs with a gapless ledger, calls sharing a small
+ * balance are admitted and cut off without overdraft, and grants grow only as far as money allows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfig.class)
+class CallChargingIntegrationTests {
+
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	ProjectRepository projects;
+
+	@Autowired
+	BalanceLedger ledger;
+
+	@Autowired
+	RateRepository rates;
+
+	@Autowired
+	CallRouting routing;
+
+	@Autowired
+	CallRepository calls;
+
+	@Autowired
+	CallService callService;
+
+	@Autowired
+	CallCharging charging;
+
+	@Autowired
+	BalanceTransactionRepository transactions;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void fiftyCallsEndingAtOnceDebitExactlyTheSumOfTheirCosts() throws Exception {
+		BillingFixture fixture = fixture("1000.00");
+		fixture.internalRate("", "0.60", 1, "0");
+		fixture.internalRate("7", "1.20", 6, "0.05");
+		fixture.internalRate("8", "0.30", 60, "0.10");
+		List<String> callIds = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			String callee = new String[] { "bob" + i, "7" + i, "8" + i }[i % 3];
+			String callId = fixture.place(callee).orElseThrow();
+			assertThat(this.callService.answer(fixture.callee(callee), callId).outcome()).isEqualTo(CallOutcome.OK);
+			callIds.add(callId);
+		}
+		Thread.sleep(1200);
+
+		List<CallResult> results = concurrently(callIds.size(),
+				(i) -> this.callService.hangup(fixture.caller(), callIds.get(i)));
+
+		assertThat(results).extracting(CallResult::outcome).containsOnly(CallOutcome.OK);
+		BigDecimal costs = BigDecimal.ZERO;
+		for (String callId : callIds) {
+			Call call = this.calls.findById(callId).orElseThrow();
+			Duration answered = Duration.between(call.getAnsweredAt(), call.getEndedAt());
+			assertThat(call.getCost()).isEqualByComparingTo(call.tariff().charge(answered).cost()).isPositive();
+			costs = costs.add(call.getCost());
+		}
+		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo(new BigDecimal("1000.00").subtract(costs));
+		assertThatLedgerIsGapless(fixture, 50);
+		assertThat(this.calls.sumReservedByLiveCalls(fixture.account.getId())).isZero();
+	}
+
+	@Test
+	void callsSharingASmallBalanceAreAdmittedAndCutOffWithoutOverdraft() throws Exception {
+		// 0.60 a minute in 1 s increments: a cent a second; the balance pays for 5 seconds.
+		BillingFixture fixture = fixture("0.05");
+		fixture.internalRate("", "0.60", 1, "0");
+
+		List<Optional<String>> placed = concurrently(50, (i) -> fixture.place("bob" + i));
+		List<String> admitted = placed.stream().flatMap(Optional::stream).toList();
+		assertThat(admitted).hasSize(5);
+		List<CallResult> answers = concurrently(admitted.size(), (i) -> this.callService
+			.answer(fixture.callee(this.calls.findById(admitted.get(i)).orElseThrow().getToUserId()), admitted.get(i)));
+		assertThat(answers).extracting(CallResult::outcome).containsOnly(CallOutcome.OK);
+		for (String callId : admitted) {
+			// Each answer may use only what the others' first increments leave: its own cent.
+			assertThat(this.calls.findById(callId).orElseThrow().getGrantedSeconds()).isEqualTo(1);
+		}
+
+		List<Call> ended = awaitEnded(admitted, Duration.ofSeconds(5));
+
+		assertThat(ended).allSatisfy((call) -> {
+			assertThat(call.getEndReason()).isEqualTo("Not enough money");
+			assertThat(call.getSipCode()).isEqualTo(402);
+			assertThat(call.getBilledSeconds()).isEqualTo(1);
+			assertThat(call.getCost()).isEqualByComparingTo("0.01");
+			// Cut within a second of the grant running out.
+			assertThat(Duration.between(call.getConnectDeadline(), call.getEndedAt())).isLessThan(Duration.ofSeconds(1));
+		});
+		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo("0.00");
+		assertThatLedgerIsGapless(fixture, 5);
+	}
+
+	@Test
+	void grantGrowsAsFarAsTheBalancePaysAndAgainAfterATopUp() {
+		BillingFixture fixture = fixture("1.50");
+		Rate rate = fixture.internalRate("", "0.60", 1, "0");
+		String callId = fixture.place("bob").orElseThrow();
+		this.callService.answer(fixture.callee("bob"), callId);
+		assertThat(grant(callId)).isEqualTo(60);
+
+		assertThat(renew(callId)).isTrue();
+		assertThat(grant(callId)).isEqualTo(120);
+		assertThat(renew(callId)).isTrue();
+		assertThat(grant(callId)).isEqualTo(150);
+		assertThat(renew(callId)).isFalse();
+		this.ledger.topUp(fixture.account.getId(), new BigDecimal("0.60"), "mid-call");
+		assertThat(renew(callId)).isTrue();
+		assertThat(grant(callId)).isEqualTo(210);
+		assertThat(this.calls.findById(callId).orElseThrow().getReservedAmount()).isEqualByComparingTo("2.10");
+
+		// The call keeps its prices when its rate goes away mid-call.
+		this.rates.delete(rate);
+		this.callService.hangup(fixture.caller(), callId);
+		Call ended = this.calls.findById(callId).orElseThrow();
+		assertThat(ended.getBilledSeconds()).isEqualTo(1);
+		assertThat(ended.getCost()).isEqualByComparingTo("0.01");
+		assertThat(ended.tariff()).isEqualTo(new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO));
+		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo("2.09");
+	}
+
+	private BillingFixture fixture(String balance) {
+		return new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing, this.calls,
+				this.transaction, balance);
+	}
+
+	private int grant(String callId) {
+		return this.calls.findById(callId).orElseThrow().getGrantedSeconds();
+	}
+
+	private boolean renew(String callId) {
+		return this.transaction.execute((status) -> this.charging.renew(callId, Instant.now()));
+	}
+
+	private List<Call> awaitEnded(List<String> callIds, Duration timeout) throws InterruptedException {
+		long until = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<Call> current = callIds.stream().map((id) -> this.calls.findById(id).orElseThrow()).toList();
+			if (current.stream().allMatch((call) -> call.getStatus().isFinal()) || System.nanoTime() > until) {
+				return current;
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Every charge is in the ledger once, and each row's balance follows from the one before it:
+	 * no update was lost, whatever order the endings committed in.
+	 */
+	private void assertThatLedgerIsGapless(BillingFixture fixture, int charges) {
+		List<BalanceTransaction> rows = new ArrayList<>(this.transactions.findByAccountIdOrderByIdDesc(fixture.account.getId()));
+		Collections.reverse(rows);
+		assertThat(rows).filteredOn((row) -> row.getKind() == TransactionKind.CALL_CHARGE).hasSize(charges);
+		BigDecimal balance = BigDecimal.ZERO;
+		for (BalanceTransaction row : rows) {
+			balance = balance.add(row.getAmount());
+			assertThat(row.getBalanceAfter()).isEqualByComparingTo(balance);
+		}
+		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo(balance);
+	}
+
+	/** Runs {@code work(i)} for i in 0..threads-1, on as many threads released at the same instant. */
+	private static <T> List<T> concurrently(int threads, IndexedWork<T> work) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				int index = i;
+				futures.add(pool.submit((Callable<T>) () -> {
+					start.await();
+					return work.run(index);
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private interface IndexedWork<T> {
+
+		T run(int index) throws Exception;
+
+	}
+
+}

@@ -1,0 +1,132 @@
+package asia.oncaller.call;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.billing.BalanceLedger;
+import asia.oncaller.billing.BalanceTransactionRepository;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.Tariff;
+import asia.oncaller.billing.TransactionKind;
+import asia.oncaller.common.Sids;
+import asia.oncaller.tenant.AccountRepository;
+import asia.oncaller.tenant.ProjectRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A restart with calls in progress, on real PostgreSQL: calls a crashed node left answered, with
+ * a heartbeat older than the timeout, are ended and charged up to their last heartbeat (never
+ * beyond their granted time); calls whose heartbeat is fresh go on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfig.class)
+class CallRecoveryIntegrationTests {
+
+	private static final Tariff CENT_A_SECOND = new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO);
+
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	ProjectRepository projects;
+
+	@Autowired
+	BalanceLedger ledger;
+
+	@Autowired
+	RateRepository rates;
+
+	@Autowired
+	CallRouting routing;
+
+	@Autowired
+	CallRepository calls;
+
+	@Autowired
+	CallReaper reaper;
+
+	@Autowired
+	BalanceTransactionRepository transactions;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	BillingFixture fixture;
+
+	Instant now;
+
+	@BeforeEach
+	void account() {
+		this.fixture = new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing,
+				this.calls, this.transaction, "10.00");
+		this.now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	@Test
+	void callsLeftAnsweredByACrashAreChargedUpToTheirLastHeartbeat() {
+		// Answered 100 s ago, last seen 40 s ago (timeout 30 s): 60 s of talk, 0.60.
+		String stale = answeredCall(CENT_A_SECOND, 100, 40, 120);
+		// Granted only 30 s, which ran out before the crash: billed 30 s, ended at its deadline.
+		String staleAfterDeadline = answeredCall(CENT_A_SECOND, 100, 40, 30);
+		String staleFree = answeredCall(null, 100, 40, null);
+		String fresh = answeredCall(CENT_A_SECOND, 100, 1, 120);
+
+		this.reaper.endLostCalls();
+		// Any node may run recovery, any number of times: a call is ended and charged once.
+		this.reaper.endLostCalls();
+
+		Call first = this.calls.findById(stale).orElseThrow();
+		assertThat(first.getStatus()).isEqualTo(CallState.ENDED);
+		assertThat(first.getEndReason()).isEqualTo("Connection lost");
+		assertThat(first.getEndedAt()).isEqualTo(first.getLastSeenAt());
+		assertThat(first.getBilledSeconds()).isEqualTo(60);
+		assertThat(first.getCost()).isEqualByComparingTo("0.60");
+		Call second = this.calls.findById(staleAfterDeadline).orElseThrow();
+		assertThat(second.getEndedAt()).isEqualTo(second.getConnectDeadline());
+		assertThat(second.getBilledSeconds()).isEqualTo(30);
+		assertThat(second.getCost()).isEqualByComparingTo("0.30");
+		Call free = this.calls.findById(staleFree).orElseThrow();
+		assertThat(free.getStatus()).isEqualTo(CallState.ENDED);
+		assertThat(free.getBilledSeconds()).isEqualTo(60);
+		assertThat(free.getCost()).isZero();
+		assertThat(this.calls.findById(fresh).orElseThrow().getStatus()).isEqualTo(CallState.ANSWERED);
+
+		assertThat(this.ledger.balance(this.fixture.account.getId())).isEqualByComparingTo("9.10");
+		assertThat(this.transactions.findByAccountIdOrderByIdDesc(this.fixture.account.getId()))
+			.filteredOn((row) -> row.getKind() == TransactionKind.CALL_CHARGE)
+			.extracting((row) -> row.getCallId())
+			.containsExactlyInAnyOrder(stale, staleAfterDeadline);
+	}
+
+	/** A call as a crashed node left it: answered, holding its grant, last seen some time ago. */
+	private String answeredCall(Tariff tariff, int answeredSecondsAgo, int seenSecondsAgo, Integer grantedSeconds) {
+		Call call = new Call(Sids.newSid("call-"), this.fixture.account.getId(), this.fixture.project.getId(),
+				CallDirection.APP_TO_APP);
+		call.from(EndpointType.INTERNAL, "alice", null);
+		call.to(EndpointType.INTERNAL, "bob", null);
+		call.setFromUserId("alice");
+		call.setToUserId("bob");
+		call.setStatus(CallState.ANSWERED);
+		Instant answered = this.now.minusSeconds(answeredSecondsAgo);
+		call.setAnsweredAt(answered);
+		call.setLastSeenAt(this.now.minusSeconds(seenSecondsAgo));
+		call.setGrantedSeconds(grantedSeconds);
+		call.setConnectDeadline((grantedSeconds != null) ? answered.plusSeconds(grantedSeconds) : null);
+		if (tariff != null) {
+			call.price(null, tariff);
+			call.setReservedAmount(tariff.cost(grantedSeconds));
+		}
+		return this.calls.save(call).getId();
+	}
+
+}

@@ -1,0 +1,115 @@
+package asia.oncaller.signaling;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import asia.oncaller.billing.BalanceLedger;
+import asia.oncaller.billing.BalanceTransaction;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.billing.TransactionKind;
+import asia.oncaller.call.Call;
+import asia.oncaller.call.CallState;
+import asia.oncaller.tenant.Project;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Billing as the apps see it, over real WebSockets and PostgreSQL: a priced call is cut for both
+ * legs when its balance runs out (6, "Not enough money", SIP 402) within a second, a hangup
+ * charges the call in its record and ledger, and a live call is heartbeated while connected.
+ */
+class BalanceCutOffIntegrationTests extends CallTestSupport {
+
+	@Autowired
+	RateRepository rates;
+
+	@Autowired
+	BalanceLedger ledger;
+
+	@Test
+	void callIsCutForBothLegsWhenTheBalanceRunsOut() throws Exception {
+		// A cent a second and three cents: the call may last 3 s.
+		Project poor = this.tenants.create(this.answerUrl.url(), new BigDecimal("0.03"));
+		centASecond(poor);
+		StompTestClient alice = device(poor, "alice", "a1");
+		StompTestClient bob = device(poor, "bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+
+		for (StompTestClient leg : new StompTestClient[] { alice, bob }) {
+			assertThat(leg.await((m) -> isEnd(m, callId))).containsEntry("reason", "Not enough money")
+				.containsEntry("sipCode", 402)
+				.containsEntry("sipReason", "Not enough money");
+		}
+
+		Call call = record(callId);
+		assertThat(call.getStatus()).isEqualTo(CallState.ENDED);
+		assertThat(call.getEndReason()).isEqualTo("Not enough money");
+		assertThat(call.getSipCode()).isEqualTo(402);
+		assertThat(Duration.between(call.getAnsweredAt(), call.getConnectDeadline())).isEqualTo(Duration.ofSeconds(3));
+		assertThat(Duration.between(call.getConnectDeadline(), call.getEndedAt())).isBetween(Duration.ZERO,
+				Duration.ofSeconds(1));
+		assertThat(call.getBilledSeconds()).isEqualTo(3);
+		assertThat(call.getCost()).isEqualByComparingTo("0.03");
+		assertThat(this.ledger.balance(poor.getAccountId())).isEqualByComparingTo("0.00");
+	}
+
+	@Test
+	void hangupChargesTheCallInItsRecordAndLedger() throws Exception {
+		centASecond(this.project);
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		Thread.sleep(1500);
+
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+
+		Call call = record(callId);
+		assertThat(call.getBilledSeconds()).isBetween(2, 3);
+		assertThat(call.getCost()).isEqualByComparingTo(new BigDecimal(call.getBilledSeconds()).movePointLeft(2));
+		assertThat(call.getCurrency()).isEqualTo("USD");
+		assertThat(call.getRateId()).startsWith("RT");
+		BalanceTransaction charge = this.ledger.transactions(this.project.getAccountId(), null, 1).get(0);
+		assertThat(charge.getKind()).isEqualTo(TransactionKind.CALL_CHARGE);
+		assertThat(charge.getCallId()).isEqualTo(callId);
+		assertThat(charge.getAmount()).isEqualByComparingTo(call.getCost().negate());
+		assertThat(this.ledger.balance(this.project.getAccountId()))
+			.isEqualByComparingTo(new BigDecimal("10.00").subtract(call.getCost()));
+	}
+
+	@Test
+	void answeredCallIsMarkedAliveWhileItsConnectionsLast() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		Instant answeredAt = record(callId).getAnsweredAt();
+
+		// The test configuration beats every second.
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!record(callId).getLastSeenAt().isAfter(answeredAt) && System.nanoTime() < until) {
+			Thread.sleep(100);
+		}
+
+		assertThat(record(callId).getLastSeenAt()).isAfter(answeredAt);
+		assertThat(record(callId).getStatus()).isEqualTo(CallState.ANSWERED);
+	}
+
+	private void centASecond(Project project) {
+		this.rates.save(new Rate(project.getAccountId(), RatedCallType.INTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
+	}
+
+	private static boolean isEnd(Map<String, Object> message, String callId) {
+		return "signalingState".equals(message.get("type")) && callId.equals(message.get("callId"))
+				&& Integer.valueOf(6).equals(message.get("code"));
+	}
+
+}

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import asia.oncaller.RepositoryTest;
+import asia.oncaller.billing.Grant;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
@@ -106,10 +107,10 @@ class CallRepositoryIntegrationTests {
 		this.calls.saveAndFlush(newCall("call-answer-race"));
 		Instant now = Instant.now();
 
-		assertThat(this.calls.markAnswered("call-answer-race", now, "d1", "c1", null)).get()
+		assertThat(this.calls.markAnswered("call-answer-race", now, "d1", "c1", Grant.unpriced(null))).get()
 			.satisfies((call) -> assertThat(call.getAnsweredDeviceId()).isEqualTo("d1"))
 			.satisfies((call) -> assertThat(call.getStatus()).isEqualTo(CallState.ANSWERED));
-		assertThat(this.calls.markAnswered("call-answer-race", now, "d2", "c2", null)).isEmpty();
+		assertThat(this.calls.markAnswered("call-answer-race", now, "d2", "c2", Grant.unpriced(null))).isEmpty();
 		assertThat(this.calls.findById("call-answer-race").orElseThrow().getAnsweredDeviceId()).isEqualTo("d1");
 	}
 

@@ -54,3 +54,12 @@ test('off removes one handler or all', () => {
 test('a handler must be a function', () => {
   assert.throws(() => new Emitter(CALL_EVENTS).on('info', 'nope'), TypeError);
 });
+
+test('the README documents every event in its tables', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { CLIENT_EVENTS } = await import('../src/events.js');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  for (const name of [...Object.keys(CLIENT_EVENTS), ...Object.keys(CALL_EVENTS)]) {
+    assert.ok(readme.includes(`| \`${name}\` |`), name);
+  }
+});

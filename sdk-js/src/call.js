@@ -1,10 +1,7 @@
-import { CallMedia } from './call-media.js';
-import { CallState, StateHolder, allows, stateForSignaling } from './call-state.js';
+import { CallLifecycle, noop } from './call-lifecycle.js';
+import { CallState, allows } from './call-state.js';
 import { describe, localResult } from './errors.js';
-import { CALL_EVENTS, Emitter } from './events.js';
-import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE, CLIENT_INTERNALS } from './internal.js';
-
-const noop = () => {};
+import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE } from './internal.js';
 
 /**
  * A call: made with `new OnCallerCall(client, fromNumber, toNumber, isVideoCall)` and
@@ -33,9 +30,7 @@ export class OnCallerCall {
   isOnHold = false;
   custom = null;
 
-  #state = new StateHolder(CallState.NEW);
-  #events = new Emitter(CALL_EVENTS);
-  #media = null;
+  #life = new CallLifecycle(this);
   #hangupWhenMade = null;
 
   /**
@@ -53,7 +48,7 @@ export class OnCallerCall {
 
   /** The call's state: new, making, calling, ringing, incoming, answering, answered or ended. */
   get state() {
-    return this.#state.value;
+    return this.#life.state.value;
   }
 
   /** The local MediaStream once captured, else null. */
@@ -67,40 +62,40 @@ export class OnCallerCall {
   }
 
   on(event, handler) {
-    this.#events.on(event, handler);
+    this.#life.events.on(event, handler);
     return this;
   }
 
   off(event, handler) {
-    this.#events.off(event, handler);
+    this.#life.events.off(event, handler);
     return this;
   }
 
   /** Places the call; then captures media and sends the offer. Callback r: 0-8 (see docs/errors.md). */
   makeCall(callback) {
-    if (!this.#allowed('makeCall', callback)) {
+    if (!this.#life.allowed('makeCall', callback)) {
       return;
     }
-    this.#state.moveTo(CallState.MAKING);
+    this.#life.state.moveTo(CallState.MAKING);
     const custom = this.custom == null || typeof this.custom === 'string' ? this.custom : JSON.stringify(this.custom);
     const body = { fromNumber: String(this.fromNumber), toNumber: String(this.toNumber), isVideoCall: this.isVideoCall };
-    this.#internals.signaling.request('call.make', custom == null ? body : { ...body, custom }, (res) => {
+    this.#life.request('call.make', custom == null ? body : { ...body, custom }, (res) => {
       if (res.r !== 0) {
-        this.#finish();
+        this.#life.finish();
         this.#settleDeferredHangup(describe('hangup', 1));
         (callback || noop)(res);
         return;
       }
       this.callId = res.callId;
       this.customDataFromYourServer = res.customDataFromYourServer ?? null;
-      this.#start(res.iceServers);
-      this.#internals.track(this);
-      this.#state.moveTo(CallState.CALLING);
+      this.#life.start(res.iceServers);
+      this.#life.track();
+      this.#life.state.moveTo(CallState.CALLING);
       (callback || noop)(res);
       if (this.#hangupWhenMade) {
         const cb = this.#hangupWhenMade;
         this.#hangupWhenMade = null;
-        this.#sendEnding('call.hangup', 'Ended', cb);
+        this.#life.sendEnding('call.hangup', 'Ended', cb);
         return;
       }
       this.#startCallerMedia();
@@ -109,49 +104,49 @@ export class OnCallerCall {
 
   /** Tells the caller that this device rings (signalingstate 2 there). */
   ringing(callback) {
-    if (this.#allowed('ringing', callback)) {
-      this.#request('call.ringing', {}, callback);
+    if (this.#life.allowed('ringing', callback)) {
+      this.#life.request('call.ringing', {}, callback);
     }
   }
 
   /** Answers: captures media, answers on the server, then answers the caller's offer. */
   answer(callback) {
-    if (this.#allowed('answer', callback)) {
-      this.#state.moveTo(CallState.ANSWERING);
+    if (this.#life.allowed('answer', callback)) {
+      this.#life.state.moveTo(CallState.ANSWERING);
       this.#answer(callback || noop);
     }
   }
 
   /** Declines an incoming call (the caller hears Busy); ends it on this device. */
   reject(callback) {
-    if (this.#allowed('reject', callback)) {
-      this.#sendEnding('call.reject', 'Rejected', callback);
+    if (this.#life.allowed('reject', callback)) {
+      this.#life.sendEnding('call.reject', 'Rejected', callback);
     }
   }
 
   /** Ends the call on both sides and releases the media. Always call it when done with a call. */
   hangup(callback) {
-    if (!this.#allowed('hangup', callback)) {
+    if (!this.#life.allowed('hangup', callback)) {
       return;
     }
     if (this.state === CallState.MAKING) {
       this.#hangupWhenMade = callback || noop;
       return;
     }
-    this.#sendEnding('call.hangup', 'Ended', callback);
+    this.#life.sendEnding('call.hangup', 'Ended', callback);
   }
 
   /** Sends any JSON object to the other side (its `info` event). */
   sendInfo(info, callback) {
-    if (this.#allowed('sendInfo', callback)) {
-      this.#request('call.info', { info }, callback);
+    if (this.#life.allowed('sendInfo', callback)) {
+      this.#life.request('call.info', { info }, callback);
     }
   }
 
   /** Sends DTMF digits (1-32 of 0-9 * # A-D) to the other side (its `dtmf` event). */
   sendDtmf(digits, callback) {
-    if (this.#allowed('sendDtmf', callback)) {
-      this.#request('call.dtmf', { digits: String(digits) }, callback);
+    if (this.#life.allowed('sendDtmf', callback)) {
+      this.#life.request('call.dtmf', { digits: String(digits) }, callback);
     }
   }
 
@@ -167,15 +162,15 @@ export class OnCallerCall {
 
   /** Transfers an app-to-phone or phone-to-app call to another user (r=4 for app-to-app calls). */
   sendTransfer(userId, callback) {
-    if (this.#allowed('sendTransfer', callback)) {
-      this.#request('call.transfer', { userId: String(userId) }, callback);
+    if (this.#life.allowed('sendTransfer', callback)) {
+      this.#life.request('call.transfer', { userId: String(userId) }, callback);
     }
   }
 
   /** Mutes (true) or unmutes (false) the microphone; local only. */
   mute(muted) {
     this.muted = muted === undefined ? true : Boolean(muted);
-    this.#applySwitches();
+    this.#life.applySwitches();
     return true;
   }
 
@@ -185,7 +180,7 @@ export class OnCallerCall {
       return false;
     }
     this.localVideoEnabled = Boolean(enabled);
-    this.#applySwitches();
+    this.#life.applySwitches();
     return true;
   }
 
@@ -201,7 +196,7 @@ export class OnCallerCall {
         this.isVideoCall = this.#media.session.hasVideo;
         this.localVideoEnabled = this.isVideoCall;
       }
-      this.#applySwitches();
+      this.#life.applySwitches();
     });
     return true;
   }
@@ -213,7 +208,7 @@ export class OnCallerCall {
 
   async #answer(cb) {
     if (!(await this.#media.acquire())) {
-      if (this.#state.moveTo(CallState.INCOMING)) {
+      if (this.#life.state.moveTo(CallState.INCOMING)) {
         cb(localResult(-4));
       }
       else {
@@ -221,23 +216,28 @@ export class OnCallerCall {
       }
       return;
     }
-    this.#request('call.answer', {}, (res) => {
-      if (res.r !== 0) {
-        this.answeredOnAnotherDevice = res.r === 2;
-        this.#finish();
+    this.#life.request('call.answer', {}, (res) => {
+      if (this.ended) {
+        // hung up here while the answer was on its way: nothing to set up
         cb(res);
         return;
       }
-      this.#state.moveTo(CallState.ANSWERED);
+      if (res.r !== 0) {
+        this.answeredOnAnotherDevice = res.r === 2;
+        this.#life.finish();
+        cb(res);
+        return;
+      }
+      this.#life.state.moveTo(CallState.ANSWERED);
       this.isAnswered = true;
       this.localVideoEnabled = this.#media.session.hasVideo;
-      this.#applySwitches();
+      this.#life.applySwitches();
       cb(res);
       if (this.#media.createPeer()) {
         this.#media.answerOffer();
       }
       else {
-        this.#sendEnding('call.hangup', 'Media error', noop);
+        this.#life.sendEnding('call.hangup', 'Media error', noop);
       }
     });
   }
@@ -249,124 +249,44 @@ export class OnCallerCall {
     this.fromInternal = message.fromInternal !== false;
     this.customDataFromYourServer = message.customDataFromYourServer ?? null;
     this.isIncomingCall = true;
-    this.#state = new StateHolder(CallState.INCOMING);
-    this.#start(message.iceServers);
+    this.#life.startIncoming(message.iceServers);
   }
 
-  [CALL_MESSAGE](m) {
-    switch (m.type) {
-      case 'signalingState': this.#onSignalingState(m); break;
-      case 'sdp': this.#media.remoteSdp(m.sdp, m.deviceId); break;
-      case 'candidate': this.#media.remoteCandidate(m.candidate, m.deviceId); break;
-      case 'info': this.#events.emit('info', m.info); break;
-      case 'dtmf': this.#events.emit('dtmf', { digits: m.digits }); break;
-      case 'hold': this.#events.emit('hold', { hold: m.hold }); break;
-      case 'transferred': this.#events.emit('transferred', { toUserId: m.toUserId }); break;
-      case 'otherDevice': this.#onOtherDevice(m); break;
-      default: break;
-    }
+  [CALL_MESSAGE](message) {
+    this.#life.handle(message);
   }
 
   [CALL_CONNECTION_LOST]() {
-    this.#endHere({ code: 6, reason: 'Connection lost' });
+    this.#life.endHere({ code: 6, reason: 'Connection lost' });
   }
 
-  get #internals() {
-    return this.client[CLIENT_INTERNALS];
-  }
-
-  /** The call has an id: its media, with the call's ICE servers (else those of authen). */
-  #start(iceServers) {
-    this.#media = new CallMedia(this, {
-      iceServers: iceServers && iceServers.length > 0 ? iceServers : this.#internals.iceServers(),
-      send: (verb, body) => this.#internals.signaling.notify(verb, { callId: this.callId, ...body }),
-      emit: (event, payload) => this.#events.emit(event, payload),
-    });
+  get #media() {
+    return this.#life.media;
   }
 
   async #startCallerMedia() {
     if (!(await this.#media.acquire())) {
-      this.#sendEnding('call.hangup', 'Media error', noop);
+      this.#life.sendEnding('call.hangup', 'Media error', noop);
       return;
     }
     this.localVideoEnabled = this.#media.session.hasVideo;
-    this.#applySwitches();
+    this.#life.applySwitches();
     if (!this.#media.createPeer()) {
-      this.#sendEnding('call.hangup', 'Media error', noop);
+      this.#life.sendEnding('call.hangup', 'Media error', noop);
       return;
     }
     this.#media.offer();
   }
 
-  #onSignalingState(m) {
-    const payload = { code: m.code, reason: m.reason };
-    if (m.sipCode != null) {
-      payload.sipCode = m.sipCode;
-      payload.sipReason = m.sipReason;
-    }
-    const next = stateForSignaling(m.code);
-    if (next === CallState.ENDED) {
-      this.#endHere(payload);
-      return;
-    }
-    if (next === CallState.ANSWERED) {
-      this.isAnswered = true;
-    }
-    if (next) {
-      this.#state.moveTo(next);
-    }
-    this.#events.emit('signalingstate', payload);
-  }
-
-  #onOtherDevice(m) {
-    const data = m.data || { type: 'CALL_STATE', code: m.code, callId: m.callId };
-    if (data.type === 'CALL_STATE' && data.code === 200) {
-      this.answeredOnAnotherDevice = true;
-    }
-    this.#finish();
-    this.#events.emit('otherdevice', data);
-  }
-
-  /** Hangup or reject: whatever the reply, the call is over on this device. */
-  #sendEnding(verb, reason, callback) {
-    this.#request(verb, {}, (res) => {
-      this.#endHere({ code: 6, reason });
-      (callback || noop)(res);
-    });
-  }
-
   #setHold(hold, verb, callback) {
-    if (!this.#allowed(verb, callback)) {
-      return false;
-    }
-    if (this.isOnHold === hold) {
-      const result = localResult(-1, { state: this.state, message: hold ? 'Already on hold' : 'Not on hold' });
-      queueMicrotask(() => (callback || noop)(result));
+    const refusal = this.isOnHold === hold ? (hold ? 'Already on hold' : 'Not on hold') : null;
+    if (!this.#life.allowed(verb, callback, refusal)) {
       return false;
     }
     this.isOnHold = hold;
-    this.#applySwitches();
-    this.#request('call.hold', { hold }, callback);
+    this.#life.applySwitches();
+    this.#life.request('call.hold', { hold }, callback);
     return true;
-  }
-
-  #applySwitches() {
-    if (this.#media) {
-      this.#media.applySwitches(this);
-    }
-  }
-
-  #request(verb, body, callback) {
-    this.#internals.signaling.request(verb, { callId: this.callId, ...body }, callback || noop);
-  }
-
-  #allowed(verb, callback) {
-    if (allows(this.state, verb)) {
-      return true;
-    }
-    const result = localResult(-1, { state: this.state });
-    queueMicrotask(() => (callback || noop)(result));
-    return false;
   }
 
   #settleDeferredHangup(entry) {
@@ -375,28 +295,5 @@ export class OnCallerCall {
       this.#hangupWhenMade = null;
       cb({ r: entry.code, message: entry.message });
     }
-  }
-
-  /** Ends the call on this device and fires its final signalingstate, once. */
-  #endHere(payload) {
-    if (this.#finish()) {
-      this.#events.emit('signalingstate', payload);
-    }
-  }
-
-  /** Marks the call ended and releases media and routing; false when it already was. */
-  #finish() {
-    if (this.ended) {
-      return false;
-    }
-    this.ended = true;
-    this.#state.moveTo(CallState.ENDED);
-    if (this.#media) {
-      this.#media.close();
-    }
-    if (this.callId) {
-      this.#internals.untrack(this);
-    }
-    return true;
   }
 }

@@ -26,8 +26,9 @@ export function errorsMarkdown() {
     '<!-- Generated from sdk-js/src/errors.js by `npm run errors-doc` in sdk-js; do not edit by hand. -->',
     '',
     'Every callback of the SDKs gets `{r, message, ...}`; `r` = 0 is success. The same number means',
-    'different things for different verbs, so each verb has its own table; the codes of the last',
-    'three tables may come with any verb. The wire protocol is in [protocol.md](protocol.md).',
+    'different things for different verbs, so each verb has its own table. Any verb may also get a',
+    'code of the two tables after them: from the server (10-13) or from the SDK itself (negative).',
+    'The last table is the call\'s `error` event. The wire protocol is in [protocol.md](protocol.md).',
     'In JavaScript, `OnCaller.describe(scope, code)` returns the row (`name`, `message`, `explanation`).',
     '',
   ];

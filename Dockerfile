@@ -1,18 +1,27 @@
 # OnCaller server image. Build: docker build -t oncaller . ; run it with docker-compose.yml.
 
-# 1. Build the jar with the Maven Wrapper (the same build as CI, tests left to CI).
+# 1. Build the jar with the Maven Wrapper (the same build as CI, tests left to CI). The
+#    JavaScript SDK (sdk-js) is built on the way by npm, so this stage needs Node too.
 FROM eclipse-temurin:17-jdk AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+# Every module's pom (the reactor needs them all), then dependencies first, so that a source
+# change does not download them again.
 COPY server/pom.xml server/pom.xml
+COPY sdk-js/pom.xml sdk-js/package.json sdk-js/package-lock.json sdk-js/
 COPY media-client/pom.xml media-client/pom.xml
-# Dependencies first, so that a source change does not download them again.
-RUN ./mvnw -B -q -pl server -am dependency:go-offline
+COPY load/pom.xml load/pom.xml
+COPY e2e-web/pom.xml e2e-web/pom.xml
+RUN ./mvnw -B -q -pl server -am dependency:go-offline \
+ && (cd sdk-js && npm ci --no-audit --no-fund)
+COPY sdk-js sdk-js
 COPY server server
-COPY media-client media-client
 RUN ./mvnw -B -q -pl server -am -DskipTests package \
- && cp server/target/oncaller-server-*.jar /app.jar \
+ && cp server/target/oncaller-server-*-exec.jar /app.jar \
  && java -Djarmode=tools -jar /app.jar extract --layers --destination /extracted
 
 # 2. Run on a JRE as an unprivileged user; layers ordered from least to most often changed.

@@ -1,5 +1,8 @@
 package asia.oncaller;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole server on real PostgreSQL with demo mode off, over real HTTP: migrations applied,
- * health UP, metrics and info published, and no trace of the demo token endpoint.
+ * health UP, metrics and info published, no trace of the demo token endpoint, and the
+ * JavaScript SDK (from the sdk-js module) and the demo web phone served.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfig.class)
@@ -64,6 +72,38 @@ class OnCallerApplicationIntegrationTests {
 			.uri("/demo/token?userId=alice")
 			.exchange((request, response) -> response.getStatusCode());
 		assertThat(status).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void javascriptSdkIsServedAtTheDocumentedUrlAndUnderItsVersion() throws IOException {
+		String latest = http().get()
+			.uri("/assets/js/sdk/v1.0/oncaller.latest.sdk.bundle.min.js")
+			.retrieve()
+			.body(String.class);
+		assertThat(latest).startsWith("/*! OnCaller JavaScript SDK ").contains("OnCallerClient", "OnCallerCall");
+
+		Resource[] bundles = new PathMatchingResourcePatternResolver()
+			.getResources("classpath:static/assets/js/sdk/v1.0/oncaller.*.sdk.bundle.min.js");
+		assertThat(bundles).extracting(Resource::getFilename)
+			.hasSize(2)
+			.contains("oncaller.latest.sdk.bundle.min.js")
+			.anyMatch((name) -> name.matches("oncaller\\.\\d+\\.\\d+\\.\\d+\\.sdk\\.bundle\\.min\\.js"));
+		for (Resource bundle : bundles) {
+			ResponseEntity<String> served = http().get()
+				.uri("/assets/js/sdk/v1.0/" + bundle.getFilename())
+				.retrieve()
+				.toEntity(String.class);
+			assertThat(served.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/javascript")))
+				.isTrue();
+			assertThat(served.getBody()).isEqualTo(bundle.getContentAsString(StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
+	void demoWebPhoneIsTheHomePage() {
+		String page = http().get().uri("/").retrieve().body(String.class);
+		assertThat(page).contains("<title>OnCaller web phone</title>",
+				"/assets/js/sdk/v1.0/oncaller.latest.sdk.bundle.min.js", "/demo/phone.js");
 	}
 
 	private RestClient http() {

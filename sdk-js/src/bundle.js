@@ -1,0 +1,9 @@
+/**
+ * Entry of the script-tag bundle: the globals OnCallerClient and OnCallerCall, as the product
+ * this API follows has them, and OnCaller with everything else (describe, CATALOG, events).
+ */
+import * as OnCaller from './index.js';
+
+globalThis.OnCaller = OnCaller;
+globalThis.OnCallerClient = OnCaller.OnCallerClient;
+globalThis.OnCallerCall = OnCaller.OnCallerCall;

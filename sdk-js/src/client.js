@@ -1,0 +1,190 @@
+import { serverUrls } from './address.js';
+import { OnCallerCall } from './call.js';
+import { CLIENT_EVENTS, Emitter } from './events.js';
+import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE, CLIENT_INTERNALS } from './internal.js';
+import { Signaling } from './signaling.js';
+import { StompTransport } from './transport.js';
+import { SDK_VERSION } from './version.js';
+
+const DEVICE_ID_KEY = 'oncaller_device_id';
+
+/**
+ * A connection of one user to the OnCaller server (PROTOCOL §6): `connect(token)` signs in,
+ * `incomingcall` hands over calls, `sendCustomMessage` talks to other users. It reconnects by
+ * itself, with backoff, after a dropped connection, until `disconnect()`.
+ */
+export class OnCallerClient {
+  /** The signed-in user's id (from authen), else null. */
+  userId = null;
+
+  /** Whether the client is connected and signed in. */
+  hasConnected = false;
+
+  #urls;
+  #events = new Emitter(CLIENT_EVENTS);
+  #signaling;
+  #transport = null;
+  #token = null;
+  #authen = null;
+  #calls = new Map();
+  #deviceId = stableDeviceId();
+  #transportFactory;
+  #up = false;
+
+  /**
+   * @param {string|string[]} [serverAddrs] WebSocket URLs such as `wss://calls.example.com/ws`;
+   * by default the server that served the SDK bundle
+   * @param {object} [options] `transportFactory` (tests)
+   */
+  constructor(serverAddrs, options = {}) {
+    this.#urls = serverUrls(serverAddrs);
+    this.#transportFactory = options.transportFactory || ((o) => new StompTransport(o));
+    this.#signaling = new Signaling({
+      onAuthen: (m) => this.#onAuthen(m),
+      onClientEvent: (m) => this.#onClientEvent(m),
+    }, options);
+    Object.defineProperty(this, CLIENT_INTERNALS, {
+      value: Object.freeze({
+        signaling: this.#signaling,
+        iceServers: () => (this.#authen && this.#authen.iceServers) || [],
+        track: (call) => this.#track(call),
+        untrack: (call) => this.#untrack(call),
+      }),
+    });
+  }
+
+  /** The device id sent on CONNECT: kept in localStorage, so stable for this browser. */
+  get deviceId() {
+    return this.#deviceId;
+  }
+
+  /** The last authen message (r=0), with `clients` and `iceServers`, else null. */
+  get authen() {
+    return this.#authen;
+  }
+
+  on(event, handler) {
+    this.#events.on(event, handler);
+    return this;
+  }
+
+  off(event, handler) {
+    this.#events.off(event, handler);
+    return this;
+  }
+
+  /** Connects and signs in with a client token; again with a new token after `requestnewtoken`. */
+  connect(accessToken) {
+    this.#token = accessToken;
+    if (this.#transport) {
+      this.#closed(this.#transport);
+      this.#transport.stop();
+    }
+    const transport = this.#transportFactory({
+      urls: this.#urls,
+      headers: () => ({ 'access-token': this.#token || '', 'device-id': this.#deviceId, platform: 'web', 'sdk-version': SDK_VERSION }),
+      onConnected: () => {
+        this.#up = true;
+        this.#events.emit('connect');
+      },
+      onMessage: (m) => this.#signaling.handle(m),
+      onRefused: (code, message) => this.#onRefused(code, message),
+      onClosed: () => this.#closed(transport),
+    });
+    this.#transport = transport;
+    this.#signaling.attach(transport);
+    transport.start();
+  }
+
+  /** Disconnects for good: no reconnect. Live calls end on this device. */
+  disconnect() {
+    const transport = this.#transport;
+    if (transport) {
+      this.#closed(transport);
+      this.#transport = null;
+      transport.stop();
+    }
+  }
+
+  /** Sends a JSON object to every device of another user (their `custommessage` event). */
+  sendCustomMessage(toUserId, message, callback) {
+    this.#signaling.request('message.custom', { toUserId: String(toUserId), message }, callback);
+  }
+
+  #onAuthen(m) {
+    if (m.r === 0) {
+      this.#authen = m;
+      this.userId = m.userId;
+      this.hasConnected = true;
+    }
+    this.#events.emit('authen', m);
+  }
+
+  #onRefused(code, message) {
+    this.hasConnected = false;
+    this.#events.emit('authen', { r: code, message });
+    if (code === 6) {
+      this.#events.emit('requestnewtoken');
+    }
+  }
+
+  #onClientEvent(m) {
+    if (m.type === 'incomingCall') {
+      const call = new OnCallerCall(this, m.fromNumber, m.toNumber, m.isVideoCall);
+      call[CALL_INCOMING](m);
+      // The app attaches its handlers in incomingcall; early events of the call follow.
+      this.#events.emit('incomingcall', call);
+      if (!call.ended) {
+        this.#track(call);
+      }
+    }
+    else if (m.type === 'customMessage') {
+      this.#events.emit('custommessage', { fromUserId: m.fromUserId, message: m.message });
+    }
+    else if (m.type === 'otherDeviceAuthen') {
+      const { type, ...device } = m;
+      this.#events.emit('otherdeviceauthen', device);
+    }
+  }
+
+  #track(call) {
+    this.#calls.set(call.callId, call);
+    this.#signaling.register(call.callId, (m) => call[CALL_MESSAGE](m));
+  }
+
+  #untrack(call) {
+    this.#calls.delete(call.callId);
+    this.#signaling.unregister(call.callId);
+  }
+
+  /** The connection of `transport` is gone: requests fail, calls end, `disconnect` fires once. */
+  #closed(transport) {
+    if (transport !== this.#transport) {
+      return;
+    }
+    this.#signaling.connectionLost();
+    [...this.#calls.values()].forEach((call) => call[CALL_CONNECTION_LOST]());
+    const wasUp = this.#up;
+    this.#up = false;
+    this.hasConnected = false;
+    if (wasUp) {
+      this.#events.emit('disconnect');
+    }
+  }
+}
+
+function stableDeviceId() {
+  const random = () => `web-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
+  try {
+    const storage = globalThis.localStorage;
+    let id = storage.getItem(DEVICE_ID_KEY);
+    if (!id) {
+      id = random();
+      storage.setItem(DEVICE_ID_KEY, id);
+    }
+    return id;
+  }
+  catch (e) {
+    return random();
+  }
+}

@@ -54,6 +54,12 @@ final class AccountBodies {
 					account.getCurrency(), account.getStatus(), account.getSecret(), account.getCreatedAt());
 		}
 
+		@Override
+		public String toString() {
+			// Spring's DEBUG log prints the bodies it writes; the secret must not be in it.
+			return "WithSecret[id=" + this.id + ", secret=(hidden)]";
+		}
+
 	}
 
 	/** One ledger row; the amount is signed (negative for call charges). */

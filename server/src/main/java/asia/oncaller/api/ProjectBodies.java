@@ -53,6 +53,12 @@ final class ProjectBodies {
 					project.getCreatedAt());
 		}
 
+		@Override
+		public String toString() {
+			// Spring's DEBUG log prints the bodies it writes; the secret must not be in it.
+			return "WithSecret[id=" + this.id + ", apiKeySid=" + this.apiKeySid + ", apiKeySecret=(hidden)]";
+		}
+
 	}
 
 }

@@ -52,6 +52,13 @@ final class SipTrunkBodies {
 			return this.enabled == null || this.enabled;
 		}
 
+		@Override
+		public String toString() {
+			// Spring's DEBUG log prints the bodies it reads; the credentials must not be in it.
+			return "Request[name=" + this.name + ", host=" + this.host + ", port=" + this.port + ", credentials="
+					+ (hasCredentials() ? "(hidden)" : "none") + "]";
+		}
+
 	}
 
 	/** A trunk as every answer shows it: whether it has credentials, never what they are. */

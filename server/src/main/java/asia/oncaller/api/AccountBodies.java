@@ -38,8 +38,8 @@ final class AccountBodies {
 	record View(String id, String name, String balance, String currency, AccountStatus status, Instant createdAt) {
 
 		static View of(Account account) {
-			return new View(account.getId(), account.getName(), account.getBalance().toPlainString(),
-					account.getCurrency(), account.getStatus(), account.getCreatedAt());
+			return new View(account.getId(), account.getName(), Values.money(account.getBalance()),
+					account.getCurrency(), account.getStatus(), Values.time(account.getCreatedAt()));
 		}
 
 	}
@@ -50,8 +50,8 @@ final class AccountBodies {
 			Instant createdAt) {
 
 		static WithSecret of(Account account) {
-			return new WithSecret(account.getId(), account.getName(), account.getBalance().toPlainString(),
-					account.getCurrency(), account.getStatus(), account.getSecret(), account.getCreatedAt());
+			return new WithSecret(account.getId(), account.getName(), Values.money(account.getBalance()),
+					account.getCurrency(), account.getStatus(), account.getSecret(), Values.time(account.getCreatedAt()));
 		}
 
 		@Override
@@ -67,8 +67,8 @@ final class AccountBodies {
 			String idempotencyKey, Instant createdAt) {
 
 		static Transaction of(BalanceTransaction row) {
-			return new Transaction(row.getId(), row.getKind(), row.getAmount().toPlainString(),
-					row.getBalanceAfter().toPlainString(), row.getCallId(), row.getIdempotencyKey(), row.getCreatedAt());
+			return new Transaction(row.getId(), row.getKind(), Values.money(row.getAmount()),
+					Values.money(row.getBalanceAfter()), row.getCallId(), row.getIdempotencyKey(), Values.time(row.getCreatedAt()));
 		}
 
 	}

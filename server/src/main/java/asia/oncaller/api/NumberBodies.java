@@ -42,7 +42,7 @@ final class NumberBodies {
 
 		static View of(PhoneNumber number) {
 			return new View(number.getId(), number.getNumber(), number.getProjectId(), number.getAnswerUrl(),
-					number.getEventUrl(), number.getTrunkId(), number.getCreatedAt());
+					number.getEventUrl(), number.getTrunkId(), Values.time(number.getCreatedAt()));
 		}
 
 	}

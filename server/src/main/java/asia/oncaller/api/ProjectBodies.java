@@ -37,7 +37,7 @@ final class ProjectBodies {
 
 		static View of(Project project) {
 			return new View(project.getId(), project.getName(), project.getApiKeySid(), project.getAnswerUrl(),
-					project.getEventUrl(), project.isEnabled(), project.getCreatedAt());
+					project.getEventUrl(), project.isEnabled(), Values.time(project.getCreatedAt()));
 		}
 
 	}
@@ -50,7 +50,7 @@ final class ProjectBodies {
 		static WithSecret of(Project project) {
 			return new WithSecret(project.getId(), project.getName(), project.getApiKeySid(),
 					project.getApiKeySecret(), project.getAnswerUrl(), project.getEventUrl(), project.isEnabled(),
-					project.getCreatedAt());
+					Values.time(project.getCreatedAt()));
 		}
 
 		@Override

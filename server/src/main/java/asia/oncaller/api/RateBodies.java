@@ -40,9 +40,9 @@ final class RateBodies {
 			String connectionFee, String currency, Instant createdAt) {
 
 		static View of(Rate rate) {
-			return new View(rate.getId(), rate.getCallType(), rate.getPrefix(), rate.getPricePerMinute().toPlainString(),
-					rate.getBillingIncrementSeconds(), rate.getConnectionFee().toPlainString(), rate.getCurrency(),
-					rate.getCreatedAt());
+			return new View(rate.getId(), rate.getCallType(), rate.getPrefix(), Values.money(rate.getPricePerMinute()),
+					rate.getBillingIncrementSeconds(), Values.money(rate.getConnectionFee()), rate.getCurrency(),
+					Values.time(rate.getCreatedAt()));
 		}
 
 	}

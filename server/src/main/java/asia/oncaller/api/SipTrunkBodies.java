@@ -67,7 +67,7 @@ final class SipTrunkBodies {
 
 		static View of(SipTrunk trunk) {
 			return new View(trunk.getId(), trunk.getName(), trunk.getHost(), trunk.getPort(), trunk.getTransport(),
-					trunk.getUsername() != null, trunk.isEnabled(), trunk.getCreatedAt());
+					trunk.getUsername() != null, trunk.isEnabled(), Values.time(trunk.getCreatedAt()));
 		}
 
 	}

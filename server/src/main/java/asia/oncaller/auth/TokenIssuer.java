@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs tokens the way a customer's own server does (PROTOCOL §1): HS256, content type
- * {@code oncaller-api;v=1}, issued by an API key SID and signed with its secret. The server
- * itself issues only demo tokens and test tokens.
+ * {@code oncaller-api;v=1}, issued by an API key SID (or, for account REST tokens, an account
+ * SID) and signed with its secret. The server itself issues only demo tokens and test tokens.
  */
 @Component
 public class TokenIssuer {
@@ -36,6 +36,22 @@ public class TokenIssuer {
 			.claim("userId", userId)
 			.build();
 		return sign(claims, apiKeySecret);
+	}
+
+	/**
+	 * A REST token (PROTOCOL §1), valid for {@code ttl} (at most 24 hours): a project token when
+	 * {@code issuer} is an API key SID and {@code secret} its secret, an account token when it is
+	 * an account SID and the account's secret.
+	 */
+	public String restToken(String issuer, String secret, Duration ttl) {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString())
+			.issuer(issuer)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(ttl)))
+			.claim("rest_api", true)
+			.build();
+		return sign(claims, secret);
 	}
 
 	private String sign(JWTClaimsSet claims, String secret) {

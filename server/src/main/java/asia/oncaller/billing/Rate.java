@@ -92,6 +92,13 @@ public class Rate {
 		this.connectionFee = connectionFee;
 	}
 
+	/** Changes the price; the call type, prefix and currency of a rate never change. */
+	public void reprice(BigDecimal pricePerMinute, int billingIncrementSeconds, BigDecimal connectionFee) {
+		this.pricePerMinute = pricePerMinute;
+		this.billingIncrementSeconds = billingIncrementSeconds;
+		this.connectionFee = connectionFee;
+	}
+
 	public String getCurrency() {
 		return this.currency;
 	}

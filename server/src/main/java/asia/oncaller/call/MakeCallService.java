@@ -12,6 +12,7 @@ import asia.oncaller.common.Sids;
 import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.SccoParser;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +81,32 @@ public class MakeCallService {
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
 				answerUrlParameters(caller, command, custom, callId), project.getSigningSecret());
+		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL);
+	}
+
+	/**
+	 * Places a call for the customer's server ({@code POST /v1/calls}): the SCCO is the inline one
+	 * of the command, else the answer of the command's answer_url, and no app user is the caller,
+	 * so nobody hears the caller's events and only the callee may act on the call. The codes and
+	 * the reply are those of {@link #make}; the caller type is the SCCO's {@code from.type}.
+	 */
+	public CallResult makeFromServer(String projectId, String accountId, ServerCallCommand command) {
+		String custom = customText(command.custom());
+		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
+			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
+		}
+		String callId = Sids.newSid("call-");
+		String signingSecret = this.projects.findById(projectId).orElseThrow().getSigningSecret();
+		CallControlDecision decision = (command.scco() != null) ? SccoParser.parse(command.scco())
+				: this.answerUrls.decide(command.answerUrl(), serverParameters(projectId, command, custom, callId),
+						signingSecret);
+		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
+				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
+		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType);
+	}
+
+	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
+			EndpointType fromType) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -88,7 +115,8 @@ public class MakeCallService {
 		// first increment is written, so concurrent calls cannot spend the same balance twice.
 		Placed placed = this.transaction.execute((status) -> {
 			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
-			return new Placed(route.outcome(), route.outcome().ok() ? place(callId, caller, command, connect, route) : null);
+			return new Placed(route.outcome(),
+					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route) : null);
 		});
 		if (!placed.outcome().ok()) {
 			return CallResult.of(placed.outcome());
@@ -102,9 +130,9 @@ public class MakeCallService {
 	}
 
 	/** Writes the new call and tells the event_url, in the caller's transaction. */
-	private Call place(String callId, Party caller, MakeCallCommand command, ConnectAction connect,
+	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
 			CallRouting.Route route) {
-		Call call = this.calls.save(newCall(callId, caller, command, connect, route));
+		Call call = this.calls.save(newCall(callId, caller, video, fromType, connect, route));
 		this.events.publishEvent(new CallLifecycleEvent("created", call, Map.of()));
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(
@@ -133,17 +161,32 @@ public class MakeCallService {
 		return parameters;
 	}
 
-	private Call newCall(String callId, Party caller, MakeCallCommand command, ConnectAction connect,
+	private Map<String, String> serverParameters(String projectId, ServerCallCommand command, String custom,
+			String callId) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("from", command.fromNumber());
+		parameters.put("to", command.toNumber());
+		parameters.put("fromInternal", "false");
+		parameters.put("projectId", projectId);
+		parameters.put("callId", callId);
+		parameters.put("videoCall", String.valueOf(command.video()));
+		if (custom != null) {
+			parameters.put("custom", custom);
+		}
+		return parameters;
+	}
+
+	private Call newCall(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
 			CallRouting.Route route) {
 		Call call = new Call(callId, caller.accountId(), caller.projectId(),
 				connect.to().isInternal() ? CallDirection.APP_TO_APP : CallDirection.APP_TO_PHONE);
-		call.from(EndpointType.INTERNAL, connect.from().number(), connect.from().alias());
+		call.from(fromType, connect.from().number(), connect.from().alias());
 		call.to(connect.to().isInternal() ? EndpointType.INTERNAL : EndpointType.EXTERNAL, connect.to().number(),
 				connect.to().alias());
 		call.setFromUserId(caller.userId());
 		call.setCallerConnectionId(caller.connectionId());
 		call.setCallerDeviceId(caller.deviceId());
-		call.setVideoCall(command.video());
+		call.setVideoCall(video);
 		call.setCustomData(connect.customData());
 		call.setTrunkId(route.trunkId());
 		call.setCurrency(route.currency());

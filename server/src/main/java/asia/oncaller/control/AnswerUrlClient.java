@@ -68,15 +68,9 @@ public class AnswerUrlClient {
 	 * @return a {@link CallControlDecision.Connect}; or a {@link CallControlDecision.Failed} with
 	 * code 1 when the URL is missing or not absolute http(s), or the request fails, times out,
 	 * answers non-2xx or more than the size limit; or code 2 when the body is no valid SCCO
-	 */
-	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters) {
-		return decide(answerUrl, queryParameters, null);
-	}
-
-	/**
-	 * As {@link #decide(String, Map)}, signing the request with the project's signing secret
-	 * (see {@link RequestSigner}); the address is checked by the {@link AddressGuard} first, and a
-	 * refused address fails with code 1 without any connection being made.
+	 * @param signingSecret the project's signing secret, which signs the request (see
+	 * {@link RequestSigner}); the address is checked by the {@link AddressGuard} first, and a
+	 * refused address fails with code 1 without any connection being made
 	 */
 	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret) {
 		Optional<URI> url = HttpUrls.parse(answerUrl);
@@ -116,9 +110,8 @@ public class AnswerUrlClient {
 
 	private String get(URI uri, String signingSecret) {
 		this.guard.check(uri);
-		Map<String, String> signature = (signingSecret != null)
-				? RequestSigner.headers(signingSecret, this.clock.instant().getEpochSecond(), "GET", uri.toString(), "")
-				: Map.of();
+		Map<String, String> signature = RequestSigner.headers(signingSecret, this.clock.instant().getEpochSecond(),
+				"GET", uri.toString(), "");
 		return this.http.get()
 			.uri(uri)
 			.accept(MediaType.APPLICATION_JSON)

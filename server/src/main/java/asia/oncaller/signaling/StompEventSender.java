@@ -28,6 +28,11 @@ class StompEventSender implements EventSender {
 	public void send(List<Delivery> deliveries) {
 		for (Delivery delivery : deliveries) {
 			Recipient recipient = delivery.recipient();
+			if (recipient.userId() == null) {
+				// The caller of a call placed over REST is the customer's server, no app user: the
+				// events meant for it have nobody to go to (and must not reach a user named "null").
+				continue;
+			}
 			String name = ClientPrincipal.nameOf(recipient.projectId(), recipient.userId());
 			if (recipient instanceof Recipient.Connection connection) {
 				this.messenger.toConnection(name, connection.connectionId(), delivery.event());

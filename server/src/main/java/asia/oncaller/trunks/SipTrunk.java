@@ -56,6 +56,14 @@ public class SipTrunk {
 		this.createdAt = Instant.now();
 	}
 
+	/** Points the trunk at another endpoint, or renames it. */
+	public void update(String name, String host, int port, SipTransport transport) {
+		this.name = name;
+		this.host = host;
+		this.port = port;
+		this.transport = transport;
+	}
+
 	/** Sets digest credentials, or clears them when both are {@code null}. */
 	public void setCredentials(String username, String password) {
 		if ((username == null) != (password == null)) {

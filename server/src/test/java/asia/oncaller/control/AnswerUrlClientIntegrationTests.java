@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabaseConfig.class)
 class AnswerUrlClientIntegrationTests {
 
+	private static final String SECRET = "signing-secret-for-tests";
+
 	private static final String SCCO = "[{\"action\":\"connect\",\"from\":{\"type\":\"internal\",\"number\":\"alice\"},"
 			+ "\"to\":{\"type\":\"external\",\"number\":\"+84901234567\"}}]";
 
@@ -102,7 +104,7 @@ class AnswerUrlClientIntegrationTests {
 		parameters.put("fromInternal", "true");
 		parameters.put("custom", "{\"k\":\"v & w=x\"}");
 		parameters.put("videoCall", null);
-		CallControlDecision decision = this.client.decide(url("/scco?key=a%20b&flag"), parameters);
+		CallControlDecision decision = this.client.decide(url("/scco?key=a%20b&flag"), parameters, SECRET);
 		assertThat(decision).isInstanceOf(Connect.class);
 		assertThat(((Connect) decision).connect().to().number()).isEqualTo("+84901234567");
 		assertThat(requests).contains("GET /scco?key=a%20b&flag&from=alice%40example.com&to=%2B84901234567"
@@ -111,19 +113,19 @@ class AnswerUrlClientIntegrationTests {
 
 	@Test
 	void startsTheQueryWhenTheUrlHasNone() {
-		assertThat(this.client.decide(url("/scco"), Map.of("callId", "call-1"))).isInstanceOf(Connect.class);
+		assertThat(this.client.decide(url("/scco"), Map.of("callId", "call-1"), SECRET)).isInstanceOf(Connect.class);
 		assertThat(requests).contains("GET /scco?callId=call-1");
 	}
 
 	@Test
 	void failsWith1OnAnErrorStatus() {
-		assertThat(this.client.decide(url("/error"), Map.of())).isEqualTo(ANSWER_URL_FAILED);
+		assertThat(this.client.decide(url("/error"), Map.of(), SECRET)).isEqualTo(ANSWER_URL_FAILED);
 	}
 
 	@Test
 	void failsWith1OnARedirectWithoutFollowingIt() {
 		requests.clear();
-		assertThat(this.client.decide(url("/redirect"), Map.of("callId", "call-2"))).isEqualTo(ANSWER_URL_FAILED);
+		assertThat(this.client.decide(url("/redirect"), Map.of("callId", "call-2"), SECRET)).isEqualTo(ANSWER_URL_FAILED);
 		assertThat(requests).containsExactly("GET /redirect?callId=call-2");
 	}
 
@@ -131,18 +133,18 @@ class AnswerUrlClientIntegrationTests {
 	@ValueSource(strings = { "/slow-headers", "/slow-body" })
 	void failsWith1WhenTheAnswerTakesLongerThanTheTimeout(String path) {
 		long start = System.nanoTime();
-		assertThat(this.client.decide(url(path), Map.of())).isEqualTo(ANSWER_URL_FAILED);
+		assertThat(this.client.decide(url(path), Map.of(), SECRET)).isEqualTo(ANSWER_URL_FAILED);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test
 	void readsAnAnswerOfExactlyTheSizeLimit() {
-		assertThat(this.client.decide(url("/exactly-64kb"), Map.of())).isInstanceOf(Connect.class);
+		assertThat(this.client.decide(url("/exactly-64kb"), Map.of(), SECRET)).isInstanceOf(Connect.class);
 	}
 
 	@Test
 	void failsWith1OnAnAnswerOverTheSizeLimit() {
-		assertThat(this.client.decide(url("/over-64kb"), Map.of())).isEqualTo(ANSWER_URL_FAILED);
+		assertThat(this.client.decide(url("/over-64kb"), Map.of(), SECRET)).isEqualTo(ANSWER_URL_FAILED);
 	}
 
 	@Test
@@ -151,7 +153,7 @@ class AnswerUrlClientIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		assertThat(this.client.decide("http://127.0.0.1:" + closedPort + "/scco", Map.of()))
+		assertThat(this.client.decide("http://127.0.0.1:" + closedPort + "/scco", Map.of(), SECRET))
 			.isEqualTo(ANSWER_URL_FAILED);
 	}
 
@@ -159,12 +161,12 @@ class AnswerUrlClientIntegrationTests {
 	@NullSource
 	@ValueSource(strings = { "", "  ", "/scco", "scco.php", "ftp://127.0.0.1/scco", "http:///scco", "http://a b/" })
 	void failsWith1WithoutAnAbsoluteHttpUrl(String answerUrl) {
-		assertThat(this.client.decide(answerUrl, Map.of())).isEqualTo(ANSWER_URL_FAILED);
+		assertThat(this.client.decide(answerUrl, Map.of(), SECRET)).isEqualTo(ANSWER_URL_FAILED);
 	}
 
 	@Test
 	void failsWith2OnAnAnswerThatIsNotAnScco() {
-		assertThat(this.client.decide(url("/invalid"), Map.of()))
+		assertThat(this.client.decide(url("/invalid"), Map.of(), SECRET))
 			.isEqualTo(new Failed(2, "Make call failed. Answer url scco incorrect format"));
 	}
 

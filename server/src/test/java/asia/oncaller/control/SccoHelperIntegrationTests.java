@@ -105,7 +105,8 @@ class SccoHelperIntegrationTests {
 	void servesAsTheAnswerUrlOfAProject() {
 		CallControlDecision decision = this.answerUrlClient.decide(
 				"http://127.0.0.1:" + this.port + "/scco-helper/project-answer-url?appToPhone=auto",
-				Map.of("from", "alice", "to", "+84901234567", "fromInternal", "true", "callId", "call-1"));
+				Map.of("from", "alice", "to", "+84901234567", "fromInternal", "true", "callId", "call-1"),
+				"signing-secret-for-tests");
 		assertThat(decision).isInstanceOf(Connect.class);
 		assertThat(((Connect) decision).connect().to().isExternal()).isTrue();
 	}

@@ -42,6 +42,11 @@ class TestTenant {
 		return this.projects.save(project);
 	}
 
+	/** The secret of the project's account, which signs account REST tokens. */
+	String accountSecret(Project project) {
+		return this.accounts.findById(project.getAccountId()).orElseThrow().getSecret();
+	}
+
 	String token(Project project, String userId) {
 		return this.tokens.clientToken(project.getApiKeySid(), project.getApiKeySecret(), userId, Duration.ofHours(1));
 	}

@@ -1,0 +1,69 @@
+package asia.oncaller.api;
+
+import java.util.List;
+
+import asia.oncaller.auth.RestIdentity;
+import asia.oncaller.auth.RestTokenKind;
+import asia.oncaller.auth.RestTokens;
+import asia.oncaller.billing.BalanceTransaction;
+import asia.oncaller.tenant.AccountRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The account of the token: its balance and its ledger. */
+@RestController
+@RequestMapping(path = "/v1/account", produces = MediaType.APPLICATION_JSON_VALUE)
+@RestTokens(RestTokenKind.ACCOUNT)
+@Tag(name = "Account", description = "Account REST token")
+class AccountController {
+
+	private final AccountRepository accounts;
+
+	private final AccountScopedPages scoped;
+
+	private final Cursors cursors;
+
+	AccountController(AccountRepository accounts, AccountScopedPages scoped, Cursors cursors) {
+		this.accounts = accounts;
+		this.scoped = scoped;
+		this.cursors = cursors;
+	}
+
+	@GetMapping
+	@Operation(summary = "The account: balance, currency, status")
+	AccountBodies.View get(RestIdentity account) {
+		return AccountBodies.View.of(this.accounts.findById(account.accountId()).orElseThrow());
+	}
+
+	@GetMapping("/transactions")
+	@Operation(summary = "The balance ledger, newest first")
+	Page<AccountBodies.Transaction> transactions(RestIdentity account, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+		String scope = "transactions\u0001" + account.accountId();
+		Long before = (cursor != null) ? id(this.cursors.decode(scope, cursor, 1).get(0)) : null;
+		List<BalanceTransaction> rows = this.scoped.ledger(account.accountId(), before, limit + 1);
+		List<AccountBodies.Transaction> views = rows.stream().limit(limit).map(AccountBodies.Transaction::of).toList();
+		if (rows.size() <= limit) {
+			return new Page<>(views, null);
+		}
+		return new Page<>(views, this.cursors.encode(scope, List.of(Long.toString(rows.get(limit - 1).getId()))));
+	}
+
+	private static long id(String part) {
+		try {
+			return Long.parseLong(part);
+		}
+		catch (NumberFormatException ex) {
+			throw Cursors.invalid();
+		}
+	}
+
+}

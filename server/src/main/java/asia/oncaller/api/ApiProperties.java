@@ -1,0 +1,31 @@
+package asia.oncaller.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+/**
+ * Settings of the REST API.
+ *
+ * @param cursorSecret the key that signs paging cursors; unset, each start picks a random one, so
+ * cursors stop working across a restart and between nodes (set the same value on every node of
+ * a cluster)
+ * @param exportFetchSize how many rows a CSV export reads from PostgreSQL at a time
+ */
+@ConfigurationProperties("oncaller.api")
+record ApiProperties(String cursorSecret, @DefaultValue("1000") int exportFetchSize) {
+
+	ApiProperties {
+		if (cursorSecret != null && cursorSecret.isBlank()) {
+			cursorSecret = null;
+		}
+		Assert.isTrue(exportFetchSize > 0, "oncaller.api.export-fetch-size must be positive");
+	}
+
+	@Override
+	public String toString() {
+		return "ApiProperties[cursorSecret=" + ((this.cursorSecret != null) ? "(set)" : "(random)")
+				+ ", exportFetchSize=" + this.exportFetchSize + "]";
+	}
+
+}

@@ -1,0 +1,69 @@
+package asia.oncaller.signaling;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import asia.oncaller.auth.TokenIssuer;
+import asia.oncaller.tenant.Project;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The REST call-control API as a customer's server uses it, over real HTTP with a project REST
+ * token: every answer is read whole, 4xx included, as its status and JSON body.
+ */
+final class RestClientForTests {
+
+	private final RestClient http;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	RestClientForTests(int port, TokenIssuer issuer, Project project) {
+		String token = issuer.restToken(project.getApiKeySid(), project.getApiKeySecret(), Duration.ofHours(1));
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.build();
+	}
+
+	/** POSTs the body as JSON. */
+	Answer post(String path, Map<String, Object> body) {
+		return postText(path, this.json.writeValueAsString(body));
+	}
+
+	/** POSTs the text as it is, declared as JSON. */
+	Answer postText(String path, String body) {
+		return this.http.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange((request, response) -> {
+				String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+				@SuppressWarnings("unchecked")
+				Map<String, Object> parsed = this.json.readValue(text, Map.class);
+				return new Answer(response.getStatusCode().value(), parsed);
+			});
+	}
+
+	/** A verb on a call, for {@code userId}. */
+	Answer verb(String callId, String verb, String userId, Map<String, Object> fields) {
+		Map<String, Object> body = new LinkedHashMap<>(fields);
+		body.put("userId", userId);
+		return post("/v1/calls/" + callId + "/" + verb, body);
+	}
+
+	/** An HTTP answer: status and body. */
+	record Answer(int status, Map<String, Object> body) {
+
+		Object r() {
+			return this.body.get("r");
+		}
+
+	}
+
+}

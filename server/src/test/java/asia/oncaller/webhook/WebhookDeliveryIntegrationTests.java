@@ -6,6 +6,7 @@ import java.util.Map;
 
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.WebhookReceiver;
+import asia.oncaller.auth.TokenIssuer;
 import asia.oncaller.call.CallResult;
 import asia.oncaller.call.MakeCallCommand;
 import asia.oncaller.call.MakeCallService;
@@ -24,13 +25,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Delivery against a real HTTP server, through the real call service and outbox: an endpoint that
  * fails three times gets the event on the fourth try and never again, a call's later event waits
- * for the earlier one, and 410 stops deliveries.
+ * for the earlier one, and 410 stops deliveries. The delivery state reads back over REST, to the
+ * call's tenant only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "oncaller.webhook.first-retry=100ms", "oncaller.webhook.poll-interval=100ms" })
@@ -51,6 +54,9 @@ class WebhookDeliveryIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TokenIssuer tokens;
 
 	WebhookReceiver receiver;
 
@@ -83,6 +89,23 @@ class WebhookDeliveryIntegrationTests {
 		assertThat(attempts(callId)).containsExactly(Map.of("sequence", 1, "attempts", 4, "status", "DELIVERED"),
 				Map.of("sequence", 2, "attempts", 1, "status", "DELIVERED"));
 		Awaitility.await().during(Duration.ofSeconds(1)).until(() -> this.receiver.requests().size() == 5);
+		assertThat(eventsOverRest(callId, this.project)).contains("\"sequence\":1", "\"attempts\":4",
+				"\"status\":\"DELIVERED\"", "\"lastStatusCode\":200", "\"type\":\"ended\"");
+	}
+
+	@Test
+	void deliveryStateIsVisibleOnlyToTheCallsTenant() throws Exception {
+		String callId = callNobody();
+		Project other = new Project(this.accounts.save(new Account("Other", "USD")).getId(), "Other app");
+		this.projects.save(other);
+
+		assertThat(eventsOverRest(callId, this.project)).contains("\"type\":\"created\"");
+		int status = RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/v1/calls/{id}/events", callId)
+			.header("Authorization", "Bearer " + projectToken(other))
+			.exchange((request, response) -> response.getStatusCode().value());
+		assertThat(status).isEqualTo(404);
 	}
 
 	@Test
@@ -104,6 +127,19 @@ class WebhookDeliveryIntegrationTests {
 				new MakeCallCommand("alice", "nobody", false, null));
 		assertThat(result.r()).isZero();
 		return (String) result.data().get("callId");
+	}
+
+	private String eventsOverRest(String callId, Project project) {
+		return RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/v1/calls/{id}/events", callId)
+			.header("Authorization", "Bearer " + projectToken(project))
+			.retrieve()
+			.body(String.class);
+	}
+
+	private String projectToken(Project project) {
+		return this.tokens.restToken(project.getApiKeySid(), project.getApiKeySecret(), Duration.ofMinutes(5));
 	}
 
 	private List<Map<String, Object>> attempts(String callId) {

@@ -1,5 +1,6 @@
 package asia.oncaller.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
@@ -37,7 +38,7 @@ class ApiException extends ErrorResponseException {
 
 	static ApiException invalid(String field, String message) {
 		return new ApiException(ProblemType.INVALID_REQUEST, ProblemType.INVALID_REQUEST.status(),
-				field + " " + message, Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))));
+				field + " " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 	static ApiException conflict(String detail) {
@@ -48,7 +49,7 @@ class ApiException extends ErrorResponseException {
 	static ApiException unknownReference(String field, String what) {
 		return new ApiException(ProblemType.UNKNOWN_REFERENCE, ProblemType.UNKNOWN_REFERENCE.status(),
 				field + ": no such " + what,
-				Map.of("errors", java.util.List.of(Map.of("field", field, "message", "no such " + what))));
+				Map.of("errors", List.of(Map.of("field", field, "message", "no such " + what))));
 	}
 
 	@Override

@@ -7,12 +7,15 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY server/pom.xml server/pom.xml
 COPY media-client/pom.xml media-client/pom.xml
+# Every module of the reactor must be present for Maven to read it, even those not built here.
+COPY load/pom.xml load/pom.xml
+COPY e2e/pom.xml e2e/pom.xml
 # Dependencies first, so that a source change does not download them again.
 RUN ./mvnw -B -q -pl server -am dependency:go-offline
 COPY server server
 COPY media-client media-client
 RUN ./mvnw -B -q -pl server -am -DskipTests package \
- && cp server/target/oncaller-server-*.jar /app.jar \
+ && cp server/target/oncaller-server-*-exec.jar /app.jar \
  && java -Djarmode=tools -jar /app.jar extract --layers --destination /extracted
 
 # 2. Run on a JRE as an unprivileged user; layers ordered from least to most often changed.

@@ -35,7 +35,12 @@ final class TestUser implements AutoCloseable {
 
 	/** Connects {@code userId} as device {@code deviceId}, sending a tone at {@code hz}. */
 	static TestUser connect(String userId, String deviceId, double hz) {
-		TestUser user = new TestUser(userId, deviceId, MediaOptions.synthetic(hz));
+		return connect(userId, deviceId, MediaOptions.synthetic(hz));
+	}
+
+	/** Connects {@code userId} as device {@code deviceId} with the given media. */
+	static TestUser connect(String userId, String deviceId, MediaOptions media) {
+		TestUser user = new TestUser(userId, deviceId, media);
 		CompletableFuture<Authen> authen = new CompletableFuture<>();
 		user.client.on(ClientEvent.AUTHEN, authen::complete);
 		user.client.connect(E2eServer.get().token(userId));

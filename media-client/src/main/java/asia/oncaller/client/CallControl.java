@@ -237,7 +237,7 @@ final class CallControl {
 				+ " call that is " + this.call.state);
 	}
 
-	private static CallResult result(Map<String, Object> reply, Throwable ex) {
+	static CallResult result(Map<String, Object> reply, Throwable ex) {
 		if (ex == null) {
 			return CallResult.fromReply(reply);
 		}

@@ -107,12 +107,12 @@ final class Connection {
 		headers.put("sdk-version", OnCallerClient.SDK_VERSION);
 		Transport next = this.client.transports().get();
 		this.transport = next;
+		this.client.signaling().use(next); // sends fail until CONNECTED: authen comes after it anyway
 		next.connect(url, headers, new Listener(attempt)).whenComplete((v, ex) -> this.client.post(() -> {
 			if (attempt != this.generation) {
 				return;
 			}
 			if (ex == null) {
-				this.client.signaling().use(next);
 				this.client.emit(ClientEvent.CONNECT, url);
 			}
 			else if (!this.refused) {

@@ -164,8 +164,8 @@ public class OnCallerClient implements AutoCloseable {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("toUserId", toUserId);
 			body.put("message", message);
-			this.signaling.request("message.custom", body).whenComplete((reply, ex) -> CallControl.reply(callback,
-					(ex == null) ? CallResult.fromReply(reply) : CallResult.of(OnCallerError.CONNECTION_LOST, ex.toString())));
+			this.signaling.request("message.custom", body)
+				.whenComplete((reply, ex) -> CallControl.reply(callback, CallControl.result(reply, ex)));
 		});
 	}
 

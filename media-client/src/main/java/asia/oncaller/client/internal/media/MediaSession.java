@@ -23,22 +23,16 @@ import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
-import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.RTCSdpType;
-import dev.onvoid.webrtc.RTCSignalingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The media of one call: its {@link LocalMedia}, peer connection, remote tracks and SDP
- * negotiation. Every native call runs on the session's own thread, in submission order; SDP
- * steps form a chain so that a step starts only after the previous one has finished, including
- * WebRTC's asynchronous callbacks. Negotiation follows "perfect negotiation": the callee is the
- * polite side and rolls back its own offer on glare; the caller ignores the callee's offer then.
- * Remote ICE candidates are kept until the remote description they belong to is applied.
- * {@link #close()} releases everything in the order webrtc-java needs (pumps, sinks, senders,
- * peer connection, tracks, sources, factory, audio module).
+ * The media of one call: its {@link LocalMedia}, peer connection, {@link Negotiation}, remote
+ * tracks and {@link SendState}. Every native call runs on the session's own thread, in
+ * submission order; steps that involve SDP form a chain, so that a step starts only after the
+ * previous one has finished, WebRTC's asynchronous callbacks included. {@link #close()} releases
+ * everything in the order webrtc-java needs: pumps, sinks, senders, peer connection, tracks,
+ * sources, factory, audio module.
  */
 public final class MediaSession {
 
@@ -64,8 +58,6 @@ public final class MediaSession {
 
 	private final Map<String, TrackSinks> remoteTracks = new ConcurrentHashMap<>();
 
-	private final List<PendingCandidate> pendingCandidates = new ArrayList<>();
-
 	private CompletableFuture<Void> chain = DONE;
 
 	private LocalMedia local;
@@ -74,21 +66,13 @@ public final class MediaSession {
 
 	private RTCPeerConnection pc;
 
-	private String remoteDeviceId;
+	private Negotiation negotiation;
 
-	private boolean remoteApplied;
+	private final List<Runnable> beforeConnect = new ArrayList<>();
 
 	private volatile boolean closed;
 
-	private boolean offerWanted;
-
-	private boolean mayAnswer;
-
-	private boolean onHold;
-
-	private boolean muted;
-
-	private boolean videoOff;
+	private final SendState sending = new SendState();
 
 	/**
 	 * @param polite whether this side gives way on glare (the callee)
@@ -156,71 +140,37 @@ public final class MediaSession {
 			if (this.local.video != null) {
 				this.senders.add(this.pc.addTrack(this.local.video.track, streams));
 			}
+			this.negotiation = new Negotiation(this.pc, this.polite, this.thread, this.listener, () -> this.closed);
+			this.beforeConnect.forEach(Runnable::run);
+			this.beforeConnect.clear();
 			return DONE;
 		}, null);
 	}
 
 	/** Sends an offer now, or as soon as the signaling state is stable again. */
 	public void offer() {
-		step("offer", this::doOffer, null);
+		step("offer", () -> (this.negotiation != null) ? this.negotiation.offer() : DONE, null);
 	}
 
 	/** Lets this side answer: the pending remote offer now, and later ones as they come. */
 	public void answer() {
-		step("answer", () -> {
-			this.mayAnswer = true;
-			return (this.pc != null && this.pc.getSignalingState() == RTCSignalingState.HAVE_REMOTE_OFFER)
-					? sendAnswer() : DONE;
-		}, null);
+		step("answer", () -> (this.negotiation != null) ? this.negotiation.allowAnswer() : DONE, null);
 	}
 
 	/** Applies the peer's offer or answer; {@code deviceId} tells the callee's devices apart. */
 	public void remoteDescription(String type, String sdp, String deviceId) {
-		step("remote " + type, () -> {
-			if (this.pc == null) {
-				return DONE;
-			}
-			RTCSignalingState state = this.pc.getSignalingState();
-			if ("offer".equals(type)) {
-				CompletableFuture<Void> ready = DONE;
-				if (state == RTCSignalingState.HAVE_LOCAL_OFFER) {
-					if (!this.polite) {
-						log.debug("{}: offer glare, the impolite side ignores the peer's offer", this.name);
-						return DONE;
-					}
-					this.offerWanted = true;
-					ready = Sdp.apply(this.pc, new RTCSessionDescription(RTCSdpType.ROLLBACK, ""), true);
-				}
-				return ready
-					.thenComposeAsync((v) -> Sdp.apply(this.pc, new RTCSessionDescription(RTCSdpType.OFFER, sdp), false),
-							this.thread)
-					.thenComposeAsync((v) -> {
-						remoteApplied(deviceId);
-						return this.mayAnswer ? sendAnswer() : DONE;
-					}, this.thread)
-					.thenComposeAsync((v) -> this.offerWanted ? doOffer() : DONE, this.thread);
-			}
-			if ("answer".equals(type) && state == RTCSignalingState.HAVE_LOCAL_OFFER) {
-				return Sdp.apply(this.pc, new RTCSessionDescription(RTCSdpType.ANSWER, sdp), false)
-					.thenComposeAsync((v) -> {
-						remoteApplied(deviceId);
-						return this.offerWanted ? doOffer() : DONE;
-					}, this.thread);
-			}
-			log.debug("{}: ignoring a remote {} in state {}", this.name, type, state);
-			return DONE;
-		}, null);
+		step("remote " + type, () -> (this.negotiation != null) ? this.negotiation.remote(type, sdp, deviceId) : DONE,
+				null);
 	}
 
 	/** Adds the peer's ICE candidate, or keeps it until the remote description is applied. */
 	public void remoteCandidate(String candidate, String sdpMid, int sdpMLineIndex, String deviceId) {
 		run(() -> {
-			PendingCandidate pending = new PendingCandidate(candidate, sdpMid, sdpMLineIndex, deviceId);
-			if (this.remoteApplied) {
-				addCandidate(pending);
+			if (this.negotiation != null) {
+				this.negotiation.candidate(candidate, sdpMid, sdpMLineIndex, deviceId);
 			}
-			else {
-				this.pendingCandidates.add(pending);
+			else { // before the peer connection: the offer that needs it comes later in the chain anyway
+				this.beforeConnect.add(() -> this.negotiation.candidate(candidate, sdpMid, sdpMLineIndex, deviceId));
 			}
 		});
 	}
@@ -228,26 +178,26 @@ public final class MediaSession {
 	/** Hold: local senders go {@code sendonly} (receivers {@code inactive}) and send nothing audible; then re-offers. */
 	public void hold(boolean hold) {
 		step(hold ? "hold" : "unhold", () -> {
-			this.onHold = hold;
-			applyTrackStates();
-			applyDirections();
-			return doOffer();
+			this.sending.onHold = hold;
+			this.sending.applyTracks(this.local);
+			this.sending.applyDirections(this.pc, this.local);
+			return (this.negotiation != null) ? this.negotiation.offer() : DONE;
 		}, null);
 	}
 
 	/** Mutes or unmutes the outgoing audio (silence is still sent). */
 	public void mute(boolean mute) {
 		run(() -> {
-			this.muted = mute;
-			applyTrackStates();
+			this.sending.muted = mute;
+			this.sending.applyTracks(this.local);
 		});
 	}
 
 	/** Stops or restarts the outgoing video (black frames while stopped). */
 	public void enableVideo(boolean enabled) {
 		run(() -> {
-			this.videoOff = !enabled;
-			applyTrackStates();
+			this.sending.videoOff = !enabled;
+			this.sending.applyTracks(this.local);
 		});
 	}
 
@@ -258,12 +208,12 @@ public final class MediaSession {
 			if (this.local.video == null) {
 				this.local.addVideo(videoSpec, this.name);
 				this.preview = new TrackSinks(this.local.video.track, this.thread);
-				attachVideo();
-				applyTrackStates();
-				applyDirections();
+				this.senders.add(SendState.attachVideo(this.pc, this.local.video.track, this.name));
+				this.sending.applyTracks(this.local);
+				this.sending.applyDirections(this.pc, this.local);
 			}
 			result.complete(localInfo());
-			return doOffer();
+			return this.negotiation.offer();
 		}, result);
 		return result;
 	}
@@ -325,42 +275,6 @@ public final class MediaSession {
 		log.debug("{} released in {} ms", this.name, (System.nanoTime() - start) / 1_000_000);
 	}
 
-	private CompletableFuture<Void> doOffer() {
-		if (this.pc == null) {
-			return DONE;
-		}
-		if (this.pc.getSignalingState() != RTCSignalingState.STABLE) {
-			this.offerWanted = true;
-			return DONE;
-		}
-		this.offerWanted = false;
-		return Sdp.create(this.pc, true)
-			.thenComposeAsync((d) -> Sdp.apply(this.pc, d, true).thenApply((v) -> d), this.thread)
-			.thenAcceptAsync((d) -> this.listener.onLocalDescription("offer", d.sdp), this.thread);
-	}
-
-	private CompletableFuture<Void> sendAnswer() {
-		return Sdp.create(this.pc, false)
-			.thenComposeAsync((d) -> Sdp.apply(this.pc, d, true).thenApply((v) -> d), this.thread)
-			.thenAcceptAsync((d) -> this.listener.onLocalDescription("answer", d.sdp), this.thread);
-	}
-
-	private void remoteApplied(String deviceId) {
-		if (this.remoteDeviceId == null) {
-			this.remoteDeviceId = deviceId;
-		}
-		this.remoteApplied = true;
-		this.pendingCandidates.forEach(this::addCandidate);
-		this.pendingCandidates.clear();
-	}
-
-	private void addCandidate(PendingCandidate c) {
-		if (this.pc == null || (c.deviceId() != null && this.remoteDeviceId != null && !c.deviceId().equals(this.remoteDeviceId))) {
-			return;
-		}
-		LocalMedia.dispose("remote candidate", () -> this.pc.addIceCandidate(c.toRtc()));
-	}
-
 	private void remoteTrack(RTCRtpTransceiver transceiver) {
 		// on a WebRTC thread, during setRemoteDescription: hand the track over, nothing more
 		var track = transceiver.getReceiver().getTrack();
@@ -373,54 +287,6 @@ public final class MediaSession {
 		this.listener.onRemoteTrack(sinks);
 	}
 
-	private void attachVideo() {
-		Map<String, String> kinds = Sdp.kindsByMid(sdpOf(this.pc.getRemoteDescription()));
-		for (RTCRtpTransceiver t : this.pc.getTransceivers()) {
-			if ("video".equals(kinds.get(t.getMid())) && !t.stopped()
-					&& t.getDirection() == RTCRtpTransceiverDirection.RECV_ONLY) {
-				RTCRtpSender sender = t.getSender();
-				sender.replaceTrack(this.local.video.track);
-				sender.setStreams(List.of(this.name));
-				this.senders.add(sender);
-				return;
-			}
-		}
-		this.senders.add(this.pc.addTrack(this.local.video.track, List.of(this.name)));
-	}
-
-	private void applyDirections() {
-		if (this.pc == null) {
-			return;
-		}
-		Map<String, String> kinds = Sdp.kindsByMid(sdpOf(this.pc.getLocalDescription()));
-		kinds.putAll(Sdp.kindsByMid(sdpOf(this.pc.getRemoteDescription())));
-		for (RTCRtpTransceiver t : this.pc.getTransceivers()) {
-			String kind = kinds.get(t.getMid());
-			if (kind == null || t.stopped()) {
-				continue;
-			}
-			boolean sends = "audio".equals(kind) ? this.local.audioTrack != null : this.local.video != null;
-			RTCRtpTransceiverDirection wanted = sends
-					? (this.onHold ? RTCRtpTransceiverDirection.SEND_ONLY : RTCRtpTransceiverDirection.SEND_RECV)
-					: (this.onHold ? RTCRtpTransceiverDirection.INACTIVE : RTCRtpTransceiverDirection.RECV_ONLY);
-			if (t.getDirection() != wanted) {
-				t.setDirection(wanted);
-			}
-		}
-	}
-
-	private void applyTrackStates() {
-		if (this.local == null) {
-			return;
-		}
-		if (this.local.audioTrack != null) {
-			this.local.audioTrack.setEnabled(!this.muted && !this.onHold);
-		}
-		if (this.local.video != null) {
-			this.local.video.track.setEnabled(!this.videoOff && !this.onHold);
-		}
-	}
-
 	private LocalInfo localInfo() {
 		LocalInfo info = new LocalInfo(this.local.audioDescription,
 				(this.local.video != null) ? this.local.video.description : null,
@@ -428,10 +294,6 @@ public final class MediaSession {
 				List.copyOf(this.local.warnings));
 		this.local.warnings.clear();
 		return info;
-	}
-
-	private static String sdpOf(RTCSessionDescription description) {
-		return (description != null) ? description.sdp : null;
 	}
 
 	/**
@@ -474,14 +336,6 @@ public final class MediaSession {
 		catch (RejectedExecutionException ex) {
 			return false;
 		}
-	}
-
-	private record PendingCandidate(String candidate, String sdpMid, int sdpMLineIndex, String deviceId) {
-
-		dev.onvoid.webrtc.RTCIceCandidate toRtc() {
-			return new dev.onvoid.webrtc.RTCIceCandidate(this.sdpMid, this.sdpMLineIndex, this.candidate);
-		}
-
 	}
 
 }

@@ -25,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * receives and hangs up. Run a server first ({@code ./mvnw -pl server spring-boot:run}), then:
  *
  * <pre>
- * ./mvnw -q -pl media-client test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=asia.oncaller.client.example.DemoCall -Dexec.args="http://127.0.0.1:8080 video"
+ * ./mvnw -q -pl media-client test-compile exec:java -Dexec.args="http://127.0.0.1:8080 video"
  * </pre>
  */
 public final class DemoCall {

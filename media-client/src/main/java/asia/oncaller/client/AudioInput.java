@@ -91,6 +91,7 @@ public sealed interface AudioInput
 	 */
 	record Tone(double frequency, double amplitude) implements AudioInput {
 
+		/** Checks the frequency (20–20000 Hz) and the amplitude (0–1). */
 		public Tone {
 			if (!(frequency >= 20 && frequency <= 20000) || !(amplitude >= 0 && amplitude <= 1)) {
 				throw new IllegalArgumentException("Tone needs 20-20000 Hz and amplitude 0-1");
@@ -109,6 +110,7 @@ public sealed interface AudioInput
 	 */
 	record PcmFile(Path path, int sampleRate, int channels, boolean wav) implements AudioInput {
 
+		/** Checks the path, and the rate and channels of a raw file. */
 		public PcmFile {
 			Objects.requireNonNull(path, "path");
 			if (!wav && (sampleRate < 8000 || sampleRate % 100 != 0 || channels < 1 || channels > 2)) {

@@ -19,6 +19,7 @@ import java.util.List;
 public record Authen(int r, String message, String userId, String projectId, String connectionId, String deviceId,
 		List<Connection> clients, List<IceServer> iceServers) {
 
+	/** Copies the lists; {@code null} lists become empty. */
 	public Authen {
 		clients = (clients != null) ? List.copyOf(clients) : List.of();
 		iceServers = (iceServers != null) ? List.copyOf(iceServers) : List.of();

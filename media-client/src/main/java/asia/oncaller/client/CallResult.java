@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record CallResult(int r, String message, Map<String, Object> data) {
 
+	/** Copies {@code data}; {@code null} becomes empty. */
 	public CallResult {
 		data = (data != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(data)) : Map.of();
 	}

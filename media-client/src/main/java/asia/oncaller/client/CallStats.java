@@ -18,6 +18,7 @@ public record CallStats(long timestampMicros, List<RtpStats> streams) {
 	/** Statistics of a call without media. */
 	public static final CallStats EMPTY = new CallStats(0, List.of());
 
+	/** Copies the streams. */
 	public CallStats {
 		streams = List.copyOf(streams);
 	}

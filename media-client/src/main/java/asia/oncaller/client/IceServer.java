@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record IceServer(List<String> urls, String username, String credential) {
 
+	/** Copies the URLs. */
 	public IceServer {
 		urls = List.copyOf(urls);
 	}

@@ -18,6 +18,7 @@ import java.util.List;
 public record MediaDevicesReport(boolean audioAvailable, String audioReason, List<String> microphones,
 		List<String> speakers, boolean videoAvailable, String videoReason, List<String> cameras) {
 
+	/** Copies the lists. */
 	public MediaDevicesReport {
 		microphones = List.copyOf(microphones);
 		speakers = List.copyOf(speakers);

@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 public record MediaOptions(AudioInput audio, VideoInput video, String speaker, int frameRate) {
 
+	/** Checks that there are inputs and a frame rate of 1–60. */
 	public MediaOptions {
 		Objects.requireNonNull(audio, "audio");
 		Objects.requireNonNull(video, "video");

@@ -77,6 +77,7 @@ public sealed interface VideoInput
 	 */
 	record RawFile(Path path, VideoResolution resolution, int frameRate) implements VideoInput {
 
+		/** Checks the path and the frame rate (1–60). */
 		public RawFile {
 			Objects.requireNonNull(path, "path");
 			if (frameRate < 1 || frameRate > 60) {

@@ -15,6 +15,7 @@ public record VideoResolution(int width, int height) {
 	/** 1280x720. */
 	public static final VideoResolution HD = new VideoResolution(1280, 720);
 
+	/** Checks that the size is even and between 16x16 and 1920x1080. */
 	public VideoResolution {
 		if (width < 16 || height < 16 || width > 1920 || height > 1080 || width % 2 != 0 || height % 2 != 0) {
 			throw new IllegalArgumentException("Video resolution must be even and between 16x16 and 1920x1080: "

@@ -25,6 +25,8 @@ final class CallControl {
 
 	private Consumer<CallResult> hangupWhenPlaced;
 
+	private CompletableFuture<Void> released = CompletableFuture.completedFuture(null);
+
 	CallControl(OnCallerCall call, OnCallerClient client) {
 		this.call = call;
 		this.client = client;
@@ -59,6 +61,7 @@ final class CallControl {
 			if (!result.isSuccess()) {
 				finish();
 				reply(callback, result);
+				reply(this.hangupWhenPlaced, result); // hung up before the call existed
 				return;
 			}
 			this.call.callId = (String) result.get("callId");
@@ -190,16 +193,16 @@ final class CallControl {
 	/**
 	 * For {@link OnCallerClient#disconnect()}: hangs up when this device takes part in the call; a
 	 * call still ringing here is only released, since another device may answer it.
-	 * @return completes when the server replied (or at once)
+	 * @return completes when the server replied and the media is released
 	 */
 	CompletableFuture<Void> endForDisconnect() {
 		if (this.call.isEnded() || (this.call.isIncomingCall() && this.call.state == CallState.RINGING)) {
 			finish();
-			return CompletableFuture.completedFuture(null);
+			return this.released;
 		}
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		endCall("call.hangup", (r) -> done.complete(null));
-		return done;
+		CompletableFuture<Void> replied = new CompletableFuture<>();
+		endCall("call.hangup", (r) -> replied.complete(null));
+		return CompletableFuture.allOf(replied, this.released);
 	}
 
 	/** Ends the call on this device for good: state, media, registration. */
@@ -212,7 +215,7 @@ final class CallControl {
 	void release() {
 		moveTo(CallState.ENDED);
 		if (this.media != null) {
-			this.media.close();
+			this.released = this.media.close();
 		}
 	}
 

@@ -114,7 +114,8 @@ public class OnCallerClient implements AutoCloseable {
 	/**
 	 * Hangs up this client's calls (a call only ringing here is released, not rejected: another
 	 * device may answer it), closes the connection and stops reconnecting.
-	 * @return completes once the connection is closed
+	 * @return completes once the calls' media is released (waiting at most 3 s for the server's
+	 * replies and the release) and the connection is closed
 	 */
 	public CompletableFuture<Void> disconnect() {
 		CompletableFuture<Void> done = new CompletableFuture<>();
@@ -122,7 +123,7 @@ public class OnCallerClient implements AutoCloseable {
 			List<CompletableFuture<Void>> hangups = new ArrayList<>();
 			this.calls.live().forEach((call) -> hangups.add(call.control().endForDisconnect()));
 			CompletableFuture.allOf(hangups.toArray(CompletableFuture[]::new))
-				.completeOnTimeout(null, 2, TimeUnit.SECONDS)
+				.completeOnTimeout(null, 3, TimeUnit.SECONDS)
 				.whenComplete((v, ex) -> post(() -> {
 					this.connection.stop("disconnect() called");
 					done.complete(null);

@@ -1,6 +1,7 @@
 package asia.oncaller.client.internal.transport;
 
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -42,7 +45,9 @@ public final class StompTransport implements Transport {
 		this.heartbeats.setPoolSize(1);
 		this.heartbeats.initialize();
 		this.stomp = new WebSocketStompClient(new SerializedSendClient(new StandardWebSocketClient()));
-		this.stomp.setMessageConverter(new JacksonJsonMessageConverter());
+		// JSON for the subscriptions; plain text for the body of an ERROR frame
+		this.stomp.setMessageConverter(
+				new CompositeMessageConverter(List.of(new StringMessageConverter(), new JacksonJsonMessageConverter())));
 		this.stomp.setTaskScheduler(this.heartbeats);
 		this.stomp.setDefaultHeartbeat(new long[] { 10000, 10000 });
 	}
@@ -124,6 +129,10 @@ public final class StompTransport implements Transport {
 		@Override
 		public void handleFrame(StompHeaders headers, Object payload) {
 			// Only ERROR frames reach the session handler.
+			error(headers, payload);
+		}
+
+		private void error(StompHeaders headers, Object payload) {
 			String code = headers.getFirst("code");
 			String message = headers.getFirst("message");
 			int parsed = 0;
@@ -139,6 +148,10 @@ public final class StompTransport implements Transport {
 		@Override
 		public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
 				Throwable exception) {
+			if (command == StompCommand.ERROR) { // a body the converters could not read: the headers say enough
+				error(headers, null);
+				return;
+			}
 			log.warn("A {} frame could not be handled: {}", command, exception.toString());
 		}
 

@@ -52,6 +52,7 @@ class CleanExitE2ETests {
 		synchronized (output) {
 			log = output.toString();
 		}
+		log.lines().filter((l) -> l.startsWith("RELEASED")).forEach((l) -> System.out.println(who + " hangs up: " + l));
 		assertThat(exited).as("the child JVM exits by itself; its output:\n" + log).isTrue();
 		assertThat(child.exitValue()).as("exit status; output:\n" + log).isZero();
 		assertThat(log).contains("MEDIA_CONNECTED sessions=2").contains("hangup r=0").contains("RELEASED sessions=0")

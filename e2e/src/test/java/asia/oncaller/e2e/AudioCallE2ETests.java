@@ -71,10 +71,17 @@ class AudioCallE2ETests {
 		Await.until(TIMEOUT, "audio flowing to alice", () -> call.caller.inboundAudioBytes() > 2000);
 		assertThat(call.caller.call.hold()).isTrue();
 		Await.until(TIMEOUT, "bob told of the hold", () -> call.callee.holds.contains(true));
-		Await.sleep(1000); // the re-offer and answer settle; packets in flight arrive
+		Await.until(TIMEOUT, "alice's inbound audio stops growing (re-offer applied)", () -> {
+			long before = call.caller.inboundAudioBytes();
+			Await.sleep(700);
+			return call.caller.inboundAudioBytes() == before;
+		});
 		long held = call.caller.inboundAudioBytes();
+		long bobBefore = call.callee.inboundAudioBytes();
 		Await.sleep(1500);
 		assertThat(call.caller.inboundAudioBytes()).as("bytes alice receives while she holds").isEqualTo(held);
+		assertThat(call.callee.inboundAudioBytes()).as("bob still receives (silence) from the sendonly holder")
+			.isGreaterThan(bobBefore);
 		assertThat(call.caller.call.isOnHold()).isTrue();
 
 		assertThat(call.caller.call.unhold()).isTrue();

@@ -51,6 +51,9 @@ final class CallProbe {
 
 	volatile String lastVideoSize = "";
 
+	/** Every frame size decoded (WebRTC may scale down later, under CPU or bandwidth pressure). */
+	final java.util.Set<String> videoSizes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	final long createdNanos = System.nanoTime();
 
 	volatile long mediaConnectedNanos;
@@ -78,6 +81,7 @@ final class CallProbe {
 				stream.addVideoSink((frame) -> {
 					this.videoFrames.incrementAndGet();
 					this.lastVideoSize = frame.width() + "x" + frame.height();
+					this.videoSizes.add(this.lastVideoSize);
 				});
 			}
 		});

@@ -71,6 +71,16 @@ public class OnCallerClient implements AutoCloseable {
 	private volatile Authen authen;
 
 	/**
+	 * A client of the server named by the system property {@code oncaller.server} or the
+	 * environment variable {@code ONCALLER_SERVER}, else {@code ws://127.0.0.1:8080/ws} (the
+	 * JavaScript SDK's no-argument constructor uses the server that served it instead).
+	 */
+	public OnCallerClient() {
+		this(System.getProperty("oncaller.server",
+				(System.getenv("ONCALLER_SERVER") != null) ? System.getenv("ONCALLER_SERVER") : "ws://127.0.0.1:8080/ws"));
+	}
+
+	/**
 	 * @param serverAddress the server's WebSocket endpoint, e.g. {@code ws://127.0.0.1:8080/ws}
 	 * ({@code http(s)://host:port} is turned into {@code ws(s)://host:port/ws})
 	 */

@@ -41,6 +41,15 @@ public final class DeviceProbe {
 
 	private static volatile boolean videoHung;
 
+	private static final long CACHE_NANOS = Duration.ofSeconds(5).toNanos();
+
+	private static volatile Cached<AudioDevices> audioCache;
+
+	private static volatile Cached<List<VideoDevice>> cameraCache;
+
+	private record Cached<T>(T value, long at) {
+	}
+
 	private DeviceProbe() {
 	}
 
@@ -58,8 +67,21 @@ public final class DeviceProbe {
 				names(audio.speakers()), videoReason.startsWith("listed"), videoReason, names(cameras));
 	}
 
-	/** @return the audio devices; a {@code null} layer when audio devices cannot be used at all */
+	/**
+	 * @return the audio devices, listed at most every few seconds (each call with
+	 * {@code AudioInput.auto()} asks); a {@code null} layer when audio devices cannot be used
+	 */
 	public static AudioDevices audioDevices() {
+		Cached<AudioDevices> cached = audioCache;
+		if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
+			return cached.value();
+		}
+		AudioDevices devices = listAudioDevices();
+		audioCache = new Cached<>(devices, System.nanoTime());
+		return devices;
+	}
+
+	private static AudioDevices listAudioDevices() {
 		try {
 			WebRtcLibrary.load();
 		}
@@ -122,11 +144,16 @@ public final class DeviceProbe {
 		}
 	}
 
-	/** @return the cameras, empty when none or when they cannot be listed */
+	/** @return the cameras, empty when none or when they cannot be listed (listed at most every few seconds) */
 	public static List<VideoDevice> cameras() {
+		Cached<List<VideoDevice>> cached = cameraCache;
+		if (cached != null && System.nanoTime() - cached.at() < CACHE_NANOS) {
+			return cached.value();
+		}
 		List<VideoDevice> cameras = new ArrayList<>();
 		videoDevices(cameras);
-		return cameras;
+		cameraCache = new Cached<>(List.copyOf(cameras), System.nanoTime());
+		return cameraCache.value();
 	}
 
 	/**

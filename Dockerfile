@@ -14,8 +14,11 @@ COPY .mvn .mvn
 COPY server/pom.xml server/pom.xml
 COPY sdk-js/pom.xml sdk-js/package.json sdk-js/package-lock.json sdk-js/
 COPY media-client/pom.xml media-client/pom.xml
+# Every module of the reactor must be present for Maven to read it, even those not built here.
 COPY load/pom.xml load/pom.xml
+COPY e2e/pom.xml e2e/pom.xml
 COPY e2e-web/pom.xml e2e-web/pom.xml
+# Dependencies first, so that a source change does not download them again.
 RUN ./mvnw -B -q -pl server -am dependency:go-offline \
  && (cd sdk-js && npm ci --no-audit --no-fund)
 COPY sdk-js sdk-js

@@ -1,0 +1,101 @@
+package asia.oncaller.e2e;
+
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+
+import asia.oncaller.OnCallerApplication;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real OnCaller server, started once per test JVM in-process: a random port on 127.0.0.1,
+ * demo mode (tokens from {@code /demo/token}) and a throw-away embedded PostgreSQL. The URL is
+ * cleared so the embedded database serves even where CI sets {@code SPRING_DATASOURCE_URL}: the
+ * machine's PostgreSQL listens on the host's loopback, which the test's network namespace does
+ * not see.
+ */
+final class E2eServer {
+
+	private static E2eServer instance;
+
+	private final ConfigurableApplicationContext context;
+
+	private final int port;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private E2eServer() {
+		this.context = new SpringApplicationBuilder(OnCallerApplication.class).run("--server.port=0",
+				"--oncaller.demo.enabled=true", "--oncaller.embedded-postgres.data-directory=",
+				"--oncaller.embedded-postgres.port=0", "--spring.datasource.url=");
+		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	/** @return the server, started on first use (and checked to run inside the namespace) */
+	static synchronized E2eServer get() {
+		if (instance == null) {
+			requireNetworkNamespace();
+			instance = new E2eServer();
+		}
+		return instance;
+	}
+
+	String webSocketUrl() {
+		return "ws://127.0.0.1:" + this.port + "/ws";
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** @return a client token of the demo project for {@code userId} */
+	String token(String userId) {
+		try {
+			HttpResponse<String> response = this.http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/demo/token?userId=" + userId))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET /demo/token: " + response.statusCode() + " " + response.body());
+			}
+			return (String) this.json.readValue(response.body(), Map.class).get("accessToken");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("no demo token for " + userId, ex);
+		}
+	}
+
+	/**
+	 * Fails fast unless the JVM runs in the veth namespace of {@code .ci/netns.sh}: outside it
+	 * WebRTC would use the machine's real interfaces.
+	 */
+	static void requireNetworkNamespace() {
+		try {
+			for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+				for (var address : Collections.list(nic.getInetAddresses())) {
+					if (address instanceof Inet4Address && address.getHostAddress().startsWith("10.213.0.")) {
+						return;
+					}
+				}
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		throw new IllegalStateException("The e2e tests must run inside .ci/netns.sh's network namespace (10.213.0.0/24); "
+				+ "run them with ./mvnw verify, whose Surefire forks through .ci/netns-jvm/bin/java");
+	}
+
+}

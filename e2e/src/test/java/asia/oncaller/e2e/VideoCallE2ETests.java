@@ -1,0 +1,95 @@
+package asia.oncaller.e2e;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import asia.oncaller.client.RtpStats;
+import asia.oncaller.client.VideoResolution;
+import asia.oncaller.client.internal.media.MediaSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Video calls between two Java clients through the real server: each side decodes frames of
+ * the resolution the other sends (1280x720 one way, 640x480 the other), and an audio call
+ * upgraded to video renegotiates and delivers video.
+ */
+class VideoCallE2ETests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(40);
+
+	private TestUser alice;
+
+	private TestUser bob;
+
+	@AfterEach
+	void close() {
+		if (this.alice != null) {
+			this.alice.close();
+		}
+		if (this.bob != null) {
+			this.bob.close();
+		}
+		Await.until(TIMEOUT, "every media session released", () -> MediaSession.openSessions() == 0);
+	}
+
+	@Test
+	void eachSideDecodesFramesOfTheSentResolution() {
+		this.alice = TestUser.connect("alice-video", 440);
+		this.bob = TestUser.connect("bob-video", 660);
+		AtomicReference<CallProbe> callee = new AtomicReference<>();
+		this.bob.onIncoming((incoming) -> {
+			incoming.setVideoResolution(VideoResolution.VGA);
+			callee.set(new CallProbe(incoming));
+			incoming.answer((r) -> {
+			});
+		});
+		CallProbe caller = new CallProbe(new asia.oncaller.client.OnCallerCall(this.alice.client, "alice-video",
+				"bob-video", true));
+		caller.call.setVideoResolution(VideoResolution.HD);
+		caller.call.makeCall(caller.makeResult::complete);
+		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
+		Await.until(TIMEOUT, "media connected", () -> caller.mediaConnected() && callee.get() != null
+				&& callee.get().mediaConnected());
+		Await.until(TIMEOUT, "alice decodes bob's 640x480 frames",
+				() -> caller.videoFrames.get() > 20 && caller.videoSizes.contains("640x480"));
+		Await.until(TIMEOUT, "bob decodes alice's 1280x720 frames",
+				() -> callee.get().videoFrames.get() > 20 && callee.get().videoSizes.contains("1280x720"));
+
+		RtpStats aliceIn = caller.stats().inboundVideo().orElseThrow();
+		assertThat(aliceIn.codec()).isEqualTo("video/VP8");
+		assertThat(aliceIn.frames()).isGreaterThan(20);
+		assertThat(aliceIn.frameWidth()).isPositive();
+		RtpStats bobIn = callee.get().stats().inboundVideo().orElseThrow();
+		assertThat(bobIn.frames()).isGreaterThan(20);
+		assertThat(bobIn.bytes()).isGreaterThan(aliceIn.bytes() / 4);
+		assertThat(caller.local.join().getVideoResolution()).isEqualTo(VideoResolution.HD);
+		assertThat(caller.local.join().getVideoSource()).startsWith("test pattern 1280x720");
+	}
+
+	@Test
+	void audioCallUpgradedToVideoDeliversVideo() {
+		this.alice = TestUser.connect("alice-upgrade", 440);
+		this.bob = TestUser.connect("bob-upgrade", 660);
+		AtomicReference<CallProbe> callee = new AtomicReference<>();
+		this.bob.onIncoming((incoming) -> {
+			callee.set(new CallProbe(incoming));
+			incoming.answer((r) -> {
+			});
+		});
+		CallProbe caller = this.alice.call(this.bob, false);
+		Await.until(TIMEOUT, "media connected", () -> caller.mediaConnected() && callee.get() != null
+				&& callee.get().mediaConnected());
+		assertThat(callee.get().videoFrames.get()).isZero();
+
+		assertThat(caller.call.upgradeToVideoCall()).isTrue();
+		Await.until(TIMEOUT, "bob decodes alice's video",
+				() -> callee.get().videoFrames.get() > 10 && callee.get().videoSizes.contains("640x480"));
+		assertThat(caller.call.isVideoCall()).isTrue();
+		Await.until(TIMEOUT, "audio still flows to bob", () -> callee.get().tone.done());
+		assertThat(callee.get().tone.frequency()).isCloseTo(440, org.assertj.core.data.Offset.offset(5.0));
+	}
+
+}

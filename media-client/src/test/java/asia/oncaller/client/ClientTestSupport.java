@@ -1,0 +1,70 @@
+package asia.oncaller.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Clients on {@link FakeTransport}s, and waiting helpers. */
+final class ClientTestSupport {
+
+	final List<FakeTransport> transports = new CopyOnWriteArrayList<>();
+
+	final OnCallerClient client;
+
+	ClientTestSupport(int... refusals) {
+		int[] next = { 0 };
+		this.client = new OnCallerClient(List.of("ws://127.0.0.1:1/ws"), () -> {
+			int refuse = (next[0] < refusals.length) ? refusals[next[0]] : 0;
+			next[0]++;
+			FakeTransport transport = new FakeTransport(refuse);
+			this.transports.add(transport);
+			return transport;
+		}, Duration.ofMillis(500));
+	}
+
+	/** Connects with {@code token} and waits for a successful {@code authen}. */
+	ClientTestSupport connected(String token) {
+		CompletableFuture<Authen> authen = new CompletableFuture<>();
+		this.client.on(ClientEvent.AUTHEN, authen::complete);
+		this.client.connect(token);
+		try {
+			authen.get(5, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+		return this;
+	}
+
+	FakeTransport transport() {
+		return this.transports.get(this.transports.size() - 1);
+	}
+
+	static void await(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out: " + what);
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	static <T> T get(CompletableFuture<T> future) {
+		try {
+			return future.get(5, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+}

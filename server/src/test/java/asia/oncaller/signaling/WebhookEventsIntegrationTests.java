@@ -55,7 +55,11 @@ class WebhookEventsIntegrationTests extends CallTestSupport {
 		alice.request("call.hangup", body(callId));
 
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.delivered().size() >= 5);
-		Thread.sleep(600);
+		// And no duplicate after them.
+		Awaitility.await()
+			.during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> this.receiver.delivered().size() == 5);
 		List<WebhookReceiver.Request> events = this.receiver.delivered();
 		assertThat(events).extracting((e) -> e.json().get("type"))
 			.containsExactly("created", "ringing", "answered", "dtmf", "ended");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TestTenants;
 import asia.oncaller.auth.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class AccountApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void operatorCreatesAnAccountWhoseSecretSignsItsTokens() {
-		Response created = post("/v1/accounts", ApiTestTenants.OPERATOR_TOKEN, Map.of("name", "Acme", "currency", "EUR"));
+		Response created = post("/v1/accounts", TestTenants.OPERATOR_TOKEN, Map.of("name", "Acme", "currency", "EUR"));
 
 		assertThat(created.status()).isEqualTo(201);
 		String id = (String) created.map().get("id");
@@ -41,12 +42,12 @@ class AccountApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void topUpCreditsOncePerIdempotencyKey() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		String path = "/v1/accounts/" + tenant.account.getId() + "/top-ups";
 
-		Response first = post(path, ApiTestTenants.OPERATOR_TOKEN, Map.of("amount", "25.50", "idempotencyKey", "inv-1"));
-		Response again = post(path, ApiTestTenants.OPERATOR_TOKEN, Map.of("amount", 25.5, "idempotencyKey", "inv-1"));
-		Response otherAmount = post(path, ApiTestTenants.OPERATOR_TOKEN,
+		Response first = post(path, TestTenants.OPERATOR_TOKEN, Map.of("amount", "25.50", "idempotencyKey", "inv-1"));
+		Response again = post(path, TestTenants.OPERATOR_TOKEN, Map.of("amount", 25.5, "idempotencyKey", "inv-1"));
+		Response otherAmount = post(path, TestTenants.OPERATOR_TOKEN,
 				Map.of("amount", "30", "idempotencyKey", "inv-1"));
 
 		assertThat(first.status()).isEqualTo(201);
@@ -61,7 +62,7 @@ class AccountApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void topUpChecksAccountAndAmount() {
-		String token = ApiTestTenants.OPERATOR_TOKEN;
+		String token = TestTenants.OPERATOR_TOKEN;
 		assertThat(post("/v1/accounts/AC" + "0".repeat(32) + "/top-ups", token,
 				Map.of("amount", "1", "idempotencyKey", "k")).status()).isEqualTo(404);
 		String path = "/v1/accounts/" + tenant().account.getId() + "/top-ups";
@@ -74,7 +75,7 @@ class AccountApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void operatorEndpointsRefuseEveryOtherCredential() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		Map<String, Object> body = Map.of("name", "Acme", "currency", "USD");
 		assertThat(post("/v1/accounts", null, body).map()).containsEntry("status", 401).containsEntry("code", 1);
 		assertThat(post("/v1/accounts", "wrong-operator-token", body).map()).containsEntry("code", 6);
@@ -85,9 +86,9 @@ class AccountApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void ledgerPagesNewestFirst() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		for (int i = 1; i <= 5; i++) {
-			post("/v1/accounts/" + tenant.account.getId() + "/top-ups", ApiTestTenants.OPERATOR_TOKEN,
+			post("/v1/accounts/" + tenant.account.getId() + "/top-ups", TestTenants.OPERATOR_TOKEN,
 					Map.of("amount", i, "idempotencyKey", "k" + i));
 		}
 		List<Object> amounts = new ArrayList<>();

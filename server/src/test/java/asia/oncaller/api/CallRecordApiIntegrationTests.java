@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class CallRecordApiIntegrationTests extends RestTestSupport {
 
 	CallSeeder seeder;
 
-	ApiTestTenants.Tenant tenant;
+	TestTenants.Tenant tenant;
 
 	@BeforeEach
 	void seederAndTenant() {

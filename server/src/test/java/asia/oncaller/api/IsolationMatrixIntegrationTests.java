@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class IsolationMatrixIntegrationTests extends RestTestSupport {
 	@Autowired
 	ProjectRepository projects;
 
-	ApiTestTenants.Tenant a;
+	TestTenants.Tenant a;
 
-	ApiTestTenants.Tenant b;
+	TestTenants.Tenant b;
 
 	Map<String, String> bIds = new HashMap<>();
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import asia.oncaller.TestTenants;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class NumberApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void numberIsCreatedReadUpdatedAndReleased() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		String token = tenant.accountToken();
 		String number = freshNumber();
 		Response created = post("/v1/numbers", token, Map.of("number", number, "projectId", tenant.project.getId()));
@@ -53,7 +54,7 @@ class NumberApiIntegrationTests extends RestTestSupport {
 	void aNumberTakenAnywhereIsAConflict() {
 		String number = freshNumber();
 		assertThat(post("/v1/numbers", tenant().accountToken(), Map.of("number", number)).status()).isEqualTo(201);
-		ApiTestTenants.Tenant other = tenant();
+		TestTenants.Tenant other = tenant();
 		Response taken = post("/v1/numbers", other.accountToken(), Map.of("number", number));
 		assertThat(taken.status()).isEqualTo(409);
 		assertThat(taken.map()).containsEntry("code", "conflict");
@@ -61,8 +62,8 @@ class NumberApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void anotherAccountsProjectOrTrunkIsAsUnknownAsNone() {
-		ApiTestTenants.Tenant mine = tenant();
-		ApiTestTenants.Tenant theirs = tenant();
+		TestTenants.Tenant mine = tenant();
+		TestTenants.Tenant theirs = tenant();
 		String theirTrunk = (String) post("/v1/sip-trunks", theirs.accountToken(),
 				Map.of("name", "T", "host", "10.0.0.1", "port", 5060, "transport", "TCP")).map().get("id");
 

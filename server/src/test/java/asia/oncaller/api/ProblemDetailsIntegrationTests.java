@@ -3,6 +3,7 @@ package asia.oncaller.api;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TestTenants;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
@@ -19,7 +20,7 @@ class ProblemDetailsIntegrationTests extends RestTestSupport {
 
 	@Test
 	void everyKindOfErrorIsAProblemDetail() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		String account = tenant.accountToken();
 		List<Response> problems = List.of(get("/v1/account", null), get("/v1/account", "a.b.c"),
 				get("/v1/account", tenant.projectToken()), get("/v1/nothing-here", account),

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TestTenants;
 import asia.oncaller.auth.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void createAnswersTheSecretOnceAndNoReadShowsIt() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		Response created = post("/v1/projects", tenant.accountToken(),
 				Map.of("name", "Support", "answerUrl", "https://example.com/answer"));
 
@@ -50,7 +51,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void updateReplacesSettingsAndADisabledProjectsTokensAreRefused() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		String path = "/v1/projects/" + tenant.project.getId();
 
 		Response updated = put(path, tenant.accountToken(),
@@ -68,7 +69,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void rotatingTheKeyAnswersTheNewSecretOnceAndOldTokensStopWorking() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		String oldToken = tenant.projectToken();
 
 		Response rotated = post("/v1/projects/" + tenant.project.getId() + "/api-key", tenant.accountToken(), null);
@@ -84,7 +85,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void deleteRemovesAnUnusedProjectAndRefusesOneWithCalls() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		String unused = (String) post("/v1/projects", tenant.accountToken(), Map.of("name", "Spare")).map().get("id");
 		new CallSeeder(this.jdbc).insert(CallSeeder.row(tenant.account.getId(), tenant.project.getId(),
 				java.time.Instant.now()));
@@ -99,7 +100,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void invalidFieldsAreNamed() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		assertThat(post("/v1/projects", tenant.accountToken(), Map.of("name", " ")).body()).contains("\"field\":\"name\"");
 		assertThat(post("/v1/projects", tenant.accountToken(), Map.of("name", "x", "answerUrl", "ftp://example.com"))
 			.body()).contains("\"field\":\"answerUrl\"");
@@ -108,7 +109,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 
 	@Test
 	void listingPagesNewestFirst() {
-		ApiTestTenants.Tenant tenant = tenant();
+		TestTenants.Tenant tenant = tenant();
 		for (int i = 0; i < 4; i++) {
 			post("/v1/projects", tenant.accountToken(), Map.of("name", "P" + i));
 		}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TestTenants;
 import asia.oncaller.TestDatabaseConfig;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,23 +24,23 @@ import org.springframework.web.client.RestClient;
  * through {@link RestClient} that never throws for a status, and fresh tenants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfig.class, ApiTestTenants.class })
+@Import({ TestDatabaseConfig.class, TestTenants.class })
 abstract class RestTestSupport {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	ApiTestTenants tenants;
+	TestTenants tenants;
 
 	@Autowired
 	JsonMapper json;
 
-	ApiTestTenants.Tenant tenant(BigDecimal balance) {
+	TestTenants.Tenant tenant(BigDecimal balance) {
 		return this.tenants.create(null, balance);
 	}
 
-	ApiTestTenants.Tenant tenant() {
+	TestTenants.Tenant tenant() {
 		return tenant(BigDecimal.ZERO);
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TestTenants;
 import asia.oncaller.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class SecretsIntegrationTests extends RestTestSupport {
 
 	@Test
 	void secretsNeverAppearAfterCreationNorInAnyLogLine(CapturedOutput output) {
-		String operator = ApiTestTenants.OPERATOR_TOKEN;
+		String operator = TestTenants.OPERATOR_TOKEN;
 		Map<String, Object> account = post("/v1/accounts", operator, Map.of("name", "Secretive", "currency", "USD"))
 			.map();
 		String accountId = (String) account.get("id");

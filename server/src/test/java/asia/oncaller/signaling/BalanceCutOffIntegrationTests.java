@@ -1,5 +1,7 @@
 package asia.oncaller.signaling;
 
+import asia.oncaller.TestTenants;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 	@Test
 	void callIsCutForBothLegsWhenTheBalanceRunsOut() throws Exception {
 		// A cent a second and three cents: the call may last 3 s.
-		Project poor = this.tenants.create(this.answerUrl.url(), new BigDecimal("0.03"));
+		Project poor = this.tenants.create(this.answerUrl.url(), new BigDecimal("0.03")).project;
 		centASecond(poor);
 		StompTestClient alice = device(poor, "alice", "a1");
 		StompTestClient bob = device(poor, "bob", "b1");

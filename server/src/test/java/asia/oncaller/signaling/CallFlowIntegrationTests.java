@@ -1,5 +1,7 @@
 package asia.oncaller.signaling;
 
+import asia.oncaller.TestTenants;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -82,7 +84,7 @@ class CallFlowIntegrationTests extends CallTestSupport {
 		StompTestClient alice = device("alice", "a1");
 		device("bob", "b1");
 		String callId = call(alice, "bob", 60);
-		Project other = this.tenants.create(this.answerUrl.url(), BigDecimal.ZERO);
+		Project other = this.tenants.create(this.answerUrl.url(), BigDecimal.ZERO).project;
 		StompTestClient foreignBob = device(other, "bob", "x1");
 
 		assertThat(foreignBob.request("call.answer", body(callId))).containsEntry("r", 11);

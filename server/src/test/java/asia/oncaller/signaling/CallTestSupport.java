@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.TestTenants;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallRepository;
 import asia.oncaller.tenant.Project;
@@ -26,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfig.class, TestTenant.class })
+@Import({ TestDatabaseConfig.class, TestTenants.class })
 abstract class CallTestSupport {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	TestTenant tenants;
+	TestTenants tenants;
 
 	@Autowired
 	CallRepository calls;
@@ -47,7 +48,7 @@ abstract class CallTestSupport {
 	@BeforeEach
 	void startAnswerUrlAndTenant() throws Exception {
 		this.answerUrl = new AnswerUrlServer();
-		this.project = this.tenants.create(this.answerUrl.url(), new BigDecimal("10.00"));
+		this.project = this.tenants.create(this.answerUrl.url(), new BigDecimal("10.00")).project;
 	}
 
 	@AfterEach
@@ -62,7 +63,7 @@ abstract class CallTestSupport {
 	}
 
 	StompTestClient device(Project project, String userId, String deviceId) throws Exception {
-		StompTestClient client = StompTestClient.connect(this.port, this.tenants.token(project, userId), deviceId);
+		StompTestClient client = StompTestClient.connect(this.port, this.tenants.clientToken(project, userId), deviceId);
 		this.clients.add(client);
 		return client;
 	}

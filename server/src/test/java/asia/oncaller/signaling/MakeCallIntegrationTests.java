@@ -1,5 +1,7 @@
 package asia.oncaller.signaling;
 
+import asia.oncaller.TestTenants;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -125,7 +127,7 @@ class MakeCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void callerIdOfAnotherAccountGivesCode5() throws Exception {
-		Project other = this.tenants.create("http://127.0.0.1:1/", BigDecimal.ZERO);
+		Project other = this.tenants.create("http://127.0.0.1:1/", BigDecimal.ZERO).project;
 		String number = uniqueNumber();
 		this.numbers.save(new PhoneNumber(number, other.getAccountId()));
 		StompTestClient alice = device("alice", "a1");
@@ -144,7 +146,7 @@ class MakeCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void trunkOfAnotherAccountGivesCode7() throws Exception {
-		Project other = this.tenants.create("http://127.0.0.1:1/", BigDecimal.ZERO);
+		Project other = this.tenants.create("http://127.0.0.1:1/", BigDecimal.ZERO).project;
 		SipTrunk foreign = this.trunks.save(new SipTrunk(other.getAccountId(), "Theirs", "127.0.0.1", 5070,
 				SipTransport.UDP));
 		String number = uniqueNumber();

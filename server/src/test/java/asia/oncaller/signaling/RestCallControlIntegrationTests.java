@@ -1,5 +1,7 @@
 package asia.oncaller.signaling;
 
+import asia.oncaller.TestTenants;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -158,7 +160,7 @@ class RestCallControlIntegrationTests extends CallTestSupport {
 		StompTestClient alice = device("alice", "a1");
 		device("bob", "b1");
 		String callId = call(alice, "bob", 60);
-		Project other = this.tenants.create(this.answerUrl.url(), BigDecimal.ZERO);
+		Project other = this.tenants.create(this.answerUrl.url(), BigDecimal.ZERO).project;
 		RestClientForTests foreign = new RestClientForTests(this.port, this.issuer, other);
 
 		RestClientForTests.Answer theirs = foreign.verb(callId, "hangup", "alice", Map.of());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -32,14 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * devices hear {@code otherDeviceAuthen} when a device comes or goes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabaseConfig.class, TestTenant.class })
+@Import({ TestDatabaseConfig.class, TestTenants.class })
 class StompAuthenticationIntegrationTests {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	TestTenant tenants;
+	TestTenants tenants;
 
 	@Autowired
 	ProjectRepository projects;
@@ -48,7 +49,7 @@ class StompAuthenticationIntegrationTests {
 
 	@BeforeEach
 	void createTenant() {
-		this.project = this.tenants.create("http://127.0.0.1:1/unused", BigDecimal.ZERO);
+		this.project = this.tenants.create("http://127.0.0.1:1/unused", BigDecimal.ZERO).project;
 	}
 
 	@Test
@@ -87,7 +88,7 @@ class StompAuthenticationIntegrationTests {
 
 	@Test
 	void tokenOfADisabledProjectIsRefusedWithCode8() throws Exception {
-		String token = this.tenants.token(this.project, "alice");
+		String token = this.tenants.clientToken(this.project, "alice");
 		this.project.setEnabled(false);
 		this.projects.save(this.project);
 		assertRefused(token, 8);
@@ -95,7 +96,7 @@ class StompAuthenticationIntegrationTests {
 
 	@Test
 	void acceptedTokenGetsTheAuthenMessage() throws Exception {
-		try (StompTestClient alice = StompTestClient.connect(this.port, this.tenants.token(this.project, "alice"),
+		try (StompTestClient alice = StompTestClient.connect(this.port, this.tenants.clientToken(this.project, "alice"),
 				"laptop")) {
 			Map<String, Object> authen = alice.authen();
 			assertThat(authen).containsEntry("type", "authen")
@@ -110,7 +111,7 @@ class StompAuthenticationIntegrationTests {
 
 	@Test
 	void otherDevicesHearWhenADeviceComesAndGoes() throws Exception {
-		String token = this.tenants.token(this.project, "alice");
+		String token = this.tenants.clientToken(this.project, "alice");
 		try (StompTestClient laptop = StompTestClient.connect(this.port, token, "laptop")) {
 			StompTestClient phone = StompTestClient.connect(this.port, token, "phone");
 			assertThat((List<?>) phone.authen().get("clients")).hasSize(2);

@@ -1,4 +1,4 @@
-package asia.oncaller.api;
+package asia.oncaller;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes a fresh account with one project per test (tests share one database in CI) and signs
- * its REST tokens.
+ * its client and REST tokens; shared by the REST and the STOMP tests.
  */
 @Component
-class ApiTestTenants {
+public class TestTenants {
 
-	static final String OPERATOR_TOKEN = "test-operator-token-7f3a9c2e5b1d4e8f";
+	public static final String OPERATOR_TOKEN = "test-operator-token-7f3a9c2e5b1d4e8f";
 
 	private final AccountRepository accounts;
 
@@ -29,14 +29,14 @@ class ApiTestTenants {
 
 	private final TokenIssuer tokens;
 
-	ApiTestTenants(AccountRepository accounts, ProjectRepository projects, BalanceLedger ledger, TokenIssuer tokens) {
+	TestTenants(AccountRepository accounts, ProjectRepository projects, BalanceLedger ledger, TokenIssuer tokens) {
 		this.accounts = accounts;
 		this.projects = projects;
 		this.ledger = ledger;
 		this.tokens = tokens;
 	}
 
-	Tenant create(String answerUrl, BigDecimal balance) {
+	public Tenant create(String answerUrl, BigDecimal balance) {
 		Account account = this.accounts.save(new Account("Test " + System.nanoTime(), "USD"));
 		if (balance.signum() > 0) {
 			this.ledger.topUp(account.getId(), balance, "initial");
@@ -46,36 +46,41 @@ class ApiTestTenants {
 		return new Tenant(this.accounts.findById(account.getId()).orElseThrow(), this.projects.save(project));
 	}
 
-	String projectToken(Project project) {
+	public String projectToken(Project project) {
 		return this.tokens.restToken(project.getApiKeySid(), project.getApiKeySecret(), Duration.ofHours(1));
 	}
 
-	String accountToken(Account account) {
+	public String accountToken(Account account) {
 		return this.tokens.restToken(account.getId(), account.getSecret(), Duration.ofHours(1));
 	}
 
-	String clientToken(Project project, String userId) {
+	/** The secret of the project's account, which signs account REST tokens. */
+	public String accountSecret(Project project) {
+		return this.accounts.findById(project.getAccountId()).orElseThrow().getSecret();
+	}
+
+	public String clientToken(Project project, String userId) {
 		return this.tokens.clientToken(project.getApiKeySid(), project.getApiKeySecret(), userId, Duration.ofHours(1));
 	}
 
 	/** An account, its first project and their tokens. */
-	final class Tenant {
+	public final class Tenant {
 
-		final Account account;
+		public final Account account;
 
-		final Project project;
+		public final Project project;
 
 		Tenant(Account account, Project project) {
 			this.account = account;
 			this.project = project;
 		}
 
-		String accountToken() {
-			return ApiTestTenants.this.accountToken(this.account);
+		public String accountToken() {
+			return TestTenants.this.accountToken(this.account);
 		}
 
-		String projectToken() {
-			return ApiTestTenants.this.projectToken(this.project);
+		public String projectToken() {
+			return TestTenants.this.projectToken(this.project);
 		}
 
 	}

@@ -2,6 +2,7 @@ package asia.oncaller.api;
 
 import java.time.Instant;
 
+import asia.oncaller.trunks.DtmfMode;
 import asia.oncaller.trunks.SipTransport;
 import asia.oncaller.trunks.SipTrunk;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,7 +35,8 @@ final class SipTrunkBodies {
 			@Schema(example = "trunk-user") @Size(min = 1, max = 128) String username,
 			@Schema(example = "s3cret", accessMode = Schema.AccessMode.WRITE_ONLY) @Size(min = 1,
 					max = 128) String password,
-			Boolean clearCredentials, Boolean enabled) {
+			Boolean clearCredentials, Boolean enabled,
+			@Schema(description = "How DTMF reaches the carrier; RFC4733 when left out") DtmfMode dtmfMode) {
 
 		/** Refuses a username without a password, or the other way round, naming the missing one. */
 		void checkCredentialsPaired() {
@@ -52,6 +54,10 @@ final class SipTrunkBodies {
 			return this.enabled == null || this.enabled;
 		}
 
+		DtmfMode dtmfModeOrDefault() {
+			return (this.dtmfMode != null) ? this.dtmfMode : DtmfMode.RFC4733;
+		}
+
 		@Override
 		public String toString() {
 			// Spring's DEBUG log prints the bodies it reads; the credentials must not be in it.
@@ -63,11 +69,11 @@ final class SipTrunkBodies {
 
 	/** A trunk as every answer shows it: whether it has credentials, never what they are. */
 	record View(String id, String name, String host, int port, SipTransport transport, boolean hasCredentials,
-			boolean enabled, Instant createdAt) {
+			boolean enabled, DtmfMode dtmfMode, Instant createdAt) {
 
 		static View of(SipTrunk trunk) {
 			return new View(trunk.getId(), trunk.getName(), trunk.getHost(), trunk.getPort(), trunk.getTransport(),
-					trunk.getUsername() != null, trunk.isEnabled(), Values.time(trunk.getCreatedAt()));
+					trunk.getUsername() != null, trunk.isEnabled(), trunk.getDtmfMode(), Values.time(trunk.getCreatedAt()));
 		}
 
 	}

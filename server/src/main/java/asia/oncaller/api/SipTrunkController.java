@@ -69,6 +69,7 @@ class SipTrunkController {
 				request.transport());
 		trunk.setCredentials(request.username(), request.password());
 		trunk.setEnabled(request.isEnabled());
+		trunk.setDtmfMode(request.dtmfModeOrDefault());
 		SipTrunk saved = this.trunks.save(trunk);
 		return ResponseEntity.created(URI.create("/v1/sip-trunks/" + saved.getId()))
 			.body(SipTrunkBodies.View.of(saved));
@@ -95,6 +96,7 @@ class SipTrunkController {
 				trunk.setCredentials(null, null);
 			}
 			trunk.setEnabled(request.isEnabled());
+			trunk.setDtmfMode(request.dtmfModeOrDefault());
 			return SipTrunkBodies.View.of(this.trunks.saveAndFlush(trunk));
 		});
 	}

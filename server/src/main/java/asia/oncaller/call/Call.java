@@ -109,6 +109,12 @@ public class Call {
 
 	private Instant lastSeenAt;
 
+	private String sipCallId;
+
+	private String transferredFromUserId;
+
+	private Instant transferredAt;
+
 	@Version
 	private Long version;
 
@@ -418,6 +424,20 @@ public class Call {
 
 	public void setConnectDeadline(Instant connectDeadline) {
 		this.connectDeadline = connectDeadline;
+	}
+
+	/** The SIP Call-ID of the phone leg, or {@code null} for an app-to-app call. */
+	public String getSipCallId() {
+		return this.sipCallId;
+	}
+
+	/** The app user who had the call before a transfer moved it to the current callee. */
+	public String getTransferredFromUserId() {
+		return this.transferredFromUserId;
+	}
+
+	public Instant getTransferredAt() {
+		return this.transferredAt;
 	}
 
 }

@@ -20,8 +20,13 @@ final class CallEvents {
 	}
 
 	static Map<String, Object> signalingState(Call call, CallState state, String reason) {
-		return event("signalingState", call.getId(), "code", state.code(), "reason", reason, "sipCode",
-				call.getSipCode(), "sipReason", (call.getSipCode() != null) ? reason : null);
+		return signalingState(call, state, reason, call.getSipCode());
+	}
+
+	/** A state that a SIP response moved the call to, with that response's code and reason. */
+	static Map<String, Object> signalingState(Call call, CallState state, String reason, Integer sipCode) {
+		return event("signalingState", call.getId(), "code", state.code(), "reason", reason, "sipCode", sipCode,
+				"sipReason", (sipCode != null) ? reason : null);
 	}
 
 	/** Another device of the same user answered (200), rejected (486) or declined (603) the call. */

@@ -58,4 +58,21 @@ final class CallParties {
 		return (role == Role.CALLER) ? callee(call) : caller(call);
 	}
 
+	/**
+	 * The side a SIP leg takes: the callee of a call dialled through a trunk, the caller of a call
+	 * that came in through one; {@link Role#NONE} when no trunk carries the call.
+	 */
+	static Role phoneSide(Call call) {
+		if (call.getTrunkId() == null) {
+			return Role.NONE;
+		}
+		return (call.getDirection() == CallDirection.PHONE_TO_APP) ? Role.CALLER : Role.CALLEE;
+	}
+
+	/** Whether the party's other leg is a phone on a trunk rather than an app user. */
+	static boolean otherLegIsPhone(Call call, Role role) {
+		Role phone = phoneSide(call);
+		return phone != Role.NONE && phone != role;
+	}
+
 }

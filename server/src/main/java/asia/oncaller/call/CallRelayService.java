@@ -3,11 +3,13 @@ package asia.oncaller.call;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import asia.oncaller.call.CallParties.Role;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,24 +33,36 @@ public class CallRelayService {
 
 	private final ApplicationEventPublisher events;
 
-	CallRelayService(CallRepository calls, Presence presence, JsonMapper json, ApplicationEventPublisher events) {
+	private final ObjectProvider<PhoneNetwork> phones;
+
+	CallRelayService(CallRepository calls, Presence presence, JsonMapper json, ApplicationEventPublisher events,
+			ObjectProvider<PhoneNetwork> phones) {
 		this.calls = calls;
 		this.presence = presence;
 		this.json = json;
 		this.events = events;
+		this.phones = phones;
 	}
 
-	/** Relays an SDP offer or answer to the other leg, tagged with the sender's device. */
+	/**
+	 * Relays an SDP offer or answer to the other leg, tagged with the sender's device; a phone leg
+	 * takes it through the media bridge instead (it dials, renegotiates, or answers).
+	 */
 	@Transactional(readOnly = true)
 	public CallResult sdp(Party party, String callId, Map<String, Object> sdp) {
-		return relay(party, callId, (call) -> CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId()));
+		return relayOrToPhone(party, callId, (call) -> CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId()),
+				(call) -> this.phones.getObject().sdp(call, sdp));
 	}
 
-	/** Relays an ICE candidate to the other leg, tagged with the sender's device. */
+	/**
+	 * Relays an ICE candidate to the other leg, tagged with the sender's device. A phone leg does
+	 * not need them: the media bridge learns the app's address from its connectivity checks.
+	 */
 	@Transactional(readOnly = true)
 	public CallResult candidate(Party party, String callId, Map<String, Object> candidate) {
-		return relay(party, callId,
-				(call) -> CallEvents.relay("candidate", call, "candidate", candidate, party.deviceId()));
+		return relayOrToPhone(party, callId,
+				(call) -> CallEvents.relay("candidate", call, "candidate", candidate, party.deviceId()), (call) -> {
+				});
 	}
 
 	/** Relays an application's JSON object, of at most 16 KB, to the other leg. */
@@ -60,20 +74,37 @@ public class CallRelayService {
 		return relay(party, callId, (call) -> CallEvents.relay("info", call, "info", info, party.deviceId()));
 	}
 
-	/** Relays DTMF digits (already checked to be {@code 0-9*#A-D}, 1 to 32 of them). */
+	/**
+	 * Relays DTMF digits (already checked to be {@code 0-9*#A-D}, 1 to 32 of them); a phone leg
+	 * gets them as the trunk is set to (RFC 4733 events or SIP INFO).
+	 */
 	@Transactional
 	public CallResult dtmf(Party party, String callId, String digits) {
-		return relay(party, callId, (call) -> {
-			String from = (CallParties.roleOf(call, party) == Role.CALLER) ? "caller" : "callee";
-			this.events.publishEvent(new CallLifecycleEvent("dtmf", call, Map.of("digits", digits, "from", from)));
+		return relayOrToPhone(party, callId, (call) -> {
+			publishDtmf(call, party, digits);
 			return CallEvents.relay("dtmf", call, "digits", digits, party.deviceId());
+		}, (call) -> {
+			publishDtmf(call, party, digits);
+			this.phones.getObject().dtmf(call, digits);
 		});
 	}
 
-	/** Tells the other leg that the party put the call on hold, or took it off. */
+	/** The customer's event_url hears the digits, whichever leg they go to. */
+	private void publishDtmf(Call call, Party party, String digits) {
+		String from = (CallParties.roleOf(call, party) == Role.CALLER) ? "caller" : "callee";
+		this.events.publishEvent(new CallLifecycleEvent("dtmf", call, Map.of("digits", digits, "from", from)));
+	}
+
+	/**
+	 * Tells the other leg that the party put the call on hold, or took it off. A phone leg hears
+	 * it as the re-INVITE that the holder's re-offer causes (PROTOCOL §6), so nothing more goes
+	 * to it here.
+	 */
 	@Transactional(readOnly = true)
 	public CallResult hold(Party party, String callId, boolean hold) {
-		return relay(party, callId, (call) -> CallEvents.relay("hold", call, "hold", hold, party.deviceId()));
+		return relayOrToPhone(party, callId,
+				(call) -> CallEvents.relay("hold", call, "hold", hold, party.deviceId()), (call) -> {
+				});
 	}
 
 	/** Stores the media state (1 connected, 2 disconnected) that the party's leg reports. */
@@ -110,11 +141,21 @@ public class CallRelayService {
 	}
 
 	private CallResult relay(Party party, String callId, Function<Call, Map<String, Object>> event) {
+		return relayOrToPhone(party, callId, event, null);
+	}
+
+	/** Relays the event to an app leg, or hands the message to the phone leg when that is the other one. */
+	private CallResult relayOrToPhone(Party party, String callId, Function<Call, Map<String, Object>> event,
+			Consumer<Call> toPhone) {
 		Access access = access(party, callId);
 		if (access.refusal().isPresent()) {
 			return access.refusal().get();
 		}
 		Call call = access.call();
+		if (toPhone != null && CallParties.otherLegIsPhone(call, access.role())) {
+			toPhone.accept(call);
+			return CallResult.ok(List.of());
+		}
 		return CallResult.ok(List.of(new Delivery(CallParties.otherLeg(call, access.role()), event.apply(call))));
 	}
 

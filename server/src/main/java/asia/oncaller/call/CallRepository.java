@@ -22,6 +22,10 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	int setCallerMediaState(String id, int code);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update Call c set c.sipCallId = :sipCallId where c.id = :id")
+	int setSipCallId(String id, String sipCallId);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Call c set c.calleeMediaState = :code where c.id = :id")
 	int setCalleeMediaState(String id, int code);
 

@@ -46,7 +46,18 @@ class CallTerminator {
 		this.charging.lockAccountOf(callId);
 		return this.calls
 			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
-			.map((call) -> ended(call, end, actor));
+			.map((call) -> ended(call, end, actor, (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE));
+	}
+
+	/**
+	 * Ends the call if it is still in one of {@code from}, because its phone party hung up, gave
+	 * up, or could not be reached; the record says the phone's side ended it.
+	 */
+	Optional<List<Delivery>> endByPhone(String callId, Collection<CallState> from, CallEnd end) {
+		this.charging.lockAccountOf(callId);
+		return this.calls
+			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
+			.map((call) -> ended(call, end, null, CallParties.phoneSide(call)));
 	}
 
 	/**
@@ -59,7 +70,7 @@ class CallTerminator {
 		return this.calls
 			.markExpired(expired.getId(), expired.getGrantedSeconds(), this.clock.instant(), end.state(), end.reason(),
 					end.sipCode())
-			.map((call) -> ended(call, end, null));
+			.map((call) -> ended(call, end, null, Role.NONE));
 	}
 
 	/**
@@ -69,12 +80,11 @@ class CallTerminator {
 	Optional<List<Delivery>> endLost(String callId, Instant staleBefore) {
 		this.charging.lockAccountOf(callId);
 		return this.calls.markLost(callId, staleBefore, CallEnd.CONNECTION_LOST.reason())
-			.map((call) -> ended(call, CallEnd.CONNECTION_LOST, null));
+			.map((call) -> ended(call, CallEnd.CONNECTION_LOST, null, Role.NONE));
 	}
 
-	private List<Delivery> ended(Call call, CallEnd end, Party actor) {
+	private List<Delivery> ended(Call call, CallEnd end, Party actor, Role actorRole) {
 		this.charging.charge(call);
-		Role actorRole = (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE;
 		this.events.publishEvent(new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, actorRole)));
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));
@@ -90,7 +100,7 @@ class CallTerminator {
 		if (answered || actorRole != Role.CALLEE) {
 			deliveries.add(new Delivery(CallParties.callee(call), CallEvents.signalingState(call, end.state(), end.reason())));
 		}
-		if (actorRole == Role.CALLEE) {
+		if (actor != null && actorRole == Role.CALLEE) {
 			Recipient others = CallParties.otherCalleeDevices(call, actor);
 			deliveries.add(new Delivery(others,
 					answered ? CallEvents.otherDeviceEnd(call) : CallEvents.otherDeviceState(call, end.sipCode())));

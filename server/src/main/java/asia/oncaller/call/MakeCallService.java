@@ -3,6 +3,7 @@ package asia.oncaller.call;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,12 @@ import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.SccoParser;
+import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MakeCallService {
 
 	private static final int MAX_CUSTOM_CHARS = 16 * 1024;
+
+	/** The {@code deviceId} that the phone leg's SDP carries to app devices. */
+	static final String PHONE_DEVICE = "phone";
 
 	private final ProjectRepository projects;
 
@@ -51,9 +57,11 @@ public class MakeCallService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<PhoneNetwork> phones;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -64,6 +72,7 @@ public class MakeCallService {
 		this.clock = clock;
 		this.json = json;
 		this.events = events;
+		this.phones = phones;
 	}
 
 	/**
@@ -81,7 +90,7 @@ public class MakeCallService {
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
 				answerUrlParameters(caller, command, custom, callId), project.getSigningSecret());
-		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL);
+		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null);
 	}
 
 	/**
@@ -102,11 +111,48 @@ public class MakeCallService {
 						signingSecret);
 		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
 				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
-		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType);
+		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType,
+				null);
+	}
+
+	/**
+	 * Places a call that a phone party made through a trunk to one of the account's numbers: the
+	 * number's answer_url (else its project's) decides, with {@code fromInternal=false}, and the
+	 * checks and codes are those of {@link #make}. Only a {@code connect} to an app user can be
+	 * carried out; its devices hear {@code incomingCall} and then the phone's SDP {@code offer}.
+	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC
+	 */
+	public CallResult makeFromPhone(PhoneNumber number, String trunkId, String fromNumber, Map<String, Object> offer) {
+		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
+		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
+		String callId = Sids.newSid("call-");
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("from", fromNumber);
+		parameters.put("to", number.getNumber());
+		parameters.put("fromInternal", "false");
+		parameters.put("projectId", project.getId());
+		parameters.put("callId", callId);
+		parameters.put("videoCall", "false");
+		CallControlDecision decision = this.answerUrls.decide(answerUrl, parameters, project.getSigningSecret());
+		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
+			return CallResult.of(CallOutcome.TO_TYPE_INVALID, "A phone call can only be connected to an app user");
+		}
+		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
+		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL, trunkId);
+		if (!placed.outcome().ok()) {
+			return placed;
+		}
+		Call call = this.calls.findById(callId).orElseThrow();
+		if (call.getStatus().isFinal()) {
+			return placed.with("sipCode", call.getSipCode()).with("reason", call.getEndReason());
+		}
+		List<Delivery> deliveries = new ArrayList<>(placed.deliveries());
+		deliveries.add(new Delivery(CallParties.callee(call), CallEvents.relay("sdp", call, "sdp", offer, PHONE_DEVICE)));
+		return new CallResult(placed.outcome(), placed.message(), placed.data(), deliveries);
 	}
 
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
-			EndpointType fromType) {
+			EndpointType fromType, String inboundTrunkId) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -116,7 +162,7 @@ public class MakeCallService {
 		Placed placed = this.transaction.execute((status) -> {
 			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
 			return new Placed(route.outcome(),
-					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route) : null);
+					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inboundTrunkId) : null);
 		});
 		if (!placed.outcome().ok()) {
 			return CallResult.of(placed.outcome());
@@ -131,8 +177,9 @@ public class MakeCallService {
 
 	/** Writes the new call and tells the event_url, in the caller's transaction. */
 	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route) {
-		Call call = this.calls.save(newCall(callId, caller, video, fromType, connect, route));
+			CallRouting.Route route, String inboundTrunkId) {
+		Call call = newCall(callId, caller, video, fromType, connect, route, inboundTrunkId);
+		call = this.calls.save(call);
 		this.events.publishEvent(new CallLifecycleEvent("created", call, Map.of()));
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(
@@ -177,9 +224,8 @@ public class MakeCallService {
 	}
 
 	private Call newCall(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route) {
-		Call call = new Call(callId, caller.accountId(), caller.projectId(),
-				connect.to().isInternal() ? CallDirection.APP_TO_APP : CallDirection.APP_TO_PHONE);
+			CallRouting.Route route, String inboundTrunkId) {
+		Call call = new Call(callId, caller.accountId(), caller.projectId(), direction(connect, inboundTrunkId));
 		call.from(fromType, connect.from().number(), connect.from().alias());
 		call.to(connect.to().isInternal() ? EndpointType.INTERNAL : EndpointType.EXTERNAL, connect.to().number(),
 				connect.to().alias());
@@ -188,7 +234,7 @@ public class MakeCallService {
 		call.setCallerDeviceId(caller.deviceId());
 		call.setVideoCall(video);
 		call.setCustomData(connect.customData());
-		call.setTrunkId(route.trunkId());
+		call.setTrunkId((inboundTrunkId != null) ? inboundTrunkId : route.trunkId());
 		call.setCurrency(route.currency());
 		if (route.tariff() != null) {
 			call.price(route.rateId(), route.tariff());
@@ -197,7 +243,7 @@ public class MakeCallService {
 		Instant now = this.clock.instant();
 		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
 		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
-		CallEnd immediateEnd = immediateEnd(call, connect);
+		CallEnd immediateEnd = immediateEnd(call, connect, caller);
 		if (immediateEnd != null) {
 			call.setStatus(immediateEnd.state());
 			call.setEndedAt(now);
@@ -214,10 +260,21 @@ public class MakeCallService {
 	private record Placed(CallOutcome outcome, Call call) {
 	}
 
-	/** Why a call that passed every check still ends at once, or {@code null} if it rings. */
-	private CallEnd immediateEnd(Call call, ConnectAction connect) {
+	private static CallDirection direction(ConnectAction connect, String inboundTrunkId) {
 		if (connect.to().isExternal()) {
-			return CallEnd.NO_SIP_GATEWAY;
+			return CallDirection.APP_TO_PHONE;
+		}
+		return (inboundTrunkId != null) ? CallDirection.PHONE_TO_APP : CallDirection.APP_TO_APP;
+	}
+
+	/**
+	 * Why a call that passed every check still ends at once, or {@code null} if it rings. A phone
+	 * number is dialled once the caller's device offers its media, so a call placed with no
+	 * device (over REST) cannot reach one.
+	 */
+	private CallEnd immediateEnd(Call call, ConnectAction connect, Party caller) {
+		if (connect.to().isExternal()) {
+			return (this.phones.getIfAvailable() != null && caller.hasConnection()) ? null : CallEnd.NO_SIP_GATEWAY;
 		}
 		call.setToUserId(connect.to().number());
 		return this.presence.isOnline(call.getProjectId(), call.getToUserId()) ? null : CallEnd.NOT_ONLINE;
@@ -226,7 +283,7 @@ public class MakeCallService {
 	private List<Delivery> firstEvents(Call call) {
 		Delivery toCaller = new Delivery(CallParties.caller(call), CallEvents.signalingState(call,
 				call.getStatus(), call.getStatus().isFinal() ? call.getEndReason() : "Calling"));
-		if (call.getStatus().isFinal()) {
+		if (call.getStatus().isFinal() || call.getToUserId() == null) {
 			return List.of(toCaller);
 		}
 		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.getToUserId()),

@@ -36,6 +36,9 @@ public class SipTrunk {
 
 	private boolean enabled;
 
+	@Enumerated(EnumType.STRING)
+	private DtmfMode dtmfMode;
+
 	private Instant createdAt;
 
 	@Version
@@ -53,6 +56,7 @@ public class SipTrunk {
 		this.port = port;
 		this.transport = transport;
 		this.enabled = true;
+		this.dtmfMode = DtmfMode.RFC4733;
 		this.createdAt = Instant.now();
 	}
 
@@ -111,6 +115,14 @@ public class SipTrunk {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public DtmfMode getDtmfMode() {
+		return this.dtmfMode;
+	}
+
+	public void setDtmfMode(DtmfMode dtmfMode) {
+		this.dtmfMode = dtmfMode;
 	}
 
 	public Instant getCreatedAt() {

@@ -9,4 +9,7 @@ public interface SipTrunkRepository extends JpaRepository<SipTrunk, String> {
 
 	List<SipTrunk> findByAccountId(String accountId);
 
+	/** The trunks whose carrier sends from this address (an IP address, as stored in {@code host}). */
+	List<SipTrunk> findByHost(String host);
+
 }

@@ -1,0 +1,100 @@
+package asia.oncaller.sip;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sip.ClientTransaction;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import asia.oncaller.call.PhoneCallService;
+import asia.oncaller.media.MediaBridge;
+import asia.oncaller.trunks.DtmfMode;
+
+/**
+ * Requests inside an established dialog, whichever side set it up: the carrier's BYE, INFO and
+ * re-INVITE, and the app's re-offers (hold, unhold) and DTMF toward the carrier.
+ */
+class DialogRequests {
+
+	/** The {@code Signal=} line of an {@code application/dtmf-relay} body. */
+	private static final Pattern SIGNAL = Pattern.compile("(?im)^\\s*Signal\\s*=\\s*([0-9*#A-D])\\s*$");
+
+	private final SipEndpoint endpoint;
+
+	private final SipMessages messages;
+
+	private final PhoneLegs legs;
+
+	private final MediaBridge media;
+
+	private final PhoneCallService calls;
+
+	private final Duration dtmfDuration;
+
+	DialogRequests(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
+			PhoneCallService calls, Duration dtmfDuration) {
+		this.endpoint = endpoint;
+		this.messages = messages;
+		this.legs = legs;
+		this.media = media;
+		this.calls = calls;
+		this.dtmfDuration = dtmfDuration;
+	}
+
+	/** A request from the carrier in the leg's dialog. */
+	void request(PhoneLeg leg, ServerTransaction transaction) throws Exception {
+		Request request = transaction.getRequest();
+		switch (request.getMethod()) {
+			case Request.BYE -> {
+				transaction.sendResponse(this.messages.response(request, Response.OK, null, null));
+				if (!leg.isEnded()) {
+					this.legs.end(leg, false);
+					this.calls.hungUp(leg.callId);
+				}
+			}
+			case Request.INFO -> {
+				transaction.sendResponse(this.messages.response(request, Response.OK, null, null));
+				Matcher signal = SIGNAL.matcher(String.valueOf(SipMessages.body(request)));
+				if (signal.find() && !leg.isEnded()) {
+					this.calls.dtmf(leg.callId, signal.group(1).toUpperCase());
+				}
+			}
+			// A carrier's re-INVITE is mostly a session refresh: it gets the session as it is.
+			case Request.INVITE -> transaction
+				.sendResponse(this.messages.ok(request, null, leg.trunk.transport(), leg.localSdp));
+			default -> transaction.sendResponse(this.messages.response(request, Response.NOT_IMPLEMENTED, null, null));
+		}
+	}
+
+	/** The app re-offers during the call (hold, unhold): a re-INVITE carries it to the carrier. */
+	void reoffer(PhoneLeg leg, String webRtcOffer) throws Exception {
+		if (leg.state != PhoneLeg.State.CONFIRMED) {
+			return;
+		}
+		leg.localSdp = this.media.offerToPhone(leg.sipCallId, leg.localTag, webRtcOffer);
+		Request reinvite = this.messages.inDialog(leg, Request.INVITE, this.messages.sdpType(), leg.localSdp);
+		leg.reofferCSeq = SipMessages.cseq(reinvite).getSeqNumber();
+		ClientTransaction transaction = this.endpoint.provider().getNewClientTransaction(reinvite);
+		leg.dialog.sendRequest(transaction);
+	}
+
+	/** The app's DTMF toward the carrier, as its trunk is set to carry it. */
+	void dtmf(PhoneLeg leg, String digits) throws Exception {
+		if (leg.state != PhoneLeg.State.CONFIRMED) {
+			return;
+		}
+		if (leg.trunk.dtmfMode() == DtmfMode.RFC4733) {
+			this.media.playDtmf(leg.sipCallId, leg.localTag, digits);
+			return;
+		}
+		for (char digit : digits.toCharArray()) {
+			String body = "Signal=" + digit + "\r\nDuration=" + this.dtmfDuration.toMillis() + "\r\n";
+			Request info = this.messages.inDialog(leg, Request.INFO, this.messages.dtmfRelayType(), body);
+			leg.dialog.sendRequest(this.endpoint.provider().getNewClientTransaction(info));
+		}
+	}
+
+}

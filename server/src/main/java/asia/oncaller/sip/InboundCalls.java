@@ -1,0 +1,188 @@
+package asia.oncaller.sip;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import asia.oncaller.call.Call;
+import asia.oncaller.call.CallOutcome;
+import asia.oncaller.call.CallResult;
+import asia.oncaller.call.CallState;
+import asia.oncaller.call.EventSender;
+import asia.oncaller.call.MakeCallService;
+import asia.oncaller.call.PhoneCallService;
+import asia.oncaller.media.MediaBridge;
+import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.numbers.PhoneNumberRepository;
+import asia.oncaller.trunks.SipTrunk;
+import asia.oncaller.trunks.SipTrunkRepository;
+import gov.nist.javax.sip.message.SIPRequest;
+
+/**
+ * Phone-to-app calls: a carrier's INVITE to one of the account's numbers becomes a call to the
+ * app user its answer_url names, and the app's answer, reject or silence becomes the SIP final
+ * response.
+ */
+class InboundCalls {
+
+	private final SipMessages messages;
+
+	private final PhoneLegs legs;
+
+	private final MediaBridge media;
+
+	private final MakeCallService makeCalls;
+
+	private final PhoneCallService calls;
+
+	private final EventSender sender;
+
+	private final SipTrunkRepository trunks;
+
+	private final PhoneNumberRepository numbers;
+
+	InboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
+			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers) {
+		this.messages = messages;
+		this.legs = legs;
+		this.media = media;
+		this.makeCalls = makeCalls;
+		this.calls = calls;
+		this.sender = sender;
+		this.trunks = trunks;
+		this.numbers = numbers;
+	}
+
+	/**
+	 * Takes a new INVITE: the source must be an enabled trunk (else 403), the number one of that
+	 * trunk's account (else 404); then the answer_url decides and the app user's devices ring.
+	 */
+	void accept(PhoneLeg leg, Request invite) throws Exception {
+		InetAddress source = ((SIPRequest) invite).getRemoteAddress();
+		List<SipTrunk> fromSource = this.trunks.findByHost(source.getHostAddress());
+		Optional<SipTrunk> trunk = fromSource.stream().filter(SipTrunk::isEnabled).findFirst();
+		if (trunk.isEmpty()) {
+			refuse(leg, Response.FORBIDDEN, fromSource.isEmpty() ? "Unknown source" : "Trunk disabled");
+			return;
+		}
+		leg.trunk = PhoneLeg.Trunk.of(trunk.get());
+		Optional<PhoneNumber> number = number(SipMessages.user(invite.getRequestURI()))
+			.filter((found) -> found.getAccountId().equals(trunk.get().getAccountId()) && found.getProjectId() != null);
+		if (number.isEmpty()) {
+			refuse(leg, Response.NOT_FOUND, null);
+			return;
+		}
+		String offer = SipMessages.body(invite);
+		if (offer == null) {
+			refuse(leg, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");
+			return;
+		}
+		String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
+		CallResult placed;
+		try {
+			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), SipMessages.fromUser(invite),
+					Map.of("type", "offer", "sdp", webRtcOffer));
+		}
+		catch (RuntimeException ex) {
+			refuse(leg, Response.SERVER_INTERNAL_ERROR, null);
+			throw ex;
+		}
+		ring(leg, placed);
+	}
+
+	/** The carrier gave up before the answer: 487 for its INVITE, and the call ends for the app. */
+	void cancelled(PhoneLeg leg) throws Exception {
+		if (leg.state != PhoneLeg.State.SETUP) {
+			return;
+		}
+		respond(leg, Response.REQUEST_TERMINATED, null);
+		this.legs.end(leg, false);
+		if (leg.callId != null) {
+			this.calls.hungUp(leg.callId);
+		}
+	}
+
+	/** The answering device's SDP answer: the carrier gets its 200 OK. */
+	void answer(PhoneLeg leg, String webRtcAnswer) throws Exception {
+		if (leg.state != PhoneLeg.State.SETUP) {
+			return;
+		}
+		leg.localSdp = this.media.answerFromApp(leg.sipCallId, leg.remoteTag, leg.localTag, webRtcAnswer);
+		Request invite = leg.incoming.getRequest();
+		leg.incoming.sendResponse(this.messages.ok(invite, leg.localTag, leg.trunk.transport(), leg.localSdp));
+		leg.inviteCSeq = SipMessages.cseq(invite).getSeqNumber();
+		leg.dialog = leg.incoming.getDialog();
+		leg.state = PhoneLeg.State.CONFIRMED;
+	}
+
+	/** An app user's device rings: the carrier hears 180 Ringing. */
+	void ringing(PhoneLeg leg) throws Exception {
+		if (leg.state == PhoneLeg.State.SETUP) {
+			respond(leg, Response.RINGING, null);
+		}
+	}
+
+	/**
+	 * The call ended on the app's side: a reject is 486 Busy Here, no answer or nobody online is
+	 * 480; after the 200 OK it is a BYE.
+	 */
+	void hangUp(PhoneLeg leg, Call call) throws Exception {
+		if (leg.state == PhoneLeg.State.CONFIRMED) {
+			this.messages.bye(leg);
+		}
+		else if (leg.state == PhoneLeg.State.SETUP) {
+			int code = (call.getStatus() == CallState.BUSY) ? Response.BUSY_HERE
+					: (call.getSipCode() != null && call.getSipCode() >= 400) ? call.getSipCode()
+							: Response.TEMPORARILY_UNAVAILABLE;
+			respond(leg, code, null);
+		}
+		this.legs.end(leg, false);
+	}
+
+	private void ring(PhoneLeg leg, CallResult placed) throws Exception {
+		if (!placed.outcome().ok()) {
+			refuse(leg, (placed.outcome() == CallOutcome.NOT_ENOUGH_MONEY) ? Response.PAYMENT_REQUIRED
+					: Response.SERVICE_UNAVAILABLE, null);
+			return;
+		}
+		String callId = (String) placed.data().get("callId");
+		this.calls.sipCallId(callId, leg.sipCallId);
+		Object endedWith = placed.data().get("sipCode");
+		if (endedWith != null) {
+			leg.callId = callId;
+			refuse(leg, (Integer) endedWith, (String) placed.data().get("reason"));
+			return;
+		}
+		// Findable before any device hears of the call, so that its answer finds the leg.
+		this.legs.bind(leg, callId);
+		this.sender.send(placed.deliveries());
+	}
+
+	private Optional<PhoneNumber> number(String dialled) {
+		if (dialled == null || dialled.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.numbers.findByNumber(dialled.startsWith("+") ? dialled : "+" + dialled);
+	}
+
+	private void refuse(PhoneLeg leg, int code, String reason) throws Exception {
+		try {
+			respond(leg, code, reason);
+		}
+		finally {
+			this.legs.end(leg, false);
+		}
+	}
+
+	private void respond(PhoneLeg leg, int code, String reason) throws Exception {
+		ServerTransaction incoming = leg.incoming;
+		incoming.sendResponse(this.messages.response(incoming.getRequest(), code, leg.localTag, reason));
+	}
+
+}

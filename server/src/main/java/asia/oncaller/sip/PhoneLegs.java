@@ -1,0 +1,97 @@
+package asia.oncaller.sip;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import asia.oncaller.media.MediaBridge;
+
+/**
+ * The phone legs this node holds, by our call id and by SIP Call-ID. A SIP dialog lives in the
+ * JAIN-SIP stack of the node that made or took it, so its leg lives here too.
+ */
+class PhoneLegs {
+
+	private final Map<String, PhoneLeg> byCallId = new ConcurrentHashMap<>();
+
+	private final Map<String, PhoneLeg> bySipCallId = new ConcurrentHashMap<>();
+
+	private final Executor executor;
+
+	private final MediaBridge media;
+
+	PhoneLegs(Executor executor, MediaBridge media) {
+		this.executor = executor;
+		this.media = media;
+	}
+
+	/**
+	 * A new outbound leg for the call, or empty when it has one already: the first SDP starts it,
+	 * and two SDPs at once must not start two.
+	 */
+	Optional<PhoneLeg> startOutbound(String callId, String sipCallId) {
+		PhoneLeg leg = new PhoneLeg(PhoneLeg.Direction.OUTBOUND, sipCallId, newTag(), this.executor);
+		leg.callId = callId;
+		if (this.byCallId.putIfAbsent(callId, leg) != null) {
+			return Optional.empty();
+		}
+		this.bySipCallId.put(sipCallId, leg);
+		return Optional.of(leg);
+	}
+
+	/** A new leg for a carrier's INVITE; its call id comes once the call is placed. */
+	PhoneLeg inbound(String sipCallId) {
+		PhoneLeg leg = new PhoneLeg(PhoneLeg.Direction.INBOUND, sipCallId, newTag(), this.executor);
+		this.bySipCallId.put(sipCallId, leg);
+		return leg;
+	}
+
+	/** Makes an inbound leg findable by the call it became. */
+	void bind(PhoneLeg leg, String callId) {
+		leg.callId = callId;
+		this.byCallId.put(callId, leg);
+	}
+
+	Optional<PhoneLeg> byCallId(String callId) {
+		return Optional.ofNullable(this.byCallId.get(callId));
+	}
+
+	Optional<PhoneLeg> bySipCallId(String sipCallId) {
+		return Optional.ofNullable(this.bySipCallId.get(sipCallId));
+	}
+
+	/** Ends the leg: its media is released and, unless a final response is still to come, it is forgotten. */
+	void end(PhoneLeg leg, boolean awaitingFinalResponse) {
+		try {
+			if (!leg.isEnded()) {
+				leg.state = PhoneLeg.State.ENDED;
+				this.media.delete(leg.sipCallId);
+			}
+		}
+		finally {
+			if (!awaitingFinalResponse) {
+				remove(leg);
+			}
+		}
+	}
+
+	/** Forgets a leg that has nothing more to do. */
+	void remove(PhoneLeg leg) {
+		this.bySipCallId.remove(leg.sipCallId, leg);
+		if (leg.callId != null) {
+			this.byCallId.remove(leg.callId, leg);
+		}
+	}
+
+	/** How many legs are live, for the metrics and tests. */
+	int size() {
+		return this.bySipCallId.size();
+	}
+
+	private static String newTag() {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+}

@@ -1,0 +1,90 @@
+package asia.oncaller.sip;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sip.SipListener;
+
+import asia.oncaller.call.EventSender;
+import asia.oncaller.call.MakeCallService;
+import asia.oncaller.call.PhoneCallService;
+import asia.oncaller.media.MediaBridge;
+import asia.oncaller.numbers.PhoneNumberRepository;
+import asia.oncaller.trunks.SipTrunkRepository;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The SIP endpoint and the phone legs, unless {@code oncaller.sip.enabled} is false. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "oncaller.sip.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SipProperties.class)
+class SipConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService phoneLegExecutor(SipProperties properties) {
+		AtomicInteger threads = new AtomicInteger();
+		ThreadFactory factory = (task) -> {
+			Thread thread = new Thread(task, "phone-leg-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		return Executors.newFixedThreadPool(properties.workerThreads(), factory);
+	}
+
+	@Bean
+	SipEndpoint sipEndpoint(SipProperties properties, ObjectProvider<SipListener> listener) {
+		return new SipEndpoint(properties, listener);
+	}
+
+	@Bean
+	SipMessages sipMessages(SipEndpoint endpoint) {
+		return new SipMessages(endpoint);
+	}
+
+	@Bean
+	PhoneLegs phoneLegs(ExecutorService phoneLegExecutor, MediaBridge media) {
+		return new PhoneLegs(phoneLegExecutor, media);
+	}
+
+	@Bean
+	OutboundCalls outboundCalls(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
+			PhoneCallService calls, SipTrunkRepository trunks) {
+		return new OutboundCalls(endpoint, messages, legs, media, calls, trunks);
+	}
+
+	@Bean
+	InboundCalls inboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
+			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers) {
+		return new InboundCalls(messages, legs, media, makeCalls, calls, sender, trunks, numbers);
+	}
+
+	@Bean
+	DialogRequests dialogRequests(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
+			PhoneCallService calls, SipProperties properties) {
+		return new DialogRequests(endpoint, messages, legs, media, calls, properties.dtmfDuration());
+	}
+
+	@Bean
+	SipDispatcher sipDispatcher(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, OutboundCalls outbound,
+			InboundCalls inbound, DialogRequests dialogs) {
+		return new SipDispatcher(endpoint, messages, legs, outbound, inbound, dialogs);
+	}
+
+	@Bean
+	SipPhoneNetwork sipPhoneNetwork(SipEndpoint endpoint, PhoneLegs legs, OutboundCalls outbound,
+			InboundCalls inbound, DialogRequests dialogs) {
+		return new SipPhoneNetwork(endpoint, legs, outbound, inbound, dialogs);
+	}
+
+	@Bean
+	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound) {
+		return new PhoneLegEvents(legs, outbound, inbound);
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * SIP trunks: the server as a back-to-back user agent between app users and carriers. Dials
+ * phone numbers for app callers, takes carriers' calls to the account's numbers, and bridges the
+ * media through {@link asia.oncaller.media.MediaBridge}. See docs/sip.md.
+ */
+package asia.oncaller.sip;

@@ -18,6 +18,12 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 	/** Nobody answered within the SCCO timeout. */
 	static final CallEnd NO_ANSWER = new CallEnd(CallState.ENDED, "No answer", 480);
 
+	/** A phone call was transferred to an app user who did not answer in time. */
+	static final CallEnd TRANSFER_NOT_ANSWERED = new CallEnd(CallState.ENDED, "Transfer not answered", 480);
+
+	/** The app user a phone call was transferred to rejected it; the phone party is hung up. */
+	static final CallEnd TRANSFER_REJECTED = new CallEnd(CallState.ENDED, "Transfer rejected", 486);
+
 	/** The callee had no device online. */
 	static final CallEnd NOT_ONLINE = new CallEnd(CallState.ENDED, "Callee not online", 480);
 

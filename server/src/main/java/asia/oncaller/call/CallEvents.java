@@ -19,6 +19,18 @@ final class CallEvents {
 				call.getCustomData(), "iceServers", iceServers);
 	}
 
+	/**
+	 * A phone call transferred to {@code userId}: the phone party calls them, whichever way the
+	 * call first went.
+	 */
+	static Map<String, Object> transferredCall(Call call, String userId, Object iceServers) {
+		boolean fromPhone = call.getDirection() == CallDirection.PHONE_TO_APP;
+		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? call.getFromNumber() : call.getToNumber(),
+				"toNumber", userId, "fromAlias", fromPhone ? call.getFromAlias() : call.getToAlias(), "isVideoCall",
+				false, "fromInternal", false, "customDataFromYourServer", call.getCustomData(), "transferredFrom",
+				call.getTransferredFromUserId(), "iceServers", iceServers);
+	}
+
 	static Map<String, Object> signalingState(Call call, CallState state, String reason) {
 		return signalingState(call, state, reason, call.getSipCode());
 	}

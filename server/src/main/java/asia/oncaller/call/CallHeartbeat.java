@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Marks the answered calls that this node holds a connection of as alive, every heartbeat
- * interval. A node that crashes stops marking its calls; after the heartbeat timeout any node's
+ * interval, and those it holds a phone leg of. A node that crashes stops marking its calls; after the heartbeat timeout any node's
  * {@link CallReaper#endLostCalls()} ends them, charged up to their last heartbeat. A call whose
  * legs are on two nodes stays alive while either node is.
  */
@@ -26,10 +27,13 @@ class CallHeartbeat {
 
 	private final Clock clock;
 
-	CallHeartbeat(CallRepository calls, Presence presence, Clock clock) {
+	private final ObjectProvider<PhoneNetwork> phones;
+
+	CallHeartbeat(CallRepository calls, Presence presence, Clock clock, ObjectProvider<PhoneNetwork> phones) {
 		this.calls = calls;
 		this.presence = presence;
 		this.clock = clock;
+		this.phones = phones;
 	}
 
 	@Scheduled(fixedDelayString = "${oncaller.call.heartbeat-interval:5s}")
@@ -39,6 +43,12 @@ class CallHeartbeat {
 		for (int from = 0; from < connectionIds.size(); from += BATCH) {
 			this.calls.markSeen(connectionIds.subList(from, Math.min(from + BATCH, connectionIds.size())),
 					this.clock.instant());
+		}
+		// A phone leg keeps its call alive too: while a transfer rings, no app connection does.
+		PhoneNetwork phones = this.phones.getIfAvailable();
+		List<String> callIds = (phones != null) ? new ArrayList<>(phones.liveCallIds()) : List.of();
+		for (int from = 0; from < callIds.size(); from += BATCH) {
+			this.calls.markSeenById(callIds.subList(from, Math.min(from + BATCH, callIds.size())), this.clock.instant());
 		}
 	}
 

@@ -69,6 +69,21 @@ final class CallParties {
 		return (call.getDirection() == CallDirection.PHONE_TO_APP) ? Role.CALLER : Role.CALLEE;
 	}
 
+	/**
+	 * Whether the call's phone party waits for the app user it was transferred to, and the party
+	 * is that user: they may ring and answer although the call is answered.
+	 */
+	static boolean isTransferTarget(Call call, Party party) {
+		if (call.getTransferredAt() == null || call.getStatus() != CallState.ANSWERED
+				|| !call.getProjectId().equals(party.projectId())) {
+			return false;
+		}
+		boolean appToPhone = call.getDirection() == CallDirection.APP_TO_PHONE;
+		String appUser = appToPhone ? call.getFromUserId() : call.getToUserId();
+		String appConnection = appToPhone ? call.getCallerConnectionId() : call.getAnsweredConnectionId();
+		return appConnection == null && party.userId().equals(appUser);
+	}
+
 	/** Whether the party's other leg is a phone on a trunk rather than an app user. */
 	static boolean otherLegIsPhone(Call call, Role role) {
 		Role phone = phoneSide(call);

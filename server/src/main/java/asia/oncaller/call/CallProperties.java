@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its time goes unbilled
  * @param heartbeatTimeout how long without a heartbeat before any node ends an answered call as
  * lost; well above the interval, so that a slow node or database does not end live calls
+ * @param transferRingTimeout how long a transferred phone call rings its new user before it ends
  */
 @ConfigurationProperties("oncaller.call")
 record CallProperties(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("5s") Duration heartbeatInterval,
-		@DefaultValue("30s") Duration heartbeatTimeout) {
+		@DefaultValue("30s") Duration heartbeatTimeout, @DefaultValue("60s") Duration transferRingTimeout) {
 
 	CallProperties {
 		if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ends the calls that nobody ends: unanswered past the SCCO timeout ("No answer"), answered past
+ * Ends the calls that nobody ends: unanswered past the SCCO timeout ("No answer"), transferred
+ * to a user who did not answer in time, answered past
  * their granted time (maxConnectTime, or "Not enough money"), left by a connection that closed
  * without a hangup, or left by a node that stopped (no heartbeat). The deadlines live in the
  * database and every node sweeps them, so a call ends on time even when the node that placed it
@@ -65,6 +66,10 @@ public class CallReaper {
 		for (String callId : this.calls.findRingExpired(now)) {
 			endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.CALLING, CallState.RINGING),
 					CallEnd.NO_ANSWER, null));
+		}
+		for (String callId : this.calls.findTransferExpired(now)) {
+			endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.TRANSFER_NOT_ANSWERED,
+					null));
 		}
 		for (String callId : this.calls.findGrantsToRenew(now, now.plus(this.billing.renewBefore()))) {
 			inTransaction(() -> this.charging.renew(callId, this.clock.instant()));

@@ -1,5 +1,7 @@
 package asia.oncaller.call;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +37,19 @@ public class CallRelayService {
 
 	private final ObjectProvider<PhoneNetwork> phones;
 
+	private final Clock clock;
+
+	private final CallProperties properties;
+
 	CallRelayService(CallRepository calls, Presence presence, JsonMapper json, ApplicationEventPublisher events,
-			ObjectProvider<PhoneNetwork> phones) {
+			ObjectProvider<PhoneNetwork> phones, Clock clock, CallProperties properties) {
 		this.calls = calls;
 		this.presence = presence;
 		this.json = json;
 		this.events = events;
 		this.phones = phones;
+		this.clock = clock;
+		this.properties = properties;
 	}
 
 	/**
@@ -124,11 +132,13 @@ public class CallRelayService {
 	}
 
 	/**
-	 * Moves the phone leg of an app-to-phone or phone-to-app call to another user. The target's
-	 * presence is checked first, then whether the call can be transferred at all: app-to-app
-	 * calls cannot.
+	 * Moves the phone leg of an answered app-to-phone or phone-to-app call from the party to
+	 * another user of the project: the target's devices ring with the phone party as the caller,
+	 * the party's device hears {@code transferred} and then {@code signalingState} 6, and the
+	 * phone party stays connected. The target's presence is checked first, then whether the call
+	 * can be transferred at all: app-to-app calls cannot, nor calls not answered yet.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public CallResult transfer(Party party, String callId, String targetUserId) {
 		Access access = access(party, callId);
 		if (access.refusal().isPresent()) {
@@ -137,7 +147,24 @@ public class CallRelayService {
 		if (!this.presence.isOnline(party.projectId(), targetUserId)) {
 			return CallResult.of(CallOutcome.TARGET_NOT_ONLINE);
 		}
-		return CallResult.of(CallOutcome.TRANSFER_NOT_ALLOWED);
+		Call call = access.call();
+		if (!CallParties.otherLegIsPhone(call, access.role()) || call.getStatus() != CallState.ANSWERED
+				|| targetUserId.equals(party.userId())) {
+			return CallResult.of(CallOutcome.TRANSFER_NOT_ALLOWED);
+		}
+		Instant now = this.clock.instant();
+		return this.calls
+			.markTransferred(callId, party.userId(), party.connectionId(), targetUserId, now,
+					now.plus(this.properties.transferRingTimeout()))
+			.map((moved) -> {
+				this.events.publishEvent(new CallLifecycleEvent("transferred", moved,
+						Map.of("fromUserId", party.userId(), "toUserId", targetUserId)));
+				Recipient transferring = Recipient.connectionOrUser(party.projectId(), party.userId(),
+						party.connectionId());
+				return CallResult.ok(List.of(new Delivery(transferring, CallEvents.transferred(moved, targetUserId)),
+						new Delivery(transferring, CallEvents.signalingState(moved, CallState.ENDED, "Transferred"))));
+			})
+			.orElseGet(() -> CallResult.of(CallOutcome.TRANSFER_NOT_ALLOWED));
 	}
 
 	private CallResult relay(Party party, String callId, Function<Call, Map<String, Object>> event) {

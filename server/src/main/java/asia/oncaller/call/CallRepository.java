@@ -29,6 +29,21 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	@Query("update Call c set c.calleeMediaState = :code where c.id = :id")
 	int setCalleeMediaState(String id, int code);
 
+	/** Transferred phone calls whose target did not answer by the ring deadline. */
+	@Query("""
+			select c.id from Call c
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.transferredAt is not null
+			  and c.ringDeadline <= :now
+			  and ((c.direction = asia.oncaller.call.CallDirection.APP_TO_PHONE and c.callerConnectionId is null)
+			    or (c.direction = asia.oncaller.call.CallDirection.PHONE_TO_APP and c.answeredConnectionId is null))""")
+	List<String> findTransferExpired(Instant now);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update Call c set c.lastSeenAt = :now
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.id in :callIds""")
+	int markSeenById(Collection<String> callIds, Instant now);
+
 	@Query("""
 			select c.id from Call c
 			where c.status in (asia.oncaller.call.CallState.CALLING, asia.oncaller.call.CallState.RINGING)

@@ -52,6 +52,9 @@ public class CallService {
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
 		}
 		Call call = found.get();
+		if (CallParties.isTransferTarget(call, party)) {
+			return CallResult.ok(List.of());
+		}
 		Role role = CallParties.roleOf(call, party);
 		if (role != Role.CALLEE) {
 			return CallResult.of(CallOutcome.NOT_ALLOWED);
@@ -80,6 +83,9 @@ public class CallService {
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
 		}
 		Call call = found.get();
+		if (CallParties.isTransferTarget(call, party)) {
+			return answerTransfer(party, call);
+		}
 		if (CallParties.roleOf(call, party) != Role.CALLEE) {
 			return CallResult.of(CallOutcome.NOT_ALLOWED);
 		}
@@ -103,6 +109,21 @@ public class CallService {
 						CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),
 				new Delivery(CallParties.otherCalleeDevices(answered, party),
 						CallEvents.otherDeviceState(answered, 200))));
+	}
+
+	/**
+	 * The user a phone call was transferred to answers on one device, which becomes the call's
+	 * app leg; their other devices hear {@code otherDevice 200}. The answered time runs on from the
+	 * first answer, as the phone party never left.
+	 */
+	private CallResult answerTransfer(Party party, Call call) {
+		return this.calls.markTransferAnswered(call.getId(), party.deviceId(), party.connectionId(), this.clock.instant())
+			.map((answered) -> CallResult.ok(List.of(
+					new Delivery(Recipient.connectionOrUser(answered.getProjectId(), party.userId(), party.connectionId()),
+							CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),
+					new Delivery(new Recipient.UserExcept(answered.getProjectId(), party.userId(),
+							String.valueOf(party.connectionId())), CallEvents.otherDeviceState(answered, 200)))))
+			.orElseGet(() -> CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE));
 	}
 
 	/**
@@ -130,6 +151,10 @@ public class CallService {
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
 		}
 		Call call = found.get();
+		if (CallParties.isTransferTarget(call, party)) {
+			return ended(this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.TRANSFER_REJECTED, party),
+					callId);
+		}
 		Role role = CallParties.roleOf(call, party);
 		if (role == Role.NONE) {
 			return CallResult.of(CallOutcome.NOT_ALLOWED);

@@ -46,4 +46,15 @@ public interface CallTransitions {
 	 */
 	Optional<Call> markLost(String id, Instant staleBefore, String reason);
 
+	/**
+	 * An answered phone call's app leg moves from {@code userId} (on {@code connectionId}, or any
+	 * connection when {@code null}) to {@code targetUserId}, whose devices ring until
+	 * {@code ringDeadline}; the phone party stays connected.
+	 */
+	Optional<Call> markTransferred(String id, String userId, String connectionId, String targetUserId, Instant now,
+			Instant ringDeadline);
+
+	/** The transfer target answers on one device: it becomes the call's app leg. */
+	Optional<Call> markTransferAnswered(String id, String deviceId, String connectionId, Instant now);
+
 }

@@ -99,6 +99,56 @@ class CallTransitionsImpl implements CallTransitions {
 				RETURNING *""", Map.of("id", id, "before", staleBefore, "reason", reason));
 	}
 
+	// The app leg is the caller of an app-to-phone call and the callee of a phone-to-app one.
+	private static final String APP_USER = "(CASE direction WHEN 'APP_TO_PHONE' THEN from_user_id ELSE to_user_id END)";
+
+	private static final String APP_CONNECTION = "(CASE direction WHEN 'APP_TO_PHONE' THEN caller_connection_id"
+			+ " ELSE answered_connection_id END)";
+
+	@Override
+	public Optional<Call> markTransferred(String id, String userId, String connectionId, String targetUserId,
+			Instant now, Instant ringDeadline) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("user", userId);
+		parameters.put("connection", connectionId);
+		parameters.put("target", targetUserId);
+		parameters.put("now", now);
+		parameters.put("deadline", ringDeadline);
+		return update("""
+				UPDATE call SET
+				  from_user_id = CASE direction WHEN 'APP_TO_PHONE' THEN :target ELSE from_user_id END,
+				  caller_connection_id = CASE direction WHEN 'APP_TO_PHONE' THEN NULL ELSE caller_connection_id END,
+				  caller_device_id = CASE direction WHEN 'APP_TO_PHONE' THEN NULL ELSE caller_device_id END,
+				  to_user_id = CASE direction WHEN 'PHONE_TO_APP' THEN :target ELSE to_user_id END,
+				  answered_connection_id = CASE direction WHEN 'PHONE_TO_APP' THEN NULL ELSE answered_connection_id END,
+				  answered_device_id = CASE direction WHEN 'PHONE_TO_APP' THEN NULL ELSE answered_device_id END,
+				  transferred_from_user_id = :user, transferred_at = :now, ring_deadline = :deadline,
+				  version = version + 1
+				WHERE id = :id AND status = 'ANSWERED' AND trunk_id IS NOT NULL AND APP_USER = :user
+				  AND (CAST(:connection AS VARCHAR) IS NULL OR APP_CONNECTION = :connection)
+				RETURNING *""".replace("APP_USER", APP_USER).replace("APP_CONNECTION", APP_CONNECTION), parameters);
+	}
+
+	@Override
+	public Optional<Call> markTransferAnswered(String id, String deviceId, String connectionId, Instant now) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("device", deviceId);
+		parameters.put("connection", connectionId);
+		parameters.put("now", now);
+		return update("""
+				UPDATE call SET
+				  caller_connection_id = CASE direction WHEN 'APP_TO_PHONE' THEN :connection ELSE caller_connection_id END,
+				  caller_device_id = CASE direction WHEN 'APP_TO_PHONE' THEN :device ELSE caller_device_id END,
+				  answered_connection_id = CASE direction WHEN 'PHONE_TO_APP' THEN :connection
+				    ELSE answered_connection_id END,
+				  answered_device_id = CASE direction WHEN 'PHONE_TO_APP' THEN :device ELSE answered_device_id END,
+				  last_seen_at = :now, version = version + 1
+				WHERE id = :id AND status = 'ANSWERED' AND transferred_at IS NOT NULL AND APP_CONNECTION IS NULL
+				RETURNING *""".replace("APP_CONNECTION", APP_CONNECTION), parameters);
+	}
+
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */
 	private Optional<Call> update(String sql, Map<String, Object> parameters) {
 		// The row changes behind Hibernate's back: write pending changes first, and forget

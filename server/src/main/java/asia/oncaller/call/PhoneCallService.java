@@ -43,8 +43,10 @@ public class PhoneCallService {
 
 	private final Clock clock;
 
+	private final IceProperties ice;
+
 	PhoneCallService(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender sender,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceProperties ice) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -52,6 +54,7 @@ public class PhoneCallService {
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.ice = ice;
 	}
 
 	/** The phone leg's SIP Call-ID goes on the call record. */
@@ -127,6 +130,20 @@ public class PhoneCallService {
 		tell(() -> this.terminator.endByPhone(callId, EnumSet.of(CallState.ANSWERED), CallEnd.NORMAL)
 			.or(() -> this.terminator.endByPhone(callId, UNANSWERED, CallEnd.CANCELED))
 			.orElse(List.of()));
+	}
+
+	/**
+	 * The phone leg's fresh offer for the user a call was transferred to: their devices hear
+	 * {@code incomingCall}, with the phone party as the caller, and then the offer.
+	 */
+	public void ringTransferTarget(String callId, Map<String, Object> offer) {
+		tell(() -> liveCall(callId).filter((call) -> call.getTransferredAt() != null).map((call) -> {
+			boolean appToPhone = call.getDirection() == CallDirection.APP_TO_PHONE;
+			String target = appToPhone ? call.getFromUserId() : call.getToUserId();
+			Recipient devices = new Recipient.User(call.getProjectId(), target);
+			return List.of(new Delivery(devices, CallEvents.transferredCall(call, target, this.ice.servers())),
+					new Delivery(devices, phoneRelay("sdp", call, "sdp", offer)));
+		}).orElse(List.of()));
 	}
 
 	private Optional<Call> liveCall(String callId) {

@@ -1,6 +1,7 @@
 package asia.oncaller.sip;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +96,25 @@ class DialogRequests {
 			Request info = this.messages.inDialog(leg, Request.INFO, this.messages.dtmfRelayType(), body);
 			leg.dialog.sendRequest(this.endpoint.provider().getNewClientTransaction(info));
 		}
+	}
+
+	/**
+	 * The call's app leg moved to another user: the carrier's media is offered to them afresh,
+	 * while the carrier's side of the bridge, and so the carrier, stays as it is.
+	 */
+	void transfer(PhoneLeg leg) {
+		if (leg.state != PhoneLeg.State.CONFIRMED) {
+			return;
+		}
+		String offer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, leg.remoteSdp);
+		leg.transferring = true;
+		this.calls.ringTransferTarget(leg.callId, Map.of("type", "offer", "sdp", offer));
+	}
+
+	/** The transfer target's answer completes the bridge toward them; the carrier hears nothing of it. */
+	void transferAnswered(PhoneLeg leg, String webRtcAnswer) {
+		leg.transferring = false;
+		this.media.answerFromApp(leg.sipCallId, leg.remoteTag, leg.localTag, webRtcAnswer);
 	}
 
 }

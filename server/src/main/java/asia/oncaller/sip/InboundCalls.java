@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -83,6 +82,7 @@ class InboundCalls {
 			refuse(leg, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");
 			return;
 		}
+		leg.remoteSdp = offer;
 		String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
 		CallResult placed;
 		try {

@@ -146,8 +146,8 @@ class OutboundCalls {
 		leg.inviteCSeq = SipMessages.cseq(response).getSeqNumber();
 		ack(event);
 		leg.state = PhoneLeg.State.CONFIRMED;
-		String answer = this.media.answerFromPhone(leg.sipCallId, leg.localTag, leg.remoteTag,
-				SipMessages.body(response));
+		leg.remoteSdp = SipMessages.body(response);
+		String answer = this.media.answerFromPhone(leg.sipCallId, leg.localTag, leg.remoteTag, leg.remoteSdp);
 		if (!this.calls.answered(leg.callId, response.getStatusCode(), Map.of("type", "answer", "sdp", answer))) {
 			// The call ended on the app's side while the answer was on its way.
 			this.messages.bye(leg);

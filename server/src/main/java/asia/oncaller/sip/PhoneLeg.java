@@ -77,6 +77,12 @@ final class PhoneLeg {
 	/** Whether the first 100 Trying was reported to the app. */
 	boolean tryingReported;
 
+	/** The carrier's SDP of the dialog, to offer its media afresh to a transfer's target. */
+	String remoteSdp;
+
+	/** A transfer's target was offered the media and has not answered it yet. */
+	boolean transferring;
+
 	/** The SDP this side last sent to the carrier, to answer a carrier's re-INVITE with. */
 	String localSdp;
 

@@ -10,7 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What happens to a call on the app's side reaches its phone leg once committed: a device
  * ringing is the carrier's 180, and an ending (hangup, reject, timeout, money, lost connection)
- * is a CANCEL, a BYE or the final response, whoever or whatever ended the call.
+ * is a CANCEL, a BYE or the final response, whoever or whatever ended the call; a transfer
+ * offers the phone's media to the new user.
  */
 class PhoneLegEvents {
 
@@ -20,10 +21,13 @@ class PhoneLegEvents {
 
 	private final InboundCalls inbound;
 
-	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound) {
+	private final DialogRequests dialogs;
+
+	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs) {
 		this.legs = legs;
 		this.outbound = outbound;
 		this.inbound = inbound;
+		this.dialogs = dialogs;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -34,6 +38,9 @@ class PhoneLegEvents {
 		}
 		if ("ringing".equals(event.type()) && call.getDirection() == CallDirection.PHONE_TO_APP) {
 			this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> this.inbound.ringing(leg)));
+		}
+		else if ("transferred".equals(event.type())) {
+			this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> this.dialogs.transfer(leg)));
 		}
 		else if ("ended".equals(event.type())) {
 			this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> {

@@ -1,5 +1,7 @@
 package asia.oncaller.sip;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,9 +87,9 @@ class PhoneLegs {
 		}
 	}
 
-	/** How many legs are live, for the metrics and tests. */
-	int size() {
-		return this.bySipCallId.size();
+	/** The calls of the legs this node holds. */
+	Collection<String> callIds() {
+		return List.copyOf(this.byCallId.keySet());
 	}
 
 	private static String newTag() {

@@ -83,8 +83,9 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound) {
-		return new PhoneLegEvents(legs, outbound, inbound);
+	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound,
+			DialogRequests dialogs) {
+		return new PhoneLegEvents(legs, outbound, inbound, dialogs);
 	}
 
 }

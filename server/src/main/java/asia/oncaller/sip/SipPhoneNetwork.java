@@ -1,5 +1,6 @@
 package asia.oncaller.sip;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,10 +56,18 @@ class SipPhoneNetwork implements PhoneNetwork {
 			if ("offer".equals(type)) {
 				this.dialogs.reoffer(leg, body);
 			}
+			else if (leg.transferring) {
+				this.dialogs.transferAnswered(leg, body);
+			}
 			else if (leg.direction == PhoneLeg.Direction.INBOUND) {
 				this.inbound.answer(leg, body);
 			}
 		}));
+	}
+
+	@Override
+	public Collection<String> liveCallIds() {
+		return this.legs.callIds();
 	}
 
 	@Override

@@ -1,0 +1,5 @@
+/**
+ * The media bridge between WebRTC apps and SIP carriers: rtpengine, driven over its ng control
+ * protocol, rewrites SDP both ways and relays the media; DTMF it sees is published as events.
+ */
+package asia.oncaller.media;

@@ -49,10 +49,10 @@ class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 	public void beforeAll(ExtensionContext context) throws Exception {
 		int ngPort = freeUdpPort();
 		// A random range of media ports; rtpengine skips a port that something else holds.
-		int portMin = 20000 + ThreadLocalRandom.current().nextInt(0, 90) * 100;
+		int portMin = 20000 + ThreadLocalRandom.current().nextInt(0, 45) * 200;
 		List<String> command = new ArrayList<>(List.of("/usr/bin/rtpengine", "--config-file=none", "--foreground",
 				"--table=-1", "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin,
-				"--port-max=" + (portMin + 99), "--log-stderr", "--log-level=6", "--delete-delay=0"));
+				"--port-max=" + (portMin + 199), "--log-stderr", "--log-level=6", "--delete-delay=0"));
 		command.addAll(this.extraOptions);
 		this.log = Path.of("target", "rtpengine-" + ngPort + ".log");
 		Files.createDirectories(this.log.getParent());

@@ -1,27 +1,161 @@
 package asia.oncaller.media;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+
 /**
- * Bridges a WebRTC app leg and a plain-RTP phone leg of one SIP call. Sessions are keyed by the
- * SIP Call-ID and the tags of the SIP dialog; every method returns the SDP for the other side.
+ * Bridges the media of a phone leg: the app's WebRTC (ICE, DTLS-SRTP, rtcp-mux, Opus and G.711)
+ * on one side, the carrier's plain RTP/AVP with G.711 on the other, with rtpengine in between.
+ * The SIP code calls it with the identifiers of the SIP dialog toward the carrier and puts the SDP
+ * it returns into its messages; the same call-id and tags also serve re-offers (hold, unhold).
+ * <p>
+ * Codecs are cut to PCMU, PCMA and telephone-event/8000 on both sides so that rtpengine only
+ * relays, never transcodes: every WebRTC stack (Chromium, Firefox, Safari, libwebrtc behind the
+ * Java SDK) offers and accepts PCMU and PCMA, as RFC 7874 requires of WebRTC endpoints.
+ * <p>
+ * Trickle ICE: the app's candidates, sent after its SDP, need not be passed on. rtpengine answers
+ * the app's connectivity checks from any address and learns it as a peer-reflexive candidate
+ * (RFC 8445 §7.3.1.3), then checks back and runs DTLS to it; {@code MediaBridgeTests} shows this
+ * against a real rtpengine. The SIP side may therefore drop {@code call.candidate} frames of a
+ * phone leg.
+ * <p>
+ * Every offer and answer carries rtpengine's {@code inject DTMF} flag, which {@link #playDtmf}
+ * needs; it routes the audio through rtpengine's codec layer, cheap for G.711.
  */
-public interface MediaBridge {
+@Service
+public class MediaBridge {
 
-	/** The app's WebRTC offer, rewritten as the plain RTP offer that goes to the phone. */
-	String offerToPhone(String sipCallId, String fromTag, String webRtcSdp);
+	private static final Pattern DIGITS = Pattern.compile("[0-9*#A-D]+");
 
-	/** The phone's plain RTP answer, rewritten as the WebRTC answer that goes to the app. */
-	String answerFromPhone(String sipCallId, String fromTag, String toTag, String plainSdp);
+	/** What both sides may use: G.711 and RFC 4733 events at its clock rate, nothing to transcode. */
+	private static final Map<String, Object> G711_ONLY = Map.of("strip", List.of("all"), "except",
+			List.of("PCMU", "PCMA", "telephone-event/8000"));
 
-	/** The phone's plain RTP offer, rewritten as the WebRTC offer that goes to the app. */
-	String offerToApp(String sipCallId, String fromTag, String plainSdp);
+	private static final List<String> REPLACE = List.of("origin", "session-connection");
 
-	/** The app's WebRTC answer, rewritten as the plain RTP answer that goes to the phone. */
-	String answerFromApp(String sipCallId, String fromTag, String toTag, String webRtcSdp);
+	/** SDP for the carrier: plain RTP, no ICE, no DTLS or SDES, RTCP on its own port, G.711. */
+	private static final Map<String, Object> TOWARD_PHONE = Map.of("ICE", "remove", "DTLS", "off", "SDES",
+			List.of("off"), "rtcp-mux", List.of("demux"), "transport-protocol", "RTP/AVP", "codec", G711_ONLY,
+			"flags", List.of("inject DTMF", "strip extmap"), "replace", REPLACE);
 
-	/** Sends DTMF digits as RFC 4733 events toward the phone, from the side with {@code fromTag}. */
-	void playDtmf(String sipCallId, String fromTag, String digits);
+	/**
+	 * SDP for the app: rtpengine as the only ICE candidate, DTLS-SRTP (SDES off: a browser would
+	 * ignore a=crypto next to a fingerprint), rtcp-mux required as browsers do, a=mid for BUNDLE.
+	 */
+	private static final Map<String, Object> TOWARD_APP = Map.of("ICE", "force", "SDES", List.of("off"), "rtcp-mux",
+			List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
+			List.of("inject DTMF", "generate mid"), "replace", REPLACE);
 
-	/** Releases the call's media. */
-	void delete(String sipCallId);
+	private final RtpEngineClient rtpengine;
+
+	MediaBridge(RtpEngineClient rtpengine) {
+		this.rtpengine = rtpengine;
+	}
+
+	/**
+	 * The app calls a phone: turns the app's WebRTC offer into the offer for the carrier.
+	 * @param callId the Call-ID of the INVITE toward the carrier
+	 * @param fromTag its From tag (the app's side)
+	 * @param webRtcSdp the app's offer (or re-offer, such as hold with {@code a=sendonly})
+	 * @return a plain RTP/AVP offer: no ICE, no DTLS, RTCP on its own port, G.711 only
+	 */
+	public String offerToPhone(String callId, String fromTag, String webRtcSdp) {
+		return sdp(request("offer", callId, fromTag, null, webRtcSdp, TOWARD_PHONE));
+	}
+
+	/**
+	 * The carrier answered the app's call: turns its answer into the answer for the app.
+	 * @param callId the Call-ID of the INVITE toward the carrier
+	 * @param fromTag its From tag (the app's side)
+	 * @param toTag the To tag of the carrier's answer
+	 * @param plainSdp the carrier's answer
+	 * @return a WebRTC answer: UDP/TLS/RTP/SAVPF, rtpengine as the only ICE candidate, DTLS
+	 * fingerprint, rtcp-mux
+	 */
+	public String answerFromPhone(String callId, String fromTag, String toTag, String plainSdp) {
+		return sdp(request("answer", callId, fromTag, toTag, plainSdp, TOWARD_APP));
+	}
+
+	/**
+	 * A phone calls an app: turns the carrier's offer into the offer for the app.
+	 * @param callId the Call-ID of the carrier's INVITE
+	 * @param fromTag its From tag (the carrier's side)
+	 * @param plainSdp the carrier's offer (or re-offer)
+	 * @return a WebRTC offer: UDP/TLS/RTP/SAVPF, ICE with rtpengine as candidate, DTLS
+	 * ({@code setup:actpass}), rtcp-mux, a=mid, G.711 only
+	 */
+	public String offerToApp(String callId, String fromTag, String plainSdp) {
+		return sdp(request("offer", callId, fromTag, null, plainSdp, TOWARD_APP));
+	}
+
+	/**
+	 * The app answered a phone's call: turns the app's answer into the answer for the carrier.
+	 * @param callId the Call-ID of the carrier's INVITE
+	 * @param fromTag its From tag (the carrier's side)
+	 * @param toTag the To tag the server answers the carrier with
+	 * @param webRtcSdp the app's answer
+	 * @return a plain RTP/AVP answer: no ICE, no DTLS, G.711
+	 */
+	public String answerFromApp(String callId, String fromTag, String toTag, String webRtcSdp) {
+		return sdp(request("answer", callId, fromTag, toTag, webRtcSdp, TOWARD_PHONE));
+	}
+
+	/**
+	 * Ends the media of a call and frees its ports. Idempotent: for a call rtpengine no longer
+	 * knows (deleted already, or timed out for lack of media) it only warns.
+	 */
+	public void delete(String callId) {
+		this.rtpengine.request("delete", Map.of("call-id", callId));
+	}
+
+	/**
+	 * Sends DTMF as RFC 4733 events (or tones, where the receiver has no telephone-event) from one
+	 * party to the other, 250 ms each with 100 ms between (rtpengine's defaults).
+	 * <p>
+	 * rtpengine takes the timing of the events from the party's own audio, so the party must be
+	 * sending media: before its first packet, rtpengine refuses with "No SSRC context present for
+	 * DTMF injection".
+	 * @param callId the Call-ID of the call
+	 * @param tag the SIP tag of the party the digits come from (the app's, to reach the phone)
+	 * @param digits {@code 0-9}, {@code *}, {@code #}, {@code A-D}, played in order
+	 */
+	public void playDtmf(String callId, String tag, String digits) {
+		if (digits == null || !DIGITS.matcher(digits).matches()) {
+			throw new IllegalArgumentException("DTMF digits must be 0-9, *, #, A-D: '" + digits + "'");
+		}
+		// rtpengine queues consecutive events of a party, so one request per digit keeps the order.
+		for (char digit : digits.toCharArray()) {
+			this.rtpengine.request("play DTMF", Map.of("call-id", callId, "from-tag", tag, "code", String.valueOf(digit)));
+		}
+	}
+
+	/**
+	 * The direction's flags apply to the SDP that rtpengine returns; in an answer, rtpengine only
+	 * uses those that concern the answer (ICE, protocol, rtcp-mux) and ignores the offer-only ones
+	 * (codec).
+	 */
+	private Map<String, Object> request(String command, String callId, String fromTag, String toTag, String sdp,
+			Map<String, Object> direction) {
+		Map<String, Object> arguments = new HashMap<>(direction);
+		arguments.put("call-id", callId);
+		arguments.put("from-tag", fromTag);
+		if (toTag != null) {
+			arguments.put("to-tag", toTag);
+		}
+		arguments.put("sdp", sdp);
+		return this.rtpengine.request(command, arguments);
+	}
+
+	private static String sdp(Map<String, Object> reply) {
+		Object sdp = reply.get("sdp");
+		if (!(sdp instanceof String)) {
+			throw new RtpEngineException("rtpengine's reply has no SDP", (Throwable) null);
+		}
+		return (String) sdp;
+	}
 
 }

@@ -1,2 +1,5 @@
-/** The media bridge between WebRTC app legs and plain RTP phone legs (rtpengine). */
+/**
+ * The media bridge between WebRTC apps and SIP carriers: rtpengine, driven over its ng control
+ * protocol, rewrites SDP both ways and relays the media; DTMF it sees is published as events.
+ */
 package asia.oncaller.media;

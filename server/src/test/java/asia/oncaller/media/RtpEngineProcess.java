@@ -1,0 +1,109 @@
+package asia.oncaller.media;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real rtpengine (Debian's {@code rtpengine-daemon}) for the tests of a class, started before
+ * them and stopped after: {@code @RegisterExtension static RtpEngineProcess rtpengine = new
+ * RtpEngineProcess();}.
+ * <p>
+ * Userspace only ({@code --table=-1}, no kernel module) and loopback only. It runs as root as it
+ * is (rtpengine has no root check; {@code --no-fallback} would do the opposite of what we want,
+ * demand the kernel module). {@code --config-file=none} matters: without it the daemon reads
+ * {@code /etc/rtpengine/rtpengine.conf}, whose CLI and HTTP ports would collide between two
+ * instances. Its log goes to {@code target/rtpengine-<ng port>.log}.
+ */
+class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
+
+	private final List<String> extraOptions;
+
+	private Process process;
+
+	private InetSocketAddress ng;
+
+	private Path log;
+
+	RtpEngineProcess(String... extraOptions) {
+		this.extraOptions = List.of(extraOptions);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
+		int ngPort = freeUdpPort();
+		// A random range of media ports; rtpengine skips a port that something else holds.
+		int portMin = 20000 + ThreadLocalRandom.current().nextInt(0, 45) * 200;
+		List<String> command = new ArrayList<>(List.of("/usr/bin/rtpengine", "--config-file=none", "--foreground",
+				"--table=-1", "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin,
+				"--port-max=" + (portMin + 199), "--log-stderr", "--log-level=6", "--delete-delay=0"));
+		command.addAll(this.extraOptions);
+		this.log = Path.of("target", "rtpengine-" + ngPort + ".log");
+		Files.createDirectories(this.log.getParent());
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.log.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+			.start();
+		this.ng = new InetSocketAddress("127.0.0.1", ngPort);
+		try (RtpEngineClient client = newClient(Duration.ofMillis(200), 0)) {
+			await().atMost(Duration.ofSeconds(10)).ignoreException(RtpEngineTimeoutException.class).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("rtpengine exited: " + Files.readString(this.log));
+				}
+				return "pong".equals(client.request("ping", Map.of()).get("result"));
+			});
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws Exception {
+		if (this.process != null) {
+			this.process.destroy();
+			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	/** Its ng control address. */
+	InetSocketAddress ng() {
+		return this.ng;
+	}
+
+	RtpEngineClient newClient(Duration timeout, int retries) {
+		return new RtpEngineClient(this.ng, timeout, retries);
+	}
+
+	/** What it logged so far, for the message of a failing assertion. */
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static int freeUdpPort() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

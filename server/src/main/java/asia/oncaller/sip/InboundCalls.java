@@ -59,24 +59,29 @@ class InboundCalls {
 	}
 
 	/**
-	 * Takes a new INVITE: the source must be an enabled trunk (else 403), the number one of that
-	 * trunk's account (else 404); then the answer_url decides and the app user's devices ring.
+	 * Takes a new INVITE: the source must be an enabled trunk's address (else 403), the number
+	 * one of the account of an enabled trunk at that address (else 404); then the answer_url
+	 * decides and the app user's devices ring.
 	 */
 	void accept(PhoneLeg leg, Request invite) throws Exception {
 		InetAddress source = ((SIPRequest) invite).getRemoteAddress();
 		List<SipTrunk> fromSource = this.trunks.findByHost(source.getHostAddress());
-		Optional<SipTrunk> trunk = fromSource.stream().filter(SipTrunk::isEnabled).findFirst();
-		if (trunk.isEmpty()) {
+		List<SipTrunk> enabled = fromSource.stream().filter(SipTrunk::isEnabled).toList();
+		if (enabled.isEmpty()) {
 			refuse(leg, Response.FORBIDDEN, fromSource.isEmpty() ? "Unknown source" : "Trunk disabled");
 			return;
 		}
-		leg.trunk = PhoneLeg.Trunk.of(trunk.get());
+		// Carriers serve many accounts from one address: the number says whose call it is.
 		Optional<PhoneNumber> number = number(SipMessages.user(invite.getRequestURI()))
-			.filter((found) -> found.getAccountId().equals(trunk.get().getAccountId()) && found.getProjectId() != null);
-		if (number.isEmpty()) {
+			.filter((found) -> found.getProjectId() != null);
+		Optional<SipTrunk> trunk = number.flatMap((found) -> enabled.stream()
+			.filter((candidate) -> candidate.getAccountId().equals(found.getAccountId()))
+			.findFirst());
+		if (trunk.isEmpty()) {
 			refuse(leg, Response.NOT_FOUND, null);
 			return;
 		}
+		leg.trunk = PhoneLeg.Trunk.of(trunk.get());
 		String offer = SipMessages.body(invite);
 		if (offer == null) {
 			refuse(leg, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");

@@ -3,7 +3,10 @@ package asia.oncaller.sip;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.call.PhoneCallService;
+import asia.oncaller.media.RtpDtmfReceived;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -11,7 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * What happens to a call on the app's side reaches its phone leg once committed: a device
  * ringing is the carrier's 180, and an ending (hangup, reject, timeout, money, lost connection)
  * is a CANCEL, a BYE or the final response, whoever or whatever ended the call; a transfer
- * offers the phone's media to the new user.
+ * offers the phone's media to the new user. And the phone's RFC 4733 digits reach the app.
  */
 class PhoneLegEvents {
 
@@ -23,11 +26,27 @@ class PhoneLegEvents {
 
 	private final DialogRequests dialogs;
 
-	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs) {
+	private final PhoneCallService calls;
+
+	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs,
+			PhoneCallService calls) {
 		this.legs = legs;
 		this.outbound = outbound;
 		this.inbound = inbound;
 		this.dialogs = dialogs;
+		this.calls = calls;
+	}
+
+	/** A digit the phone party pressed, seen by the media bridge as an RFC 4733 event. */
+	@EventListener
+	void on(RtpDtmfReceived dtmf) {
+		this.legs.bySipCallId(dtmf.callId())
+			.filter((leg) -> dtmf.tag().equals(leg.remoteTag))
+			.ifPresent((leg) -> leg.run(() -> {
+				if (!leg.isEnded() && leg.callId != null) {
+					this.calls.dtmf(leg.callId, String.valueOf(dtmf.digit()));
+				}
+			}));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -84,8 +84,8 @@ class SipConfiguration {
 
 	@Bean
 	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound,
-			DialogRequests dialogs) {
-		return new PhoneLegEvents(legs, outbound, inbound, dialogs);
+			DialogRequests dialogs, PhoneCallService calls) {
+		return new PhoneLegEvents(legs, outbound, inbound, dialogs, calls);
 	}
 
 }

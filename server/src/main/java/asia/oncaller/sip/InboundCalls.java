@@ -59,26 +59,30 @@ class InboundCalls {
 	}
 
 	/**
-	 * Takes a new INVITE: the source must be an enabled trunk's address (else 403), the number
-	 * one of the account of an enabled trunk at that address (else 404); then the answer_url
-	 * decides and the app user's devices ring.
+	 * Takes a new INVITE: the source must be a trunk's address (else 403), the number one of the
+	 * account's (else 404), and the account's trunk at that address enabled (else 403); then the
+	 * answer_url decides and the app user's devices ring.
 	 */
 	void accept(PhoneLeg leg, Request invite) throws Exception {
 		InetAddress source = ((SIPRequest) invite).getRemoteAddress();
 		List<SipTrunk> fromSource = this.trunks.findByHost(source.getHostAddress());
-		List<SipTrunk> enabled = fromSource.stream().filter(SipTrunk::isEnabled).toList();
-		if (enabled.isEmpty()) {
-			refuse(leg, Response.FORBIDDEN, fromSource.isEmpty() ? "Unknown source" : "Trunk disabled");
+		if (fromSource.isEmpty()) {
+			refuse(leg, Response.FORBIDDEN, "Unknown source");
 			return;
 		}
-		// Carriers serve many accounts from one address: the number says whose call it is.
 		Optional<PhoneNumber> number = number(SipMessages.user(invite.getRequestURI()))
 			.filter((found) -> found.getProjectId() != null);
-		Optional<SipTrunk> trunk = number.flatMap((found) -> enabled.stream()
-			.filter((candidate) -> candidate.getAccountId().equals(found.getAccountId()))
-			.findFirst());
-		if (trunk.isEmpty()) {
+		if (number.isEmpty()) {
 			refuse(leg, Response.NOT_FOUND, null);
+			return;
+		}
+		// Carriers serve many accounts from one address: the number says whose trunk it came in on.
+		List<SipTrunk> accountTrunks = fromSource.stream()
+			.filter((candidate) -> candidate.getAccountId().equals(number.get().getAccountId()))
+			.toList();
+		Optional<SipTrunk> trunk = accountTrunks.stream().filter(SipTrunk::isEnabled).findFirst();
+		if (trunk.isEmpty()) {
+			refuse(leg, Response.FORBIDDEN, accountTrunks.isEmpty() ? "Unknown source" : "Trunk disabled");
 			return;
 		}
 		leg.trunk = PhoneLeg.Trunk.of(trunk.get());

@@ -41,6 +41,9 @@ public final class SippProcess implements AutoCloseable {
 
 	private static final int START_ATTEMPTS = 3;
 
+	private static final List<String> LOG_SUFFIXES = List.of("console.log", "messages.log", "errors.log",
+			"actions.log", "screen.log", "stat.csv");
+
 	private final SippOptions options;
 
 	private final SippPorts ports;
@@ -59,6 +62,10 @@ public final class SippProcess implements AutoCloseable {
 		this.logDir = logDir;
 		this.scenarioDir = scenarioDir;
 		this.command = command(options, ports, scenarioDir.resolve(options.scenario));
+		// An earlier run's files would otherwise pass for this run's when SIPp fails early.
+		for (String suffix : LOG_SUFFIXES) {
+			Files.deleteIfExists(log(suffix));
+		}
 		this.process = new ProcessBuilder(this.command).directory(logDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log("console.log").toFile())

@@ -86,7 +86,13 @@ public final class SippProcess implements AutoCloseable {
 			// first, SIPp exits with BIND_ERROR and we try new ones.
 			for (int attempt = 1;; attempt++) {
 				SippProcess sipp = new SippProcess(options, SippPorts.pick(options.tcp), logDir, scenarioDir);
-				sipp.awaitListening();
+				try {
+					sipp.awaitListening();
+				}
+				catch (RuntimeException ex) {
+					sipp.close();
+					throw ex;
+				}
 				if (sipp.process.isAlive() || sipp.process.exitValue() != BIND_ERROR || attempt == START_ATTEMPTS) {
 					return sipp;
 				}

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * {@code /etc/rtpengine/rtpengine.conf}, whose CLI and HTTP ports would collide between two
  * instances. Its log goes to {@code target/rtpengine-<ng port>.log}.
  */
-class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
+public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 
 	private final List<String> extraOptions;
 
@@ -41,7 +41,7 @@ class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 
 	private Path log;
 
-	RtpEngineProcess(String... extraOptions) {
+	public RtpEngineProcess(String... extraOptions) {
 		this.extraOptions = List.of(extraOptions);
 	}
 
@@ -82,7 +82,7 @@ class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/** Its ng control address. */
-	InetSocketAddress ng() {
+	public InetSocketAddress ng() {
 		return this.ng;
 	}
 
@@ -91,7 +91,7 @@ class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/** What it logged so far, for the message of a failing assertion. */
-	String log() {
+	public String log() {
 		try {
 			return Files.readString(this.log);
 		}
@@ -100,7 +100,7 @@ class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
-	static int freeUdpPort() throws IOException {
+	public static int freeUdpPort() throws IOException {
 		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
 			return socket.getLocalPort();
 		}

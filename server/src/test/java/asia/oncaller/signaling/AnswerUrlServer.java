@@ -70,6 +70,13 @@ final class AnswerUrlServer implements AutoCloseable {
 			.formatted(userId, timeout);
 	}
 
+	/** An SCCO that puts a phone's call through to an app user, showing the phone's number. */
+	static String connectPhoneToUser(String phoneNumber, String userId, int timeout) {
+		return """
+				[{"action":"connect","from":{"type":"external","number":"%s"},
+				  "to":{"type":"internal","number":"%s"},"timeout":%d}]""".formatted(phoneNumber, userId, timeout);
+	}
+
 	/** An SCCO connecting to a phone number from the given caller id. */
 	static String connectToPhone(String fromNumber, String toNumber) {
 		return """

@@ -1,0 +1,433 @@
+package asia.oncaller.signaling;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.call.Call;
+import asia.oncaller.call.CallState;
+import asia.oncaller.media.RtpEngineProcess;
+import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.numbers.PhoneNumberRepository;
+import asia.oncaller.sip.SippOptions;
+import asia.oncaller.sip.SippProcess;
+import asia.oncaller.trunks.DtmfMode;
+import asia.oncaller.trunks.SipTransport;
+import asia.oncaller.trunks.SipTrunk;
+import asia.oncaller.trunks.SipTrunkRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Calls between app users and phones through SIP trunks, with real SIPp processes as the carrier
+ * and a real rtpengine bridging the media: the app side is a real STOMP client that sends the SDP
+ * a browser would.
+ */
+class PhoneCallIntegrationTests extends CallTestSupport {
+
+	private static final String OUR_NUMBER = "+15550100";
+
+	private static final String PHONE = "15550123";
+
+	private static final Duration SIPP_EXIT = Duration.ofSeconds(15);
+
+	private static final int SIP_PORT = freePort();
+
+	@RegisterExtension
+	static final RtpEngineProcess rtpengine = new RtpEngineProcess();
+
+	@DynamicPropertySource
+	static void sipAndMedia(DynamicPropertyRegistry registry) {
+		registry.add("oncaller.sip.port", () -> SIP_PORT);
+		registry.add("oncaller.media.rtpengine.ng",
+				() -> rtpengine.ng().getHostString() + ":" + rtpengine.ng().getPort());
+	}
+
+	@Autowired
+	SipTrunkRepository trunks;
+
+	@Autowired
+	PhoneNumberRepository numbers;
+
+	@Autowired
+	RateRepository rates;
+
+	TestInfo test;
+
+	@BeforeEach
+	void remember(TestInfo test) {
+		this.test = test;
+	}
+
+	@Test
+	void appCallsPhoneThatAnswersThenAppHangsUp() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
+			SipTrunk trunk = trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			Map<String, Object> ringing = alice.await((m) -> isState(m, callId, 2));
+			assertThat(ringing).containsEntry("sipCode", 180);
+			Map<String, Object> answered = alice.await((m) -> isState(m, callId, 3));
+			assertThat(answered).containsEntry("sipCode", 200);
+			Map<String, Object> sdp = alice.awaitEvent("sdp", callId);
+			assertThat(sdp).containsEntry("deviceId", "phone");
+			assertThat(sdpText(sdp)).contains("UDP/TLS/RTP/SAVPF", "a=fingerprint:", "a=ice-ufrag:")
+				.doesNotContain("opus");
+
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("INVITE sip:" + PHONE + "@127.0.0.1", "From: \"Shop\" <sip:" + OUR_NUMBER,
+					"RTP/AVP", "PCMU/8000").doesNotContain("a=ice-ufrag");
+			Call record = record(callId);
+			assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
+			assertThat(record.getTrunkId()).isEqualTo(trunk.getId());
+			assertThat(record.getSipCallId()).isNotBlank();
+			assertThat(record.getAnsweredAt()).isNotNull();
+			assertThat(record.getCost()).isPositive();
+		}
+	}
+
+	@Test
+	void busyPhoneEndsTheCallAsBusy() throws Exception {
+		try (SippProcess carrier = carrier("uas-busy.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			Map<String, Object> busy = alice.await((m) -> isState(m, callId, 5));
+			assertThat(busy).containsEntry("sipCode", 486).containsEntry("sipReason", "Busy Here");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(record(callId).getSipCode()).isEqualTo(486);
+			assertThat(record(callId).getCost()).isEqualByComparingTo(BigDecimal.ZERO);
+		}
+	}
+
+	@Test
+	void unavailableCarrierEndsTheCall() throws Exception {
+		try (SippProcess carrier = carrier("uas-unavailable.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
+			assertThat(ended).containsEntry("sipCode", 503);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void unansweredPhoneIsCancelledAtTheRingTimeout() throws Exception {
+		try (SippProcess carrier = carrier("uas-no-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, 2);
+			alice.await((m) -> isState(m, callId, 2));
+			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
+			assertThat(ended).containsEntry("reason", "No answer");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("CANCEL sip:" + PHONE);
+		}
+	}
+
+	@Test
+	void trunkWithCredentialsAnswersTheDigestChallenge() throws Exception {
+		try (SippProcess carrier = carrier("uas-digest-auth.xml").set("auth_user", "trunk1")
+			.set("auth_pass", "s3cret")
+			.start()) {
+			SipTrunk trunk = trunkTo(carrier, null);
+			trunk.setCredentials("trunk1", "s3cret");
+			this.trunks.save(trunk);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("Authorization: Digest");
+		}
+	}
+
+	@Test
+	void phoneHangsUpAndTheAppHearsIt() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer-then-bye.xml").set("hold_ms", "300").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
+			assertThat(ended).containsEntry("reason", "Ended");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void dtmfReachesThePhoneAsSipInfo() throws Exception {
+		try (SippProcess carrier = carrier("uas-dtmf-info.xml").start()) {
+			trunkTo(carrier, DtmfMode.INFO);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			assertThat(alice.request("call.dtmf", body(callId, "digits", "5"))).containsEntry("r", 0);
+			await().atMost(Duration.ofSeconds(5)).until(() -> carrier.messages().contains("Signal=5"));
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void holdAndUnholdAreReInvitesToThePhone() throws Exception {
+		try (SippProcess carrier = carrier("uas-reinvite-hold.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			alice.awaitEvent("sdp", callId);
+			alice.send("call.sdp", body(callId, "sdp", offer(fixture("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
+			assertThat(sdpText(alice.awaitEvent("sdp", callId))).contains("a=recvonly");
+			alice.send("call.sdp", body(callId, "sdp", offer(fixture("chromium-offer.sdp"))));
+			assertThat(sdpText(alice.awaitEvent("sdp", callId))).contains("a=sendrecv");
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void phoneCallsAppUserWhoAnswers() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "500").start()) {
+			Map<String, Object> incoming = bob.awaitEvent("incomingCall", null);
+			String callId = (String) incoming.get("callId");
+			assertThat(incoming).containsEntry("fromInternal", false).containsEntry("fromNumber", PHONE);
+			assertThat(this.answerUrl.lastQuery()).containsEntry("fromInternal", "false")
+				.containsEntry("to", OUR_NUMBER);
+			answer(bob, callId);
+			Map<String, Object> ended = bob.await((m) -> isState(m, callId, 6));
+			assertThat(ended).containsEntry("reason", "Ended");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("SIP/2.0 180 Ringing", "SIP/2.0 200 OK", "RTP/AVP");
+			Call record = record(callId);
+			assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
+			assertThat(record.getFromNumber()).isEqualTo(PHONE);
+			assertThat(record.getToUserId()).isEqualTo("bob");
+		}
+	}
+
+	@Test
+	void appUserRejectsThePhoneCall() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-rejected.xml").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			assertThat(bob.request("call.reject", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.logs()).contains("rejected with 486");
+		}
+	}
+
+	@Test
+	void unansweredPhoneCallGets480() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 1));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-no-answer.xml").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(record(callId).getEndReason()).isEqualTo("No answer");
+		}
+	}
+
+	@Test
+	void phoneHangsUpWhileTheAppRings() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-cancel.xml").set("ring_ms", "300").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			bob.request("call.ringing", body(callId));
+			Map<String, Object> ended = bob.await((m) -> isState(m, callId, 6));
+			assertThat(ended).containsEntry("reason", "Canceled");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void unknownNumberGets404() throws Exception {
+		inboundTrunk(null);
+		try (SippProcess carrier = caller("uac-not-found.xml").service("+15559999").start()) {
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void disabledTrunkGets403() throws Exception {
+		SipTrunk trunk = inboundTrunk(null);
+		trunk.setEnabled(false);
+		this.trunks.save(trunk);
+		try (SippProcess carrier = caller("uac-forbidden.xml").start()) {
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void callFromAnAddressThatIsNotTheAccountsTrunkGets403() throws Exception {
+		SipTrunk trunk = inboundTrunk(null);
+		trunk.update(trunk.getName(), "127.0.0.9", trunk.getPort(), trunk.getTransport());
+		this.trunks.save(trunk);
+		try (SippProcess carrier = caller("uac-forbidden.xml").start()) {
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void dtmfFromThePhoneArrivesAsAnEvent() throws Exception {
+		inboundTrunk(DtmfMode.INFO);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-dtmf-info.xml").set("hold_ms", "300").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			assertThat(bob.awaitEvent("dtmf", callId)).containsEntry("digits", "7");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
+	void appUserTransfersThePhoneCallToAnother() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient carol = device("carol", "carol-phone");
+		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "3000").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+
+			assertThat(bob.request("call.transfer", body(callId, "userId", "carol"))).containsEntry("r", 0);
+			assertThat(bob.awaitEvent("transferred", callId)).containsEntry("toUserId", "carol");
+			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Transferred");
+			Map<String, Object> incoming = carol.awaitEvent("incomingCall", callId);
+			assertThat(incoming).containsEntry("fromNumber", PHONE).containsEntry("transferredFrom", "bob");
+			answer(carol, callId);
+
+			Map<String, Object> ended = carol.await((m) -> isState(m, callId, 6));
+			assertThat(ended).containsEntry("reason", "Ended");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			Call record = record(callId);
+			assertThat(record.getToUserId()).isEqualTo("carol");
+			assertThat(record.getTransferredFromUserId()).isEqualTo("bob");
+			assertThat(record.getTransferredAt()).isNotNull();
+		}
+	}
+
+	/** Alice places a call to the phone, and her device offers media as a browser would. */
+	private String dial(StompTestClient alice) throws InterruptedException {
+		return dial(alice, 30);
+	}
+
+	private String dial(StompTestClient alice, int timeout) throws InterruptedException {
+		this.answerUrl.respond(AnswerUrlServer.connectToPhone(OUR_NUMBER, PHONE)
+			.replace("\"to\":{\"type\":\"external\",\"number\":\"" + PHONE + "\"}",
+					"\"to\":{\"type\":\"external\",\"number\":\"" + PHONE + "\"},\"timeout\":" + timeout));
+		Map<String, Object> reply = alice.request("call.make",
+				Map.of("fromNumber", OUR_NUMBER, "toNumber", PHONE, "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0).containsEntry("toType", "external");
+		String callId = (String) reply.get("callId");
+		alice.send("call.sdp", body(callId, "sdp", offer(fixture("chromium-offer.sdp"))));
+		return callId;
+	}
+
+	/**
+	 * The callee's device rings, as SDKs do on {@code incomingCall}, answers, then sends the
+	 * answer to the phone's offer it was given.
+	 */
+	private void answer(StompTestClient device, String callId) throws InterruptedException {
+		Map<String, Object> offer = device.awaitEvent("sdp", callId);
+		assertThat(sdpText(offer)).contains("UDP/TLS/RTP/SAVPF", "a=ice-ufrag:");
+		assertThat(device.request("call.ringing", body(callId))).containsEntry("r", 0);
+		assertThat(device.request("call.answer", body(callId))).containsEntry("r", 0);
+		device.send("call.sdp", body(callId, "sdp", Map.of("type", "answer", "sdp", fixture("chromium-answer.sdp"))));
+	}
+
+	/** A carrier playing the scenario, with its logs under this test's name. */
+	private SippOptions carrier(String scenario) {
+		return SippProcess.scenario(scenario).in(this.test);
+	}
+
+	/** The carrier calling our number at the server's SIP port. */
+	private SippOptions caller(String scenario) {
+		return SippProcess.scenario(scenario).in(this.test).remote(SIP_PORT).service(OUR_NUMBER).set("caller", PHONE);
+	}
+
+	/** The test account's trunk to the carrier, our number on it, and a rate for phone calls. */
+	private SipTrunk trunkTo(SippProcess carrier, DtmfMode dtmfMode) {
+		return trunk(carrier.localPort(), dtmfMode);
+	}
+
+	/** The test account's trunk that the carriers at 127.0.0.1 call in on. */
+	private SipTrunk inboundTrunk(DtmfMode dtmfMode) {
+		return trunk(5060, dtmfMode);
+	}
+
+	private SipTrunk trunk(int port, DtmfMode dtmfMode) {
+		String accountId = this.project.getAccountId();
+		SipTrunk trunk = new SipTrunk(accountId, "Carrier", "127.0.0.1", port, SipTransport.UDP);
+		if (dtmfMode != null) {
+			trunk.setDtmfMode(dtmfMode);
+		}
+		trunk = this.trunks.save(trunk);
+		this.numbers.findByNumber(OUR_NUMBER).ifPresent(this.numbers::delete);
+		PhoneNumber number = new PhoneNumber(OUR_NUMBER, accountId);
+		number.setProjectId(this.project.getId());
+		number.setTrunkId(trunk.getId());
+		this.numbers.save(number);
+		this.rates.save(new Rate(accountId, RatedCallType.EXTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
+		return trunk;
+	}
+
+	private static boolean isState(Map<String, Object> message, String callId, int code) {
+		return "signalingState".equals(message.get("type")) && callId.equals(message.get("callId"))
+				&& Integer.valueOf(code).equals(message.get("code"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String sdpText(Map<String, Object> sdpEvent) {
+		return (String) ((Map<String, Object>) sdpEvent.get("sdp")).get("sdp");
+	}
+
+	private static Map<String, Object> offer(String sdp) {
+		return Map.of("type", "offer", "sdp", sdp);
+	}
+
+	private static String fixture(String name) {
+		try (var in = PhoneCallIntegrationTests.class.getResourceAsStream("/media/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try {
+			return RtpEngineProcess.freeUdpPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

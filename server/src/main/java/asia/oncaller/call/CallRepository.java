@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,6 +20,11 @@ import org.springframework.data.jpa.repository.Query;
 public interface CallRepository extends JpaRepository<Call, String>, CallTransitions {
 
 	List<Call> findByStatusIn(Collection<CallState> states);
+
+	/** The call with its row locked until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Call c where c.id = :id")
+	Optional<Call> findLockedById(String id);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Call c set c.callerMediaState = :code where c.id = :id")

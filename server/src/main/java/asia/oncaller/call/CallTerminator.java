@@ -50,6 +50,18 @@ class CallTerminator {
 	}
 
 	/**
+	 * Ends an unanswered call as Busy because a device of its callee rejected it; not once the
+	 * call fails over (another device of the callee rejected it first).
+	 * @return the events to send, or empty when the call had already moved on
+	 */
+	Optional<List<Delivery>> endRejected(String callId, Party actor) {
+		this.charging.lockAccountOf(callId);
+		return this.calls
+			.markRejected(callId, this.clock.instant(), CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode())
+			.map((call) -> ended(call, CallEnd.BUSY, actor));
+	}
+
+	/**
 	 * Ends an answered call whose granted time has run out: at its maxConnectTime, or because its
 	 * balance paid for no more ("Not enough money", 402). Not if its grant grew meanwhile.
 	 */
@@ -74,14 +86,20 @@ class CallTerminator {
 
 	private List<Delivery> ended(Call call, CallEnd end, Party actor) {
 		this.charging.charge(call);
-		Role actorRole = (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE;
+		Role actorRole = (actor != null) ? CallParties.roleOf(call, actor) : endedBy(end);
 		this.events.publishEvent(new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, actorRole)));
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));
-		if (call.getToUserId() != null) {
+		// A callee that failed was released when it failed; the call then failed over and ends now.
+		if (call.getToUserId() != null && call.getFailReason() == null) {
 			deliveries.addAll(toCallee(call, end, actor, actorRole));
 		}
 		return deliveries;
+	}
+
+	/** Who ended a call the server ends: the callee when they had rejected it and no failover took it on. */
+	private static Role endedBy(CallEnd end) {
+		return (end.state() == CallState.BUSY) ? Role.CALLEE : Role.NONE;
 	}
 
 	private List<Delivery> toCallee(Call call, CallEnd end, Party actor, Role actorRole) {

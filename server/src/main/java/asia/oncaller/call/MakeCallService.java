@@ -51,9 +51,11 @@ public class MakeCallService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CallFailover failover;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CallFailover failover) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -64,13 +66,15 @@ public class MakeCallService {
 		this.clock = clock;
 		this.json = json;
 		this.events = events;
+		this.failover = failover;
 	}
 
 	/**
 	 * Places a call for the caller. On success the reply carries {@code callId}, {@code toType},
 	 * {@code customDataFromYourServer} and {@code iceServers}; the caller then hears
 	 * {@code signalingState} 1 and every online device of the callee {@code incomingCall}. A callee
-	 * with no device online ends the call at once (6, "Callee not online").
+	 * with no device online ends the call at once (6, "Callee not online"), unless the connect
+	 * fails over (see {@link CallFailover}).
 	 */
 	public CallResult make(Party caller, MakeCallCommand command) {
 		String custom = customText(command.custom());
@@ -197,8 +201,14 @@ public class MakeCallService {
 		Instant now = this.clock.instant();
 		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
 		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
+		call.failover(connect.continueOnFail(), connect.onFailEventUrl());
 		CallEnd immediateEnd = immediateEnd(call, connect);
-		if (immediateEnd != null) {
+		if (immediateEnd == CallEnd.NOT_ONLINE && this.failover.mayFailOver(connect)) {
+			// Due at once: the next sweep asks the onFailEventUrl where the call goes instead.
+			call.setFailReason(ConnectFailure.NOT_ONLINE.reason());
+			call.setRingDeadline(now);
+		}
+		else if (immediateEnd != null) {
 			call.setStatus(immediateEnd.state());
 			call.setEndedAt(now);
 			call.setEndReason(immediateEnd.reason());
@@ -226,7 +236,7 @@ public class MakeCallService {
 	private List<Delivery> firstEvents(Call call) {
 		Delivery toCaller = new Delivery(CallParties.caller(call), CallEvents.signalingState(call,
 				call.getStatus(), call.getStatus().isFinal() ? call.getEndReason() : "Calling"));
-		if (call.getStatus().isFinal()) {
+		if (call.getStatus().isFinal() || call.getFailReason() != null) {
 			return List.of(toCaller);
 		}
 		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.getToUserId()),

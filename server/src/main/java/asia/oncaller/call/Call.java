@@ -117,6 +117,10 @@ public class Call {
 
 	private int failoverCount;
 
+	private String callerOffer;
+
+	private String callerCandidates;
+
 	@Version
 	private Long version;
 
@@ -482,6 +486,19 @@ public class Call {
 
 	public void setFailoverCount(int failoverCount) {
 		this.failoverCount = failoverCount;
+	}
+
+	/**
+	 * The caller's SDP offer as JSON, kept while a call that may fail over is unanswered;
+	 * {@code null} otherwise.
+	 */
+	public String getCallerOffer() {
+		return this.callerOffer;
+	}
+
+	/** The caller's ICE candidates since that offer, as a JSON array; {@code null} when none. */
+	public String getCallerCandidates() {
+		return this.callerCandidates;
 	}
 
 }

@@ -3,6 +3,7 @@ package asia.oncaller.call;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
@@ -52,11 +54,13 @@ class CallFailover {
 
 	private final CallProperties properties;
 
+	private final JsonMapper json;
+
 	// Lazy: the presence registry ends calls through the reaper when a connection closes, and
 	// the reaper hands failovers here.
 	CallFailover(CallRepository calls, CallTerminator terminator, CallCharging charging, CallRouting routing,
 			@Lazy Presence presence, IceProperties ice, ApplicationEventPublisher events, Clock clock,
-			CallProperties properties) {
+			CallProperties properties, JsonMapper json) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -66,6 +70,7 @@ class CallFailover {
 		this.events = events;
 		this.clock = clock;
 		this.properties = properties;
+		this.json = json;
 	}
 
 	/** Whether a new call whose connect is this one fails over when its callee is unreachable. */
@@ -124,6 +129,26 @@ class CallFailover {
 		return this.terminator.end(call.getId(), UNANSWERED, failure.end(), null);
 	}
 
+	/**
+	 * The caller's offer and candidates, which went to the callee that failed: the new callee
+	 * gets them as if relayed now, so the caller's leg needs no new negotiation.
+	 */
+	private List<Delivery> callerMedia(Call call) {
+		List<Delivery> deliveries = new ArrayList<>();
+		Recipient callee = CallParties.callee(call);
+		if (call.getCallerOffer() != null) {
+			deliveries.add(new Delivery(callee, CallEvents.relay("sdp", call, "sdp",
+					this.json.readValue(call.getCallerOffer(), Map.class), call.getCallerDeviceId())));
+		}
+		if (call.getCallerCandidates() != null) {
+			for (Object candidate : this.json.readValue(call.getCallerCandidates(), List.class)) {
+				deliveries.add(new Delivery(callee,
+						CallEvents.relay("candidate", call, "candidate", candidate, call.getCallerDeviceId())));
+			}
+		}
+		return deliveries;
+	}
+
 	private Optional<List<Delivery>> retarget(Call call, ConnectAction connect, ConnectFailure failure) {
 		// Released first, so that pricing the new callee does not count this call's hold twice.
 		call.setReservedAmount(BigDecimal.ZERO);
@@ -148,8 +173,10 @@ class CallFailover {
 		Delivery calling = new Delivery(CallParties.caller(call),
 				CallEvents.signalingState(call, CallState.CALLING, "Calling"));
 		if (this.presence.isOnline(call.getProjectId(), call.getToUserId())) {
-			return Optional.of(List.of(calling, new Delivery(CallParties.callee(call),
-					CallEvents.incomingCall(call, this.ice.servers()))));
+			List<Delivery> deliveries = new ArrayList<>(List.of(calling,
+					new Delivery(CallParties.callee(call), CallEvents.incomingCall(call, this.ice.servers()))));
+			deliveries.addAll(callerMedia(call));
+			return Optional.of(deliveries);
 		}
 		if (call.isContinueOnFail() && call.getFailoverCount() < this.properties.maxFailovers()) {
 			// The next sweep asks the new connect's onFailEventUrl in turn.

@@ -38,17 +38,35 @@ public class CallRelayService {
 		this.events = events;
 	}
 
-	/** Relays an SDP offer or answer to the other leg, tagged with the sender's device. */
-	@Transactional(readOnly = true)
+	/**
+	 * Relays an SDP offer or answer to the other leg, tagged with the sender's device. The
+	 * caller's offer of an unanswered call that may fail over is kept for a new callee.
+	 */
+	@Transactional
 	public CallResult sdp(Party party, String callId, Map<String, Object> sdp) {
-		return relay(party, callId, (call) -> CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId()));
+		return relay(party, callId, (call) -> {
+			if (keepsCallerMedia(call, party)) {
+				this.calls.keepCallerOffer(callId, this.json.writeValueAsString(sdp));
+			}
+			return CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId());
+		});
 	}
 
-	/** Relays an ICE candidate to the other leg, tagged with the sender's device. */
-	@Transactional(readOnly = true)
+	/** Relays an ICE candidate to the other leg, tagged with the sender's device; kept as the offer is. */
+	@Transactional
 	public CallResult candidate(Party party, String callId, Map<String, Object> candidate) {
-		return relay(party, callId,
-				(call) -> CallEvents.relay("candidate", call, "candidate", candidate, party.deviceId()));
+		return relay(party, callId, (call) -> {
+			if (keepsCallerMedia(call, party)) {
+				this.calls.keepCallerCandidate(callId, this.json.writeValueAsString(candidate));
+			}
+			return CallEvents.relay("candidate", call, "candidate", candidate, party.deviceId());
+		});
+	}
+
+	/** Whether the call may still fail over to another callee, who then needs the caller's media offer. */
+	private static boolean keepsCallerMedia(Call call, Party party) {
+		return call.isContinueOnFail() && call.getStatus() != CallState.ANSWERED
+				&& CallParties.roleOf(call, party) == Role.CALLER;
 	}
 
 	/** Relays an application's JSON object, of at most 16 KB, to the other leg. */

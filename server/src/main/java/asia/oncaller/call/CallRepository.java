@@ -34,6 +34,27 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	@Query("update Call c set c.calleeMediaState = :code where c.id = :id")
 	int setCalleeMediaState(String id, int code);
 
+	/**
+	 * Keeps the caller's SDP offer (JSON) of an unanswered call that may fail over, so that a new
+	 * callee gets it too. Not a state change: the version stays, and a failover in flight goes on.
+	 */
+	@Modifying
+	@Query(value = """
+			UPDATE call SET caller_offer = :sdp
+			WHERE id = :id AND status IN ('CALLING', 'RINGING') AND continue_on_fail""", nativeQuery = true)
+	int keepCallerOffer(String id, String sdp);
+
+	/**
+	 * Adds a caller's ICE candidate (JSON) to those kept with its offer (see
+	 * {@link #keepCallerOffer}); frames are handled concurrently, so it may come before the offer.
+	 */
+	@Modifying
+	@Query(value = """
+			UPDATE call SET caller_candidates =
+			  (COALESCE(CAST(caller_candidates AS jsonb), '[]'::jsonb) || jsonb_build_array(CAST(:candidate AS jsonb)))::text
+			WHERE id = :id AND status IN ('CALLING', 'RINGING') AND continue_on_fail""", nativeQuery = true)
+	int keepCallerCandidate(String id, String candidate);
+
 	@Query("""
 			select c.id from Call c
 			where c.status in (asia.oncaller.call.CallState.CALLING, asia.oncaller.call.CallState.RINGING)

@@ -125,6 +125,33 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(record(callId).getRingingAt()).isNull();
 	}
 
+	@Test
+	void newCalleeGetsTheOfferAndCandidatesTheCallerSentTheCalleeThatFailed() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		StompTestClient carol = device("carol", "c1");
+		this.onFail.respond(200, connect("carol", 60, false));
+		String callId = callWithFailover(alice, "bob", 60);
+		bob.awaitEvent("incomingCall", callId);
+		Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0 alice");
+		Map<String, Object> candidate = Map.of("candidate", "candidate:1 1 udp 1 127.0.0.1 5000 typ host", "sdpMid",
+				"0", "sdpMLineIndex", 0);
+		alice.send("call.sdp", Map.of("callId", callId, "sdp", offer));
+		alice.send("call.candidate", Map.of("callId", callId, "candidate", candidate));
+		bob.awaitEvent("sdp", callId);
+		bob.awaitEvent("candidate", callId);
+
+		assertThat(bob.request("call.reject", body(callId))).containsEntry("r", 0);
+
+		carol.awaitEvent("incomingCall", callId);
+		assertThat(carol.awaitEvent("sdp", callId)).containsEntry("sdp", offer).containsEntry("deviceId", "a1");
+		assertThat(carol.awaitEvent("candidate", callId)).containsEntry("candidate", candidate)
+			.containsEntry("deviceId", "a1");
+		assertThat(carol.request("call.answer", body(callId))).containsEntry("r", 0);
+		carol.send("call.sdp", Map.of("callId", callId, "sdp", Map.of("type", "answer", "sdp", "v=0 carol")));
+		assertThat(alice.awaitEvent("sdp", callId)).containsEntry("deviceId", "c1");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http-500", "garbage", "empty", "timeout", "refused-address", "connection-refused",
 			"not-a-connect", "phone-connect" })

@@ -1,12 +1,15 @@
 package asia.oncaller.signaling;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import asia.oncaller.WebhookReceiver;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
 import asia.oncaller.outbound.RequestSigner;
+import asia.oncaller.tenant.ProjectRepository;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "oncaller.control.answer-url-timeout=1s", "oncaller.call.max-failovers=2" })
 class FailoverIntegrationTests extends CallTestSupport {
+
+	@Autowired
+	ProjectRepository projects;
 
 	private OnFailEventServer onFail;
 
@@ -209,6 +216,68 @@ class FailoverIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void callerHangingUpDuringTheFailoverWins() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		StompTestClient carol = device("carol", "c1");
+		this.onFail.respond(200, connect("carol", 60, false));
+		this.onFail.hold();
+		String callId = callWithFailover(alice, "bob", 60);
+		bob.awaitEvent("incomingCall", callId);
+		assertThat(bob.request("call.reject", body(callId))).containsEntry("r", 0);
+		Awaitility.await().atMost(StompTestClient.WAIT).until(() -> !this.onFail.requests().isEmpty());
+
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		this.onFail.release();
+
+		assertThat(alice.await(state(callId, 6))).containsEntry("reason", "Canceled");
+		Awaitility.await()
+			.during(Duration.ofSeconds(1))
+			.until(() -> record(callId).getToNumber().equals("bob") && record(callId).getFailoverCount() == 0);
+		assertThat(record(callId).getEndReason()).isEqualTo("Canceled");
+		assertThat(carol.receives((m) -> "incomingCall".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
+		assertThat(bob.unconsumed()).noneMatch(state(callId, 6));
+	}
+
+	@Test
+	void eventUrlHearsTheRetargetAndEndingsStayAsWithoutFailover() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			this.project.setEventUrl(receiver.url());
+			this.projects.save(this.project);
+			StompTestClient alice = device("alice", "a1");
+			StompTestClient bob = device("bob", "b1");
+			StompTestClient carol = device("carol", "c1");
+			this.onFail.respond(200, connect("carol", 60, false));
+			String retargeted = callWithFailover(alice, "bob", 60);
+			bob.awaitEvent("incomingCall", retargeted);
+			bob.request("call.reject", body(retargeted));
+			carol.awaitEvent("incomingCall", retargeted);
+			carol.request("call.answer", body(retargeted));
+			alice.request("call.hangup", body(retargeted));
+			this.onFail.respond(500, "");
+			String failed = callWithFailover(alice, "bob", 60);
+			bob.awaitEvent("incomingCall", failed);
+			bob.request("call.reject", body(failed));
+			alice.await(state(failed, 5));
+
+			Awaitility.await().atMost(StompTestClient.WAIT).until(() -> receiver.delivered().size() >= 6);
+			List<Map<String, Object>> first = events(receiver, retargeted);
+			assertThat(first).extracting((e) -> e.get("type"))
+				.containsExactly("created", "retargeted", "answered", "ended");
+			assertThat(first.get(1)).containsEntry("failReason", "busy");
+			assertThat(endpoint(first.get(1).get("previousTo"))).containsEntry("number", "bob");
+			assertThat(endpoint(first.get(1).get("to"))).containsEntry("number", "carol");
+			assertThat(first.get(3)).containsEntry("endReason", "Ended").containsEntry("endedBy", "caller");
+			List<Map<String, Object>> second = events(receiver, failed);
+			assertThat(second).extracting((e) -> e.get("type")).containsExactly("created", "ended");
+			assertThat(second.get(1)).containsEntry("endReason", "Busy here")
+				.containsEntry("sipCode", 486)
+				.containsEntry("endedBy", "callee")
+				.containsEntry("status", "BUSY");
+		}
+	}
+
+	@Test
 	void withoutContinueOnFailNothingIsAsked() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
@@ -313,6 +382,14 @@ class FailoverIntegrationTests extends CallTestSupport {
 			default -> throw new IllegalArgumentException(failure);
 		}
 		return this.onFail.url();
+	}
+
+	private static List<Map<String, Object>> events(WebhookReceiver receiver, String callId) {
+		return receiver.delivered()
+			.stream()
+			.map(WebhookReceiver.Request::json)
+			.filter((e) -> callId.equals(e.get("callId")))
+			.toList();
 	}
 
 	private static Predicate<Map<String, Object>> state(String callId, int code) {

@@ -8,3 +8,7 @@ ALTER TABLE call ADD COLUMN sip_call_id VARCHAR(255);
 -- A phone call moved from one app user to another: who had it, and when it moved.
 ALTER TABLE call ADD COLUMN transferred_from_user_id VARCHAR(128);
 ALTER TABLE call ADD COLUMN transferred_at TIMESTAMPTZ;
+
+-- The account's number a phone call uses (the one dialled, or the caller id it shows), whose
+-- event_url, when set, hears the call's events instead of the project's.
+ALTER TABLE call ADD COLUMN number_id VARCHAR(34);

@@ -13,20 +13,22 @@ import java.util.Locale;
  * A call record as the REST API shows it (PROTOCOL §5), in the order of its JSON fields and CSV
  * columns. Money is a decimal string, so no client rounds it through a float; times are ISO-8601
  * UTC. {@code durationSeconds} runs from the answer to the end: 0 for a call that ended
- * unanswered, {@code null} while the call lasts.
+ * unanswered, {@code null} while the call lasts. Phone calls add their SIP Call-ID; a transfer
+ * shows who had the call and when it moved; {@code failoverCount} counts onFailEventUrl retargets.
  */
 record CallRecord(String callId, String projectId, String accountId, String fromNumber, String fromAlias,
 		String fromType, String toNumber, String toAlias, String toType, String fromUserId, String toUserId,
 		String answeredDeviceId, boolean isVideoCall, String direction, String status, String endReason,
 		Integer sipCode, Instant createdAt, Instant ringingAt, Instant answeredAt, Instant endedAt,
 		Long durationSeconds, Integer billedSeconds, String cost, String currency, String trunkId,
+		String sipCallId, String transferredFromUserId, Instant transferredAt, int failoverCount,
 		String customData) {
 
 	/** The columns a query must select, in the order {@link #read} reads them. */
 	static final String COLUMNS = "id, project_id, account_id, from_number, from_alias, from_type, to_number, "
 			+ "to_alias, to_type, from_user_id, to_user_id, answered_device_id, video_call, direction, status, "
 			+ "end_reason, sip_code, created_at, ringing_at, answered_at, ended_at, billed_seconds, cost, currency, "
-			+ "trunk_id, custom_data";
+			+ "trunk_id, sip_call_id, transferred_from_user_id, transferred_at, failover_count, custom_data";
 
 	/** The JSON field names, which are also the CSV header. */
 	static final List<String> FIELDS = Arrays.stream(CallRecord.class.getRecordComponents())
@@ -45,7 +47,9 @@ record CallRecord(String callId, String projectId, String accountId, String from
 				row.getString("end_reason"), row.getObject("sip_code", Integer.class), instant(row, "created_at"),
 				instant(row, "ringing_at"), answeredAt, endedAt, duration(answeredAt, endedAt),
 				row.getObject("billed_seconds", Integer.class), (cost != null) ? cost.toPlainString() : null,
-				row.getString("currency"), row.getString("trunk_id"), row.getString("custom_data"));
+				row.getString("currency"), row.getString("trunk_id"), row.getString("sip_call_id"),
+				row.getString("transferred_from_user_id"), instant(row, "transferred_at"), row.getInt("failover_count"),
+				row.getString("custom_data"));
 	}
 
 	/** The values in {@link #FIELDS} order, for the CSV export. */
@@ -54,7 +58,8 @@ record CallRecord(String callId, String projectId, String accountId, String from
 				this.toNumber, this.toAlias, this.toType, this.fromUserId, this.toUserId, this.answeredDeviceId,
 				this.isVideoCall, this.direction, this.status, this.endReason, this.sipCode, this.createdAt,
 				this.ringingAt, this.answeredAt, this.endedAt, this.durationSeconds, this.billedSeconds, this.cost,
-				this.currency, this.trunkId, this.customData);
+				this.currency, this.trunkId, this.sipCallId, this.transferredFromUserId, this.transferredAt,
+				this.failoverCount, this.customData);
 	}
 
 	private static Long duration(Instant answeredAt, Instant endedAt) {

@@ -111,9 +111,23 @@ public class Call {
 
 	private String sipCallId;
 
+	private String numberId;
+
 	private String transferredFromUserId;
 
 	private Instant transferredAt;
+
+	private boolean continueOnFail;
+
+	private String onFailEventUrl;
+
+	private String failReason;
+
+	private int failoverCount;
+
+	private String callerOffer;
+
+	private String callerCandidates;
 
 	@Version
 	private Long version;
@@ -381,6 +395,25 @@ public class Call {
 		this.connectionFee = tariff.connectionFee();
 	}
 
+	/**
+	 * Rings another app user instead of the callee that failed, as a failover's connect says: the
+	 * call is calling again, with nothing of the failed callee left (its ring time, its failure,
+	 * its price; the caller prices the new callee as needed) and one failover more.
+	 */
+	public void retarget(String userId, String alias, String customData) {
+		to(EndpointType.INTERNAL, userId, alias);
+		this.toUserId = userId;
+		this.customData = customData;
+		this.status = CallState.CALLING;
+		this.ringingAt = null;
+		this.failReason = null;
+		this.failoverCount++;
+		this.rateId = null;
+		this.pricePerMinute = null;
+		this.billingIncrementSeconds = null;
+		this.connectionFee = null;
+	}
+
 	/** The prices the call is charged by; {@code null} for a call nobody prices (free). */
 	public Tariff tariff() {
 		return (this.pricePerMinute != null)
@@ -426,6 +459,15 @@ public class Call {
 		this.connectDeadline = connectDeadline;
 	}
 
+	/** The account's number a phone call uses: the one dialled, or the caller id it shows. */
+	public String getNumberId() {
+		return this.numberId;
+	}
+
+	public void setNumberId(String numberId) {
+		this.numberId = numberId;
+	}
+
 	/** The SIP Call-ID of the phone leg, or {@code null} for an app-to-app call. */
 	public String getSipCallId() {
 		return this.sipCallId;
@@ -438,6 +480,56 @@ public class Call {
 
 	public Instant getTransferredAt() {
 		return this.transferredAt;
+	}
+
+	/** Whether an unreachable callee makes the server ask {@link #getOnFailEventUrl()} what to do. */
+	public boolean isContinueOnFail() {
+		return this.continueOnFail;
+	}
+
+	/** The current connect's onFailEventUrl; {@code null} when it has none. */
+	public String getOnFailEventUrl() {
+		return this.onFailEventUrl;
+	}
+
+	/** Takes the current connect's continueOnFail and onFailEventUrl. */
+	public void failover(boolean continueOnFail, String onFailEventUrl) {
+		this.continueOnFail = continueOnFail;
+		this.onFailEventUrl = onFailEventUrl;
+	}
+
+	/**
+	 * Why the callee could not be reached ({@code busy}, {@code not_online}, {@code no_answer})
+	 * while the server asks the onFailEventUrl what to do next; {@code null} otherwise.
+	 */
+	public String getFailReason() {
+		return this.failReason;
+	}
+
+	public void setFailReason(String failReason) {
+		this.failReason = failReason;
+	}
+
+	/** How many times the call was retargeted by an onFailEventUrl. */
+	public int getFailoverCount() {
+		return this.failoverCount;
+	}
+
+	public void setFailoverCount(int failoverCount) {
+		this.failoverCount = failoverCount;
+	}
+
+	/**
+	 * The caller's SDP offer as JSON, kept while a call that may fail over is unanswered;
+	 * {@code null} otherwise.
+	 */
+	public String getCallerOffer() {
+		return this.callerOffer;
+	}
+
+	/** The caller's ICE candidates since that offer, as a JSON array; {@code null} when none. */
+	public String getCallerCandidates() {
+		return this.callerCandidates;
 	}
 
 }

@@ -77,6 +77,11 @@ class CallCharging {
 			.isPresent();
 	}
 
+	/** Locks the account, for a change of a call row that may price it anew: the one lock order. */
+	void lockAccount(String accountId) {
+		this.ledger.lockBalance(accountId);
+	}
+
 	/** Locks the account of a priced call before the call row is changed: the one lock order. */
 	void lockAccountOf(String callId) {
 		this.calls.findById(callId)

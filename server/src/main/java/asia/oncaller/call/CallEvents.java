@@ -1,6 +1,7 @@
 package asia.oncaller.call;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,6 +42,15 @@ final class CallEvents {
 				"sipReason", (sipCode != null) ? reason : null);
 	}
 
+	/**
+	 * A final state for a leg that leaves the call before the call itself ends: the record's SIP
+	 * code is not written yet, so it is given.
+	 */
+	static Map<String, Object> finalState(Call call, CallState state, String reason, Integer sipCode) {
+		return event("signalingState", call.getId(), "code", state.code(), "reason", reason, "sipCode", sipCode,
+				"sipReason", (sipCode != null) ? reason : null);
+	}
+
 	/** Another device of the same user answered (200), rejected (486) or declined (603) the call. */
 	static Map<String, Object> otherDeviceState(Call call, int code) {
 		return event("otherDevice", call.getId(), "code", code, "data",
@@ -58,6 +68,15 @@ final class CallEvents {
 
 	static Map<String, Object> transferred(Call call, String toUserId) {
 		return event("transferred", call.getId(), "toUserId", toUserId);
+	}
+
+	/** A party as the SCCO writes it: {@code type} ({@code internal}, {@code external}), number, alias. */
+	static Map<String, Object> endpoint(EndpointType type, String number, String alias) {
+		Map<String, Object> endpoint = new LinkedHashMap<>();
+		endpoint.put("type", type.name().toLowerCase(Locale.ROOT));
+		endpoint.put("number", number);
+		endpoint.put("alias", alias);
+		return endpoint;
 	}
 
 	private static Map<String, Object> event(String type, String callId, Object... keysAndValues) {

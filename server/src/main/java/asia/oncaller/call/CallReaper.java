@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ends the calls that nobody ends: unanswered past the SCCO timeout ("No answer"), transferred
- * to a user who did not answer in time, answered past
+ * Ends the calls that nobody ends: unanswered past the SCCO timeout ("No answer", unless the
+ * connect fails over: see {@link CallFailover}), transferred to a user who did not answer in
+ * time, answered past
  * their granted time (maxConnectTime, or "Not enough money"), left by a connection that closed
  * without a hangup, or left by a node that stopped (no heartbeat). The deadlines live in the
  * database and every node sweeps them, so a call ends on time even when the node that placed it
@@ -44,8 +45,13 @@ public class CallReaper {
 
 	private final BillingProperties billing;
 
+	private final CallFailover failover;
+
+	private final FailoverRunner failoverRunner;
+
 	CallReaper(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender events,
-			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing) {
+			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing,
+			CallFailover failover, FailoverRunner failoverRunner) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -54,18 +60,30 @@ public class CallReaper {
 		this.clock = clock;
 		this.properties = properties;
 		this.billing = billing;
+		this.failover = failover;
+		this.failoverRunner = failoverRunner;
 	}
 
 	/**
-	 * Every 500 ms: rings that timed out end; grants about to run out are renewed, before the
+	 * Every 500 ms: rings that timed out end, or fail over (as do calls whose callee failed
+	 * otherwise, which are due at once); grants about to run out are renewed, before the
 	 * grants that ran out end, so that one sweep never cuts a call it could have renewed.
 	 */
 	@Scheduled(fixedDelayString = "${oncaller.call.sweep-interval:500ms}")
 	void sweepDeadlines() {
 		Instant now = this.clock.instant();
 		for (String callId : this.calls.findRingExpired(now)) {
-			endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.CALLING, CallState.RINGING),
-					CallEnd.NO_ANSWER, null));
+			Optional<Call> failingOver = inTransaction(() -> this.failover.claim(callId));
+			if (failingOver == null) {
+				continue;
+			}
+			if (failingOver.isPresent()) {
+				this.failoverRunner.start(failingOver.get());
+			}
+			else {
+				endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.CALLING, CallState.RINGING),
+						CallEnd.NO_ANSWER, null));
+			}
 		}
 		for (String callId : this.calls.findTransferExpired(now)) {
 			endAndTell(() -> this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.TRANSFER_NOT_ANSWERED,

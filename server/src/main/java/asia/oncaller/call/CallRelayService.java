@@ -54,23 +54,39 @@ public class CallRelayService {
 
 	/**
 	 * Relays an SDP offer or answer to the other leg, tagged with the sender's device; a phone leg
-	 * takes it through the media bridge instead (it dials, renegotiates, or answers).
+	 * takes it through the media bridge instead (it dials, renegotiates, or answers). The caller's
+	 * offer of an unanswered call that may fail over is kept for a new callee.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public CallResult sdp(Party party, String callId, Map<String, Object> sdp) {
-		return relayOrToPhone(party, callId, (call) -> CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId()),
-				(call) -> this.phones.getObject().sdp(call, sdp));
+		return relayOrToPhone(party, callId, (call) -> {
+			if (keepsCallerMedia(call, party)) {
+				this.calls.keepCallerOffer(callId, this.json.writeValueAsString(sdp));
+			}
+			return CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId());
+		}, (call) -> this.phones.getObject().sdp(call, sdp));
 	}
 
 	/**
-	 * Relays an ICE candidate to the other leg, tagged with the sender's device. A phone leg does
-	 * not need them: the media bridge learns the app's address from its connectivity checks.
+	 * Relays an ICE candidate to the other leg, tagged with the sender's device; kept as the offer
+	 * is. A phone leg does not need them: the media bridge learns the app's address from its
+	 * connectivity checks.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public CallResult candidate(Party party, String callId, Map<String, Object> candidate) {
-		return relayOrToPhone(party, callId,
-				(call) -> CallEvents.relay("candidate", call, "candidate", candidate, party.deviceId()), (call) -> {
-				});
+		return relayOrToPhone(party, callId, (call) -> {
+			if (keepsCallerMedia(call, party)) {
+				this.calls.keepCallerCandidate(callId, this.json.writeValueAsString(candidate));
+			}
+			return CallEvents.relay("candidate", call, "candidate", candidate, party.deviceId());
+		}, (call) -> {
+		});
+	}
+
+	/** Whether the call may still fail over to another callee, who then needs the caller's media offer. */
+	private static boolean keepsCallerMedia(Call call, Party party) {
+		return call.isContinueOnFail() && call.getStatus() != CallState.ANSWERED
+				&& CallParties.roleOf(call, party) == Role.CALLER;
 	}
 
 	/** Relays an application's JSON object, of at most 16 KB, to the other leg. */

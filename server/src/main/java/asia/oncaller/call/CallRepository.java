@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,6 +20,11 @@ import org.springframework.data.jpa.repository.Query;
 public interface CallRepository extends JpaRepository<Call, String>, CallTransitions {
 
 	List<Call> findByStatusIn(Collection<CallState> states);
+
+	/** The call with its row locked until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Call c where c.id = :id")
+	Optional<Call> findLockedById(String id);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Call c set c.callerMediaState = :code where c.id = :id")
@@ -43,6 +52,27 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			update Call c set c.lastSeenAt = :now
 			where c.status = asia.oncaller.call.CallState.ANSWERED and c.id in :callIds""")
 	int markSeenById(Collection<String> callIds, Instant now);
+
+	/**
+	 * Keeps the caller's SDP offer (JSON) of an unanswered call that may fail over, so that a new
+	 * callee gets it too. Not a state change: the version stays, and a failover in flight goes on.
+	 */
+	@Modifying
+	@Query(value = """
+			UPDATE call SET caller_offer = :sdp
+			WHERE id = :id AND status IN ('CALLING', 'RINGING') AND continue_on_fail""", nativeQuery = true)
+	int keepCallerOffer(String id, String sdp);
+
+	/**
+	 * Adds a caller's ICE candidate (JSON) to those kept with its offer (see
+	 * {@link #keepCallerOffer}); frames are handled concurrently, so it may come before the offer.
+	 */
+	@Modifying
+	@Query(value = """
+			UPDATE call SET caller_candidates =
+			  (COALESCE(CAST(caller_candidates AS jsonb), '[]'::jsonb) || jsonb_build_array(CAST(:candidate AS jsonb)))::text
+			WHERE id = :id AND status IN ('CALLING', 'RINGING') AND continue_on_fail""", nativeQuery = true)
+	int keepCallerCandidate(String id, String candidate);
 
 	@Query("""
 			select c.id from Call c

@@ -47,13 +47,14 @@ class CallRouting {
 	}
 
 	/**
-	 * Where a call may go: its outcome, and for a phone call the trunk; the account's currency;
-	 * the rate and prices that charge it, both {@code null} for a free call.
+	 * Where a call may go: its outcome, and for a phone call the trunk and the caller id's number;
+	 * the account's currency; the rate and prices that charge it, both {@code null} for a free call.
 	 */
-	record Route(CallOutcome outcome, String trunkId, String currency, String rateId, Tariff tariff) {
+	record Route(CallOutcome outcome, String trunkId, String numberId, String currency, String rateId,
+			Tariff tariff) {
 
 		static Route refused(CallOutcome outcome) {
-			return new Route(outcome, null, null, null, null);
+			return new Route(outcome, null, null, null, null, null);
 		}
 
 	}
@@ -64,6 +65,7 @@ class CallRouting {
 			return Route.refused(CallOutcome.TO_TYPE_INVALID);
 		}
 		String trunkId = null;
+		String numberId = null;
 		if (connect.to().isExternal()) {
 			Optional<PhoneNumber> number = this.numbers.findByNumber(e164(connect.from().number()));
 			if (number.isEmpty()) {
@@ -80,13 +82,15 @@ class CallRouting {
 				return Route.refused(CallOutcome.TRUNK_NOT_YOURS);
 			}
 			trunkId = trunk.get().getId();
+			numberId = number.get().getId();
 		}
 		Account account = this.accounts.findById(accountId).orElseThrow();
 		RatedCallType type = connect.to().isInternal() ? RatedCallType.INTERNAL : RatedCallType.EXTERNAL;
 		Optional<Rate> rate = this.rates.find(accountId, type, connect.to().number());
 		if (rate.isEmpty()) {
 			// App-to-app calls are free unless a rate prices them; a number nobody priced cannot be paid for.
-			return (type == RatedCallType.INTERNAL) ? new Route(CallOutcome.OK, trunkId, account.getCurrency(), null, null)
+			return (type == RatedCallType.INTERNAL)
+					? new Route(CallOutcome.OK, trunkId, numberId, account.getCurrency(), null, null)
 					: Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
 		}
 		// The balance is in the account's currency; a rate in another one cannot be paid from it.
@@ -94,7 +98,7 @@ class CallRouting {
 		if (!rate.get().getCurrency().equals(account.getCurrency()) || !this.charging.admits(accountId, tariff)) {
 			return Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
 		}
-		return new Route(CallOutcome.OK, trunkId, account.getCurrency(), rate.get().getId(), tariff);
+		return new Route(CallOutcome.OK, trunkId, numberId, account.getCurrency(), rate.get().getId(), tariff);
 	}
 
 	/** The number's own trunk, else the first enabled trunk of the account. */

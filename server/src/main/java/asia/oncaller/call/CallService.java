@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import asia.oncaller.billing.Grant;
 import asia.oncaller.call.CallParties.Role;
@@ -23,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CallService {
 
-	private static final Set<CallState> UNANSWERED = EnumSet.of(CallState.CALLING, CallState.RINGING);
-
 	private final CallRepository calls;
 
 	private final CallTerminator terminator;
@@ -35,13 +32,16 @@ public class CallService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CallFailover failover;
+
 	CallService(CallRepository calls, CallTerminator terminator, CallCharging charging, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CallFailover failover) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
 		this.clock = clock;
 		this.events = events;
+		this.failover = failover;
 	}
 
 	/** The callee's device rings: the caller hears {@code signalingState} 2 once. */
@@ -129,6 +129,7 @@ public class CallService {
 	/**
 	 * The callee declines: the call ends at once as Busy (5) for the caller, whichever of the
 	 * callee's devices rejected it, and the callee's other devices hear {@code otherDevice 486}.
+	 * With continueOnFail the call fails over instead, after this reply (see {@link CallFailover}).
 	 * A caller's reject, or the answering device's, is a hangup.
 	 */
 	@Transactional
@@ -168,7 +169,13 @@ public class CallService {
 					? ended(this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.NORMAL, party), callId)
 					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
 		}
-		return ended(this.terminator.end(callId, UNANSWERED, CallEnd.BUSY, party), callId);
+		if (call.getFailReason() != null) {
+			// The callee already failed and the call is failing over: it is no longer theirs.
+			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
+		}
+		Optional<List<Delivery>> failingOver = this.failover.rejected(callId, party);
+		return failingOver.isPresent() ? CallResult.ok(failingOver.get())
+				: ended(this.terminator.endRejected(callId, party), callId);
 	}
 
 	/** The outcome of an ending that may have lost a race: to an answer elsewhere, or to another ending. */

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Where a call is. Transitions only go forward; {@link #BUSY} and {@link #ENDED} are final.
- * The codes are those of the {@code signalingState} event (4 is never sent).
+ * The codes are those of the {@code signalingState} event (4 is never sent). The one restart is
+ * a failover's new callee leg, which starts at {@link #CALLING} again ({@link Call#retarget}).
  */
 public enum CallState {
 

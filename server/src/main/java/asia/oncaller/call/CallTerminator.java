@@ -46,7 +46,7 @@ class CallTerminator {
 		this.charging.lockAccountOf(callId);
 		return this.calls
 			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
-			.map((call) -> ended(call, end, actor, (actor != null) ? CallParties.roleOf(call, actor) : Role.NONE));
+			.map((call) -> ended(call, end, actor, (actor != null) ? CallParties.roleOf(call, actor) : endedBy(end)));
 	}
 
 	/**
@@ -58,6 +58,18 @@ class CallTerminator {
 		return this.calls
 			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
 			.map((call) -> ended(call, end, null, CallParties.phoneSide(call)));
+	}
+
+	/**
+	 * Ends an unanswered call as Busy because a device of its callee rejected it; not once the
+	 * call fails over (another device of the callee rejected it first).
+	 * @return the events to send, or empty when the call had already moved on
+	 */
+	Optional<List<Delivery>> endRejected(String callId, Party actor) {
+		this.charging.lockAccountOf(callId);
+		return this.calls
+			.markRejected(callId, this.clock.instant(), CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode())
+			.map((call) -> ended(call, CallEnd.BUSY, actor, CallParties.roleOf(call, actor)));
 	}
 
 	/**
@@ -88,10 +100,16 @@ class CallTerminator {
 		this.events.publishEvent(new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, actorRole)));
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));
-		if (call.getToUserId() != null) {
+		// A callee that failed was released when it failed; the call then failed over and ends now.
+		if (call.getToUserId() != null && call.getFailReason() == null) {
 			deliveries.addAll(toCallee(call, end, actor, actorRole));
 		}
 		return deliveries;
+	}
+
+	/** Who ended a call the server ends: the callee when they had rejected it and no failover took it on. */
+	private static Role endedBy(CallEnd end) {
+		return (end.state() == CallState.BUSY) ? Role.CALLEE : Role.NONE;
 	}
 
 	private List<Delivery> toCallee(Call call, CallEnd end, Party actor, Role actorRole) {

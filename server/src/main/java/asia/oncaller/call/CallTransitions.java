@@ -14,18 +14,25 @@ import asia.oncaller.billing.Grant;
  */
 public interface CallTransitions {
 
-	/** CALLING to RINGING. */
+	/** CALLING to RINGING; not while the call fails over, since its callee has failed. */
 	Optional<Call> markRinging(String id, Instant now);
 
 	/**
 	 * CALLING or RINGING to ANSWERED by one device, with the answered time granted (its deadline
-	 * is {@code now} plus the grant) and what that time reserves; the call is seen alive now.
+	 * is {@code now} plus the grant) and what that time reserves; the call is seen alive now. Not
+	 * while the call fails over: the callee that failed may no longer take it.
 	 */
 	Optional<Call> markAnswered(String id, Instant now, String deviceId, String connectionId, Grant grant);
 
 	/** Any of {@code from} to a final state, with the record's end time, reason and SIP code. */
 	Optional<Call> markEnded(String id, Collection<CallState> from, CallState state, Instant now, String reason,
 			Integer sipCode);
+
+	/**
+	 * CALLING or RINGING to BUSY because a callee device rejected the call, with the record's end
+	 * time, reason and SIP code: not once the call fails over, since its callee already failed.
+	 */
+	Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode);
 
 	/**
 	 * A larger grant for an answered call whose grant is still {@code grantedSeconds} and has not
@@ -56,5 +63,21 @@ public interface CallTransitions {
 
 	/** The transfer target answers on one device: it becomes the call's app leg. */
 	Optional<Call> markTransferAnswered(String id, String deviceId, String connectionId, Instant now);
+
+	/**
+	 * An unanswered call whose callee has just failed starts failing over: when its connect has
+	 * continueOnFail and it was retargeted fewer than {@code maxFailovers} times. It keeps its
+	 * state, records why ({@code reason}) and becomes due at {@code now}, so that the next sweep
+	 * takes it over (see {@link #claimFailover}).
+	 */
+	Optional<Call> markConnectFailed(String id, String reason, Instant now, int maxFailovers);
+
+	/**
+	 * Takes over the failover of an unanswered call due by {@code now}: one already failing over,
+	 * or one whose ring timed out while its connect has continueOnFail and it was retargeted fewer
+	 * than {@code maxFailovers} times (reason {@code no_answer}). It becomes due again only at
+	 * {@code leaseUntil}, so that no other sweep takes it meanwhile, unless this node dies.
+	 */
+	Optional<Call> claimFailover(String id, Instant now, Instant leaseUntil, int maxFailovers);
 
 }

@@ -25,7 +25,7 @@ class CallTransitionsImpl implements CallTransitions {
 	public Optional<Call> markRinging(String id, Instant now) {
 		return update("""
 				UPDATE call SET status = 'RINGING', ringing_at = :now, version = version + 1
-				WHERE id = :id AND status = 'CALLING' RETURNING *""", Map.of("id", id, "now", now));
+				WHERE id = :id AND status = 'CALLING' AND fail_reason IS NULL RETURNING *""", Map.of("id", id, "now", now));
 	}
 
 	@Override
@@ -42,7 +42,7 @@ class CallTransitionsImpl implements CallTransitions {
 				UPDATE call SET status = 'ANSWERED', answered_at = :now, answered_device_id = :device,
 				  answered_connection_id = :connection, connect_deadline = :deadline, granted_seconds = :granted,
 				  reserved_amount = :reserved, last_seen_at = :now, version = version + 1
-				WHERE id = :id AND status IN ('CALLING', 'RINGING') RETURNING *""", parameters);
+				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND fail_reason IS NULL RETURNING *""", parameters);
 	}
 
 	@Override
@@ -59,6 +59,15 @@ class CallTransitionsImpl implements CallTransitions {
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason,
 				  sip_code = :sip, version = version + 1
 				WHERE id = :id AND status IN (:from) RETURNING *""", parameters);
+	}
+
+	@Override
+	public Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode) {
+		return update("""
+				UPDATE call SET status = 'BUSY', ended_at = :now, end_reason = :reason, sip_code = :sip,
+				  version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND fail_reason IS NULL RETURNING *""",
+				Map.of("id", id, "now", now, "reason", reason, "sip", sipCode));
 	}
 
 	@Override
@@ -147,6 +156,25 @@ class CallTransitionsImpl implements CallTransitions {
 				  last_seen_at = :now, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED' AND transferred_at IS NOT NULL AND APP_CONNECTION IS NULL
 				RETURNING *""".replace("APP_CONNECTION", APP_CONNECTION), parameters);
+	}
+
+	@Override
+	public Optional<Call> markConnectFailed(String id, String reason, Instant now, int maxFailovers) {
+		return update("""
+				UPDATE call SET fail_reason = :reason, ring_deadline = :now, version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND fail_reason IS NULL AND continue_on_fail
+				  AND failover_count < :max
+				RETURNING *""", Map.of("id", id, "reason", reason, "now", now, "max", maxFailovers));
+	}
+
+	@Override
+	public Optional<Call> claimFailover(String id, Instant now, Instant leaseUntil, int maxFailovers) {
+		return update("""
+				UPDATE call SET fail_reason = COALESCE(fail_reason, 'no_answer'), ring_deadline = :lease,
+				  version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND ring_deadline <= :now
+				  AND (fail_reason IS NOT NULL OR (continue_on_fail AND failover_count < :max))
+				RETURNING *""", Map.of("id", id, "now", now, "lease", leaseUntil, "max", maxFailovers));
 	}
 
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */

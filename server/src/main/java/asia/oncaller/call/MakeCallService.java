@@ -59,9 +59,11 @@ public class MakeCallService {
 
 	private final ObjectProvider<PhoneNetwork> phones;
 
+	private final CallFailover failover;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
-			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones) {
+			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -73,13 +75,15 @@ public class MakeCallService {
 		this.json = json;
 		this.events = events;
 		this.phones = phones;
+		this.failover = failover;
 	}
 
 	/**
 	 * Places a call for the caller. On success the reply carries {@code callId}, {@code toType},
 	 * {@code customDataFromYourServer} and {@code iceServers}; the caller then hears
 	 * {@code signalingState} 1 and every online device of the callee {@code incomingCall}. A callee
-	 * with no device online ends the call at once (6, "Callee not online").
+	 * with no device online ends the call at once (6, "Callee not online"), unless the connect
+	 * fails over (see {@link CallFailover}).
 	 */
 	public CallResult make(Party caller, MakeCallCommand command) {
 		String custom = customText(command.custom());
@@ -138,7 +142,8 @@ public class MakeCallService {
 			return CallResult.of(CallOutcome.TO_TYPE_INVALID, "A phone call can only be connected to an app user");
 		}
 		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
-		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL, trunkId);
+		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
+				new InboundLine(trunkId, number.getId()));
 		if (!placed.outcome().ok()) {
 			return placed;
 		}
@@ -152,7 +157,7 @@ public class MakeCallService {
 	}
 
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
-			EndpointType fromType, String inboundTrunkId) {
+			EndpointType fromType, InboundLine inbound) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -162,7 +167,7 @@ public class MakeCallService {
 		Placed placed = this.transaction.execute((status) -> {
 			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
 			return new Placed(route.outcome(),
-					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inboundTrunkId) : null);
+					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound) : null);
 		});
 		if (!placed.outcome().ok()) {
 			return CallResult.of(placed.outcome());
@@ -177,8 +182,8 @@ public class MakeCallService {
 
 	/** Writes the new call and tells the event_url, in the caller's transaction. */
 	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route, String inboundTrunkId) {
-		Call call = newCall(callId, caller, video, fromType, connect, route, inboundTrunkId);
+			CallRouting.Route route, InboundLine inbound) {
+		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		call = this.calls.save(call);
 		this.events.publishEvent(new CallLifecycleEvent("created", call, Map.of()));
 		if (call.getStatus().isFinal()) {
@@ -224,8 +229,8 @@ public class MakeCallService {
 	}
 
 	private Call newCall(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route, String inboundTrunkId) {
-		Call call = new Call(callId, caller.accountId(), caller.projectId(), direction(connect, inboundTrunkId));
+			CallRouting.Route route, InboundLine inbound) {
+		Call call = new Call(callId, caller.accountId(), caller.projectId(), direction(connect, inbound));
 		call.from(fromType, connect.from().number(), connect.from().alias());
 		call.to(connect.to().isInternal() ? EndpointType.INTERNAL : EndpointType.EXTERNAL, connect.to().number(),
 				connect.to().alias());
@@ -234,7 +239,8 @@ public class MakeCallService {
 		call.setCallerDeviceId(caller.deviceId());
 		call.setVideoCall(video);
 		call.setCustomData(connect.customData());
-		call.setTrunkId((inboundTrunkId != null) ? inboundTrunkId : route.trunkId());
+		call.setTrunkId((inbound != null) ? inbound.trunkId() : route.trunkId());
+		call.setNumberId((inbound != null) ? inbound.numberId() : route.numberId());
 		call.setCurrency(route.currency());
 		if (route.tariff() != null) {
 			call.price(route.rateId(), route.tariff());
@@ -243,8 +249,14 @@ public class MakeCallService {
 		Instant now = this.clock.instant();
 		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
 		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
+		call.failover(connect.continueOnFail(), connect.onFailEventUrl());
 		CallEnd immediateEnd = immediateEnd(call, connect, caller);
-		if (immediateEnd != null) {
+		if (immediateEnd == CallEnd.NOT_ONLINE && this.failover.mayFailOver(connect)) {
+			// Due at once: the next sweep asks the onFailEventUrl where the call goes instead.
+			call.setFailReason(ConnectFailure.NOT_ONLINE.reason());
+			call.setRingDeadline(now);
+		}
+		else if (immediateEnd != null) {
 			call.setStatus(immediateEnd.state());
 			call.setEndedAt(now);
 			call.setEndReason(immediateEnd.reason());
@@ -256,15 +268,19 @@ public class MakeCallService {
 		return call;
 	}
 
+	/** The trunk and the number a phone call came in on. */
+	private record InboundLine(String trunkId, String numberId) {
+	}
+
 	/** The outcome of the checks, and the call written when they passed. */
 	private record Placed(CallOutcome outcome, Call call) {
 	}
 
-	private static CallDirection direction(ConnectAction connect, String inboundTrunkId) {
+	private static CallDirection direction(ConnectAction connect, InboundLine inbound) {
 		if (connect.to().isExternal()) {
 			return CallDirection.APP_TO_PHONE;
 		}
-		return (inboundTrunkId != null) ? CallDirection.PHONE_TO_APP : CallDirection.APP_TO_APP;
+		return (inbound != null) ? CallDirection.PHONE_TO_APP : CallDirection.APP_TO_APP;
 	}
 
 	/**
@@ -283,7 +299,7 @@ public class MakeCallService {
 	private List<Delivery> firstEvents(Call call) {
 		Delivery toCaller = new Delivery(CallParties.caller(call), CallEvents.signalingState(call,
 				call.getStatus(), call.getStatus().isFinal() ? call.getEndReason() : "Calling"));
-		if (call.getStatus().isFinal() || call.getToUserId() == null) {
+		if (call.getStatus().isFinal() || call.getFailReason() != null || call.getToUserId() == null) {
 			return List.of(toCaller);
 		}
 		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.getToUserId()),

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import asia.oncaller.outbound.AddressGuard;
 import asia.oncaller.outbound.RefusedAddressException;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Asks a customer's answer_url what to do with a call: a signed GET, only to an address the
- * {@link AddressGuard} allows, with no redirects, bounded in time and size.
+ * Asks a customer's server what to do with a call: its answer_url (a signed GET) or a failed
+ * connect's onFailEventUrl (a signed POST), only to an address the {@link AddressGuard} allows,
+ * with no redirects, bounded in time and size.
  */
 @Component
 public class AnswerUrlClient {
@@ -73,56 +76,78 @@ public class AnswerUrlClient {
 	 * refused address fails with code 1 without any connection being made
 	 */
 	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret) {
-		Optional<URI> url = HttpUrls.parse(answerUrl);
+		return ask("answer_url", answerUrl, (url) -> HttpUrls.withQueryParameters(url, queryParameters), HttpMethod.GET,
+				"", signingSecret);
+	}
+
+	/**
+	 * POSTs a failed connect's JSON report to its {@code onFailEventUrl} and parses the answer as
+	 * the SCCO that replaces the current one: with the same signature, address check, time and
+	 * size limits and outcomes as {@link #decide}.
+	 * @param onFailEventUrl the connect's onFailEventUrl, sent as written
+	 * @param jsonBody the report, sent as UTF-8 {@code application/json} and signed as sent
+	 * @param signingSecret the project's signing secret
+	 */
+	public CallControlDecision onFail(String onFailEventUrl, String jsonBody, String signingSecret) {
+		return ask("onFailEventUrl", onFailEventUrl, (url) -> url, HttpMethod.POST, jsonBody, signingSecret);
+	}
+
+	private CallControlDecision ask(String name, String target, UnaryOperator<URI> requestUri, HttpMethod method,
+			String body, String signingSecret) {
+		Optional<URI> url = HttpUrls.parse(target);
 		if (url.isEmpty()) {
-			log.info("answer_url is missing or not an absolute http(s) URL");
+			log.info("{} is missing or not an absolute http(s) URL", name);
 			return CallControlDecision.Failed.answerUrlFailed();
 		}
 		// Only scheme, host and path reach the log: a customer's query may carry a secret.
 		String shown = url.get().getScheme() + "://" + url.get().getRawAuthority() + url.get().getRawPath();
-		String body;
+		String answer;
 		try {
-			body = get(HttpUrls.withQueryParameters(url.get(), queryParameters), signingSecret);
+			answer = exchange(requestUri.apply(url.get()), method, body, signingSecret);
 		}
 		catch (AnswerUrlFailure ex) {
-			log.info("answer_url {} failed: {}", shown, ex.getMessage());
+			log.info("{} {} failed: {}", name, shown, ex.getMessage());
 			return CallControlDecision.Failed.answerUrlFailed();
 		}
 		catch (RefusedAddressException ex) {
-			log.info("answer_url {} refused: {}", shown, ex.getMessage());
+			log.info("{} {} refused: {}", name, shown, ex.getMessage());
 			return CallControlDecision.Failed.answerUrlFailed();
 		}
 		catch (RestClientException | UncheckedIOException ex) {
 			// The cause only: RestClient's own message repeats the whole URL, query included.
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-			log.info("answer_url {} failed: {}", shown, cause.getClass().getSimpleName()
+			log.info("{} {} failed: {}", name, shown, cause.getClass().getSimpleName()
 					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""));
 			return CallControlDecision.Failed.answerUrlFailed();
 		}
 		try {
-			return SccoParser.decide(SccoParser.read(body));
+			return SccoParser.decide(SccoParser.read(answer));
 		}
 		catch (InvalidSccoException ex) {
-			log.info("answer_url {} gave no valid SCCO: {}", shown, ex.getMessage());
+			log.info("{} {} gave no valid SCCO: {}", name, shown, ex.getMessage());
 			return CallControlDecision.Failed.incorrectFormat();
 		}
 	}
 
-	private String get(URI uri, String signingSecret) {
+	private String exchange(URI uri, HttpMethod method, String body, String signingSecret) {
 		this.guard.check(uri);
 		Map<String, String> signature = RequestSigner.headers(signingSecret, this.clock.instant().getEpochSecond(),
-				"GET", uri.toString(), "");
-		return this.http.get()
+				method.name(), uri.toString(), body);
+		RestClient.RequestBodySpec request = this.http.method(method)
 			.uri(uri)
 			.accept(MediaType.APPLICATION_JSON)
-			.headers((headers) -> signature.forEach(headers::set))
-			.exchange((request, response) -> {
-				if (!response.getStatusCode().is2xxSuccessful()) {
-					throw new AnswerUrlFailure("HTTP status " + response.getStatusCode().value());
-				}
-				// The Content-Type is not checked: many customers answer JSON as text/html.
-				return new String(readAtMost(response.getBody()), StandardCharsets.UTF_8);
-			});
+			.headers((headers) -> signature.forEach(headers::set));
+		if (!body.isEmpty()) {
+			// Bytes, not a String: the signature covers exactly the UTF-8 that goes out.
+			request.contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
+		}
+		return request.exchange((req, response) -> {
+			if (!response.getStatusCode().is2xxSuccessful()) {
+				throw new AnswerUrlFailure("HTTP status " + response.getStatusCode().value());
+			}
+			// The Content-Type is not checked: many customers answer JSON as text/html.
+			return new String(readAtMost(response.getBody()), StandardCharsets.UTF_8);
+		});
 	}
 
 	private byte[] readAtMost(InputStream body) throws IOException {

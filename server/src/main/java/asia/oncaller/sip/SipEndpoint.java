@@ -67,8 +67,9 @@ class SipEndpoint implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		Properties stackProperties = new Properties();
-		// The name must be unique in the JVM (tests run several application contexts).
-		stackProperties.setProperty("javax.sip.STACK_NAME", "oncaller-" + STACKS.incrementAndGet());
+		// The name must be unique in the JVM (tests run several application contexts); it is also
+		// the logger JAIN-SIP logs under, hence the "jainsip" prefix that logging levels can name.
+		stackProperties.setProperty("javax.sip.STACK_NAME", "jainsip.stack-" + STACKS.incrementAndGet());
 		stackProperties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
 		stackProperties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
 		stackProperties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");

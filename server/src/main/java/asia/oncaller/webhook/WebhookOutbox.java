@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import jakarta.persistence.EntityManager;
@@ -34,15 +36,18 @@ class WebhookOutbox {
 
 	private final ProjectRepository projects;
 
+	private final PhoneNumberRepository numbers;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	WebhookOutbox(JdbcTemplate jdbc, EntityManager entityManager, ProjectRepository projects, JsonMapper json,
-			Clock clock) {
+	WebhookOutbox(JdbcTemplate jdbc, EntityManager entityManager, ProjectRepository projects,
+			PhoneNumberRepository numbers, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.projects = projects;
+		this.numbers = numbers;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -50,7 +55,7 @@ class WebhookOutbox {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void store(CallLifecycleEvent event) {
 		Call call = event.call();
-		String url = this.projects.findById(call.getProjectId()).map(Project::getEventUrl).orElse(null);
+		String url = eventUrl(call);
 		if (url == null || url.isBlank()) {
 			return;
 		}
@@ -68,6 +73,16 @@ class WebhookOutbox {
 				call.getAccountId(), sequence, event.type(), url,
 				this.json.writeValueAsString(payload(event, eventId, sequence, now)), Timestamp.from(now),
 				Timestamp.from(now));
+	}
+
+	/** The event_url of the number a phone call uses, if it has one, else the project's. */
+	private String eventUrl(Call call) {
+		String numberUrl = (call.getNumberId() != null)
+				? this.numbers.findById(call.getNumberId()).map(PhoneNumber::getEventUrl).orElse(null) : null;
+		if (numberUrl != null && !numberUrl.isBlank()) {
+			return numberUrl;
+		}
+		return this.projects.findById(call.getProjectId()).map(Project::getEventUrl).orElse(null);
 	}
 
 	private static Map<String, Object> payload(CallLifecycleEvent event, String eventId, int sequence, Instant now) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import asia.oncaller.WebhookReceiver;
 import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.RatedCallType;
@@ -223,6 +224,27 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
 			assertThat(record.getFromNumber()).isEqualTo(PHONE);
 			assertThat(record.getToUserId()).isEqualTo("bob");
+		}
+	}
+
+	@Test
+	void theDialledNumbersEventUrlHearsThePhoneCall() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (WebhookReceiver numberEvents = new WebhookReceiver()) {
+			PhoneNumber number = this.numbers.findByNumber(OUR_NUMBER).orElseThrow();
+			number.setEventUrl(numberEvents.url());
+			this.numbers.save(number);
+			try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "200").start()) {
+				String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+				answer(bob, callId);
+				assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			}
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(numberEvents.delivered())
+					.extracting((request) -> request.json().get("type"))
+					.containsExactly("created", "ringing", "answered", "ended"));
 		}
 	}
 

@@ -41,7 +41,9 @@ COPY --from=build /extracted/application/ ./
 USER oncaller
 # Listen on every interface inside the container; the database comes from SPRING_DATASOURCE_*.
 ENV SERVER_ADDRESS=0.0.0.0
-EXPOSE 8080
+# SIP toward carriers (docs/sip.md); set ONCALLER_SIP_ADVERTISED_HOST to the address they reach.
+ENV ONCALLER_SIP_HOST=0.0.0.0
+EXPOSE 8080 5060/udp 5060/tcp
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]

@@ -140,8 +140,9 @@ class SipEndpoint implements SmartLifecycle {
 		return this.stack;
 	}
 
+	/** The address carriers reach this endpoint at, as Via, From and Contact carry it. */
 	String host() {
-		return this.properties.host();
+		return this.properties.addressInMessages();
 	}
 
 	/** The port it listens on, once started. */

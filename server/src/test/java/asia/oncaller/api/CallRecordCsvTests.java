@@ -20,8 +20,8 @@ class CallRecordCsvTests {
 		CallRecordCsv.header(out);
 		CallRecordCsv.record(out, new CallRecord("call-1", "PJ1", "AC1", "+4420", "A, B", "internal", "bob", null,
 				"internal", "alice", "bob", null, false, "APP_TO_APP", "ENDED", "say \"hi\"", null,
-				Instant.parse("2026-03-01T10:00:00.5Z"), null, null, null, 0L, null, "0.100000", "USD", null,
-				"line\nbreak"));
+				Instant.parse("2026-03-01T10:00:00.5Z"), null, null, null, 0L, null, "0.100000", "USD", null, null,
+				null, null, 0, "line\nbreak"));
 
 		List<List<String>> rows = CsvRows.parse(out.toString());
 		assertThat(rows.get(0)).containsExactlyElementsOf(CallRecord.FIELDS);

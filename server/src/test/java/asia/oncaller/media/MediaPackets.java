@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * What the peers of rtpengine send in the media tests: SDP fixtures, RTP packets and STUN
  * binding requests, built by hand since both peers sit outside the server.
  */
-final class MediaPackets {
+public final class MediaPackets {
 
 	static final int STUN_BINDING_REQUEST = 0x0001;
 
@@ -24,7 +24,7 @@ final class MediaPackets {
 	}
 
 	/** An SDP fixture from {@code src/test/resources/media}, with the CRLF line ends SDP has. */
-	static String sdp(String name) {
+	public static String sdp(String name) {
 		try (InputStream in = MediaPackets.class.getResourceAsStream("/media/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
 		}
@@ -34,7 +34,7 @@ final class MediaPackets {
 	}
 
 	/** An RTP packet (RFC 3550), version 2, no CSRC, no extension. */
-	static byte[] rtp(int payloadType, boolean marker, int sequence, long timestamp, int ssrc, byte[] payload) {
+	public static byte[] rtp(int payloadType, boolean marker, int sequence, long timestamp, int ssrc, byte[] payload) {
 		return ByteBuffer.allocate(12 + payload.length)
 			.put((byte) 0x80)
 			.put((byte) ((marker ? 0x80 : 0) | payloadType))
@@ -46,7 +46,7 @@ final class MediaPackets {
 	}
 
 	/** An RFC 4733 telephone-event payload. */
-	static byte[] dtmfEvent(int event, boolean end, int duration) {
+	public static byte[] dtmfEvent(int event, boolean end, int duration) {
 		return ByteBuffer.allocate(4).put((byte) event).put((byte) ((end ? 0x80 : 0) | 10)).putShort((short) duration)
 			.array();
 	}

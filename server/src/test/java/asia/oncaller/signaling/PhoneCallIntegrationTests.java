@@ -1,11 +1,15 @@
 package asia.oncaller.signaling;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import asia.oncaller.WebhookReceiver;
 import asia.oncaller.billing.Rate;
@@ -13,6 +17,7 @@ import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.RatedCallType;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
+import asia.oncaller.media.MediaPackets;
 import asia.oncaller.media.RtpEngineProcess;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
@@ -47,14 +52,20 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	private static final Duration SIPP_EXIT = Duration.ofSeconds(15);
 
+	private static final Pattern ANSWER_MEDIA = Pattern.compile("SIP/2.0 200 OK.*?m=audio (\\d+)", Pattern.DOTALL);
+
 	private static final int SIP_PORT = freePort();
 
+	/** Where rtpengine reports the RFC 4733 digits it sees, and the server listens for them. */
+	private static final int DTMF_REPORTS = freePort();
+
 	@RegisterExtension
-	static final RtpEngineProcess rtpengine = new RtpEngineProcess();
+	static final RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + DTMF_REPORTS);
 
 	@DynamicPropertySource
 	static void sipAndMedia(DynamicPropertyRegistry registry) {
 		registry.add("oncaller.sip.port", () -> SIP_PORT);
+		registry.add("oncaller.media.rtpengine.dtmf-log-listen", () -> "127.0.0.1:" + DTMF_REPORTS);
 		registry.add("oncaller.media.rtpengine.ng",
 				() -> rtpengine.ng().getHostString() + ":" + rtpengine.ng().getPort());
 	}
@@ -195,9 +206,9 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = dial(alice);
 			alice.await((m) -> isState(m, callId, 3));
 			alice.awaitEvent("sdp", callId);
-			alice.send("call.sdp", body(callId, "sdp", offer(fixture("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
+			alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
 			assertThat(sdpText(alice.awaitEvent("sdp", callId))).contains("a=recvonly");
-			alice.send("call.sdp", body(callId, "sdp", offer(fixture("chromium-offer.sdp"))));
+			alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
 			assertThat(sdpText(alice.awaitEvent("sdp", callId))).contains("a=sendrecv");
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
@@ -329,6 +340,31 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void rfc4733DigitsFromThePhoneArriveAsAnEvent() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "3000").start();
+				DatagramSocket phoneMedia = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			int bridgePort = await().atMost(Duration.ofSeconds(5)).until(() -> answeredMediaPort(carrier.messages()),
+					(port) -> port > 0);
+			// The phone's media as a carrier sends it: audio, then the digit 5 as RFC 4733 events
+			// (from a port of its own: SIPp holds the one it offered, and rtpengine learns the source).
+			InetSocketAddress bridge = new InetSocketAddress("127.0.0.1", bridgePort);
+			int sequence = 1;
+			send(phoneMedia, bridge, MediaPackets.rtp(0, true, sequence++, 0, 0x22, new byte[160]));
+			for (int i = 1; i <= 6; i++) {
+				byte[] event = MediaPackets.dtmfEvent(5, i > 3, 160 * Math.min(i, 4));
+				send(phoneMedia, bridge, MediaPackets.rtp(101, i == 1, sequence++, 160, 0x22, event));
+			}
+			assertThat(bob.awaitEvent("dtmf", callId)).containsEntry("digits", "5").containsEntry("deviceId", "phone");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+	}
+
+	@Test
 	void appUserTransfersThePhoneCallToAnother() throws Exception {
 		inboundTrunk(null);
 		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
@@ -368,7 +404,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 				Map.of("fromNumber", OUR_NUMBER, "toNumber", PHONE, "isVideoCall", false));
 		assertThat(reply).containsEntry("r", 0).containsEntry("toType", "external");
 		String callId = (String) reply.get("callId");
-		alice.send("call.sdp", body(callId, "sdp", offer(fixture("chromium-offer.sdp"))));
+		alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
 		return callId;
 	}
 
@@ -381,7 +417,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		assertThat(sdpText(offer)).contains("UDP/TLS/RTP/SAVPF", "a=ice-ufrag:");
 		assertThat(device.request("call.ringing", body(callId))).containsEntry("r", 0);
 		assertThat(device.request("call.answer", body(callId))).containsEntry("r", 0);
-		device.send("call.sdp", body(callId, "sdp", Map.of("type", "answer", "sdp", fixture("chromium-answer.sdp"))));
+		device.send("call.sdp", body(callId, "sdp", Map.of("type", "answer", "sdp", MediaPackets.sdp("chromium-answer.sdp"))));
 	}
 
 	/** A carrier playing the scenario, with its logs under this test's name. */
@@ -434,13 +470,14 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		return Map.of("type", "offer", "sdp", sdp);
 	}
 
-	private static String fixture(String name) {
-		try (var in = PhoneCallIntegrationTests.class.getResourceAsStream("/media/" + name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/** The media port in the SDP of the 200 OK that the carrier received: rtpengine's, for the phone. */
+	private static int answeredMediaPort(String carrierMessages) {
+		Matcher answer = ANSWER_MEDIA.matcher(carrierMessages);
+		return answer.find() ? Integer.parseInt(answer.group(1)) : -1;
+	}
+
+	private static void send(DatagramSocket socket, InetSocketAddress to, byte[] packet) throws IOException {
+		socket.send(new DatagramPacket(packet, packet.length, to));
 	}
 
 	private static int freePort() {

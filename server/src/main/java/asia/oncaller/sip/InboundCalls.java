@@ -92,14 +92,15 @@ class InboundCalls {
 			return;
 		}
 		leg.remoteSdp = offer;
-		String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
 		CallResult placed;
 		try {
+			String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
 			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), SipMessages.fromUser(invite),
 					Map.of("type", "offer", "sdp", webRtcOffer));
 		}
 		catch (RuntimeException ex) {
-			refuse(leg, Response.SERVER_INTERNAL_ERROR, null);
+			// The media bridge or the database failed: the carrier must hear a final answer anyway.
+			refuse(leg, Response.SERVICE_UNAVAILABLE, null);
 			throw ex;
 		}
 		ring(leg, placed);

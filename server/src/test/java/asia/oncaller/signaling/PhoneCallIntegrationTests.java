@@ -216,6 +216,30 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void appCallerTransfersThePhoneToAnotherUser() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			StompTestClient carol = device("carol", "carol-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+
+			assertThat(alice.request("call.transfer", body(callId, "userId", "carol"))).containsEntry("r", 0);
+			assertThat(alice.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Transferred");
+			assertThat(carol.awaitEvent("incomingCall", callId)).containsEntry("fromNumber", PHONE)
+				.containsEntry("fromInternal", false);
+			answer(carol, callId);
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 11);
+
+			assertThat(carol.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			Call record = record(callId);
+			assertThat(record.getFromUserId()).isEqualTo("carol");
+			assertThat(record.getTransferredFromUserId()).isEqualTo("alice");
+		}
+	}
+
+	@Test
 	void phoneCallsAppUserWhoAnswers() throws Exception {
 		inboundTrunk(null);
 		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));

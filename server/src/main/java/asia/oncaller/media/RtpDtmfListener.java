@@ -1,6 +1,5 @@
 package asia.oncaller.media;
 
-import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -29,53 +28,31 @@ class RtpDtmfListener implements AutoCloseable {
 
 	private static final String EVENTS = "0123456789*#ABCD";
 
-	private final DatagramSocket socket;
-
 	private final ApplicationEventPublisher events;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final Thread receiver;
+	private final DatagramReceiver receiver;
 
 	RtpDtmfListener(InetSocketAddress address, ApplicationEventPublisher events) {
 		this.events = events;
 		try {
-			this.socket = new DatagramSocket(address);
+			this.receiver = new DatagramReceiver(new DatagramSocket(address), "rtpengine-dtmf", 4096, this::report);
 		}
 		catch (SocketException ex) {
 			throw new IllegalStateException("Cannot listen for rtpengine's DTMF reports on " + address, ex);
 		}
-		this.receiver = new Thread(this::receive, "rtpengine-dtmf");
-		this.receiver.setDaemon(true);
-		this.receiver.start();
 	}
 
 	/** The address it listens on (the actual port, when asked for port 0). */
 	InetSocketAddress address() {
-		return (InetSocketAddress) this.socket.getLocalSocketAddress();
+		return (InetSocketAddress) this.receiver.socket().getLocalSocketAddress();
 	}
 
-	private void receive() {
-		byte[] buffer = new byte[4096];
-		DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-		while (!this.socket.isClosed()) {
-			try {
-				packet.setLength(buffer.length);
-				this.socket.receive(packet);
-				JsonNode report = this.json.readTree(buffer, 0, packet.getLength());
-				RtpDtmfReceived received = toEvent(report);
-				if (received != null) {
-					this.events.publishEvent(received);
-				}
-			}
-			catch (IOException ex) {
-				if (!this.socket.isClosed()) {
-					logger.warn("Receiving rtpengine's DTMF reports failed", ex);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Dropped a DTMF report that could not be read: {}", ex.toString());
-			}
+	private void report(DatagramPacket packet) {
+		RtpDtmfReceived received = toEvent(this.json.readTree(packet.getData(), 0, packet.getLength()));
+		if (received != null) {
+			this.events.publishEvent(received);
 		}
 	}
 
@@ -92,13 +69,7 @@ class RtpDtmfListener implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.socket.close();
-		try {
-			this.receiver.join(1000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.receiver.close();
 	}
 
 }

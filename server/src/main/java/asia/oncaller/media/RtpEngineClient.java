@@ -44,7 +44,7 @@ class RtpEngineClient implements AutoCloseable {
 
 	private final int retries;
 
-	private final DatagramSocket socket;
+	private final DatagramReceiver receiver;
 
 	/** Unique across restarts and nodes, so that rtpengine's cache never answers a stale cookie. */
 	private final String cookiePrefix = UUID.randomUUID().toString().substring(0, 8) + "_";
@@ -53,21 +53,16 @@ class RtpEngineClient implements AutoCloseable {
 
 	private final Map<String, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
 
-	private final Thread receiver;
-
 	RtpEngineClient(InetSocketAddress rtpengine, Duration timeout, int retries) {
 		this.rtpengine = rtpengine;
 		this.timeout = timeout;
 		this.retries = retries;
 		try {
-			this.socket = new DatagramSocket();
+			this.receiver = new DatagramReceiver(new DatagramSocket(), "rtpengine-ng", MAX_DATAGRAM, this::dispatch);
 		}
 		catch (SocketException ex) {
 			throw new IllegalStateException("Cannot open a UDP socket for rtpengine's ng protocol", ex);
 		}
-		this.receiver = new Thread(this::receive, "rtpengine-ng");
-		this.receiver.setDaemon(true);
-		this.receiver.start();
 	}
 
 	/**
@@ -127,34 +122,12 @@ class RtpEngineClient implements AutoCloseable {
 
 	private void send(byte[] message) {
 		try {
-			this.socket.send(new DatagramPacket(message, message.length, this.rtpengine));
+			this.receiver.socket().send(new DatagramPacket(message, message.length, this.rtpengine));
 		}
 		catch (IOException ex) {
 			// Like a lost datagram: the wait times out and the request is sent again.
 			logger.debug("Sending to rtpengine at {} failed: {}", this.rtpengine, ex.toString());
 		}
-	}
-
-	private void receive() {
-		byte[] buffer = new byte[MAX_DATAGRAM];
-		DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-		while (!this.socket.isClosed()) {
-			try {
-				packet.setLength(buffer.length);
-				this.socket.receive(packet);
-				dispatch(packet);
-			}
-			catch (IOException ex) {
-				if (!this.socket.isClosed()) {
-					logger.warn("Receiving from rtpengine failed", ex);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Dropped a malformed ng reply from {}: {}", packet.getSocketAddress(), ex.toString());
-			}
-		}
-		IllegalStateException closed = new IllegalStateException("closed");
-		this.pending.values().forEach((reply) -> reply.completeExceptionally(closed));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -186,13 +159,9 @@ class RtpEngineClient implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.socket.close();
-		try {
-			this.receiver.join(1000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.receiver.close();
+		IllegalStateException closed = new IllegalStateException("closed");
+		this.pending.values().forEach((reply) -> reply.completeExceptionally(closed));
 	}
 
 }

@@ -3,12 +3,9 @@ package asia.oncaller.media;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,24 +22,9 @@ class MediaBridgeTests {
 	@RegisterExtension
 	static final RtpEngineProcess rtpengine = new RtpEngineProcess();
 
-	private static RtpEngineClient client;
-
-	private static MediaBridge bridge;
-
-	@BeforeAll
-	static void connect() {
-		client = rtpengine.newClient(Duration.ofSeconds(1), 1);
-		bridge = new MediaBridge(client);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@Test
 	void appCallingPhoneGetsPlainRtpTowardPhoneAndWebRtcBack() {
-		String toPhone = bridge.offerToPhone("app-to-phone", "app", MediaPackets.sdp("chromium-offer.sdp"));
+		String toPhone = rtpengine.bridge().offerToPhone("app-to-phone", "app", MediaPackets.sdp("chromium-offer.sdp"));
 
 		assertThat(mLine(toPhone)).matches("m=audio \\d+ RTP/AVP 0 8 126");
 		assertThat(toPhone).contains("a=rtpmap:0 PCMU/8000", "a=rtpmap:8 PCMA/8000", "a=rtpmap:126 telephone-event/8000")
@@ -51,19 +33,19 @@ class MediaBridgeTests {
 			.doesNotContain("a=ice-", "a=candidate", "a=fingerprint", "a=setup", "a=rtcp-mux", "a=extmap:",
 					"a=group:BUNDLE", "a=crypto");
 
-		String toApp = bridge.answerFromPhone("app-to-phone", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
+		String toApp = rtpengine.bridge().answerFromPhone("app-to-phone", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
 
 		assertThat(mLine(toApp)).matches("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 126");
 		assertThat(toApp).contains("a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:sha-256 ", "a=setup:active",
 				"a=rtcp-mux", "a=mid:0", "a=rtpmap:0 PCMU/8000")
 			.containsPattern("a=candidate:\\S+ 1 UDP \\d+ 127\\.0\\.0\\.1 " + port(toApp) + " typ host")
 			.doesNotContain("a=crypto");
-		bridge.delete("app-to-phone");
+		rtpengine.bridge().delete("app-to-phone");
 	}
 
 	@Test
 	void phoneCallingAppGetsWebRtcTowardAppAndPlainRtpBack() {
-		String toApp = bridge.offerToApp("phone-to-app", "phone", MediaPackets.sdp("sipp-offer.sdp"));
+		String toApp = rtpengine.bridge().offerToApp("phone-to-app", "phone", MediaPackets.sdp("sipp-offer.sdp"));
 
 		assertThat(mLine(toApp)).matches("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 8 101");
 		assertThat(toApp).contains("a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:sha-256 ", "a=setup:actpass",
@@ -71,28 +53,28 @@ class MediaBridgeTests {
 			.containsPattern("a=candidate:\\S+ 1 UDP \\d+ 127\\.0\\.0\\.1 " + port(toApp) + " typ host")
 			.doesNotContain("G729", "a=crypto");
 
-		String toPhone = bridge.answerFromApp("phone-to-app", "phone", "app", MediaPackets.sdp("chromium-answer.sdp"));
+		String toPhone = rtpengine.bridge().answerFromApp("phone-to-app", "phone", "app", MediaPackets.sdp("chromium-answer.sdp"));
 
 		assertThat(mLine(toPhone)).matches("m=audio \\d+ RTP/AVP 0 101");
 		assertThat(toPhone).contains("c=IN IP4 127.0.0.1", "a=rtpmap:0 PCMU/8000", "a=sendrecv")
 			.doesNotContain("a=ice-", "a=candidate", "a=fingerprint", "a=setup", "a=rtcp-mux", "a=extmap:");
-		bridge.delete("phone-to-app");
+		rtpengine.bridge().delete("phone-to-app");
 	}
 
 	@Test
 	void holdReOfferOfTheAppReachesThePhoneAsSendonlyOnTheSamePort() {
 		String offer = MediaPackets.sdp("chromium-offer.sdp");
-		String first = bridge.offerToPhone("hold", "app", offer);
-		bridge.answerFromPhone("hold", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
+		String first = rtpengine.bridge().offerToPhone("hold", "app", offer);
+		rtpengine.bridge().answerFromPhone("hold", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
 
 		String hold = offer.replace("a=sendrecv", "a=sendonly").replace(" 2 IN IP4", " 3 IN IP4");
-		String reOffer = bridge.offerToPhone("hold", "app", hold);
+		String reOffer = rtpengine.bridge().offerToPhone("hold", "app", hold);
 
 		assertThat(reOffer).contains("a=sendonly").doesNotContain("a=sendrecv");
 		assertThat(port(reOffer)).isEqualTo(port(first));
-		String unhold = bridge.offerToPhone("hold", "app", offer.replace(" 2 IN IP4", " 4 IN IP4"));
+		String unhold = rtpengine.bridge().offerToPhone("hold", "app", offer.replace(" 2 IN IP4", " 4 IN IP4"));
 		assertThat(unhold).contains("a=sendrecv");
-		bridge.delete("hold");
+		rtpengine.bridge().delete("hold");
 	}
 
 	/**
@@ -102,8 +84,8 @@ class MediaBridgeTests {
 	 */
 	@Test
 	void learnsTheAppAddressFromItsIceChecksWithoutTrickledCandidates() throws Exception {
-		bridge.offerToPhone("trickle", "app", MediaPackets.sdp("chromium-offer.sdp"));
-		String toApp = bridge.answerFromPhone("trickle", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
+		rtpengine.bridge().offerToPhone("trickle", "app", MediaPackets.sdp("chromium-offer.sdp"));
+		String toApp = rtpengine.bridge().answerFromPhone("trickle", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
 		String ufrag = attribute(toApp, "ice-ufrag");
 
 		try (DatagramSocket app = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
@@ -121,26 +103,26 @@ class MediaBridgeTests {
 			assertThat(checkBack.getPort()).isEqualTo(port(toApp));
 			assertThat(MediaPackets.stunUsername(checkBack.getData(), checkBack.getLength())).isEqualTo("EsAw:" + ufrag);
 		}
-		bridge.delete("trickle");
+		rtpengine.bridge().delete("trickle");
 	}
 
 	@Test
 	void refusalComesBackAsExceptionWithRtpEnginesReason() {
 		assertThatExceptionOfType(RtpEngineException.class)
-			.isThrownBy(() -> bridge.answerFromPhone("no-such-call", "app", "phone", MediaPackets.sdp("sipp-answer.sdp")))
+			.isThrownBy(() -> rtpengine.bridge().answerFromPhone("no-such-call", "app", "phone", MediaPackets.sdp("sipp-answer.sdp")))
 			.satisfies((ex) -> assertThat(ex.errorReason()).isNotBlank())
 			.withMessageContaining("answer");
 	}
 
 	@Test
 	void deletedCallIsGoneAndDeletingAgainIsHarmless() {
-		bridge.offerToPhone("deleted", "app", MediaPackets.sdp("chromium-offer.sdp"));
+		rtpengine.bridge().offerToPhone("deleted", "app", MediaPackets.sdp("chromium-offer.sdp"));
 
-		bridge.delete("deleted");
-		bridge.delete("deleted");
+		rtpengine.bridge().delete("deleted");
+		rtpengine.bridge().delete("deleted");
 
 		assertThatExceptionOfType(RtpEngineException.class)
-			.isThrownBy(() -> client.request("query", java.util.Map.of("call-id", "deleted")));
+			.isThrownBy(() -> rtpengine.client().request("query", java.util.Map.of("call-id", "deleted")));
 	}
 
 	private static DatagramPacket receive(DatagramSocket socket) throws java.io.IOException {

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,19 +40,8 @@ class RtpEngineMediaTests {
 	static final RtpEngineProcess rtpengine = new RtpEngineProcess(
 			"--dtmf-log-dest=127.0.0.1:" + listener.address().getPort());
 
-	private static RtpEngineClient client;
-
-	private static MediaBridge bridge;
-
-	@BeforeAll
-	static void connect() {
-		client = rtpengine.newClient(Duration.ofSeconds(1), 1);
-		bridge = new MediaBridge(client);
-	}
-
 	@AfterAll
-	static void disconnect() {
-		client.close();
+	static void stopListening() {
 		listener.close();
 	}
 
@@ -78,7 +66,7 @@ class RtpEngineMediaTests {
 					0, 20, TimeUnit.MILLISECONDS);
 			try {
 				receive(b);
-				bridge.playDtmf("plain", "a", "7#");
+				rtpengine.bridge().playDtmf("plain", "a", "7#");
 
 				Set<Integer> digits = new HashSet<>();
 				await().atMost(Duration.ofSeconds(5)).until(() -> {
@@ -94,7 +82,7 @@ class RtpEngineMediaTests {
 				talker.shutdownNow();
 			}
 		}
-		bridge.delete("plain");
+		rtpengine.bridge().delete("plain");
 	}
 
 	@Test
@@ -102,18 +90,18 @@ class RtpEngineMediaTests {
 		try (DatagramSocket a = peer(); DatagramSocket b = peer()) {
 			offerAnswer("silent", a, b);
 
-			assertThatExceptionOfType(RtpEngineException.class).isThrownBy(() -> bridge.playDtmf("silent", "a", "1"))
+			assertThatExceptionOfType(RtpEngineException.class).isThrownBy(() -> rtpengine.bridge().playDtmf("silent", "a", "1"))
 				.satisfies((ex) -> assertThat(ex.errorReason()).contains("No SSRC context"));
 		}
-		bridge.delete("silent");
+		rtpengine.bridge().delete("silent");
 	}
 
 	@Test
 	void dtmfFromThePhoneIsPublishedWithCallAndTag() throws Exception {
 		try (DatagramSocket phone = peer()) {
 			String offer = MediaPackets.sdp("sipp-offer.sdp").replace("m=audio 6000", "m=audio " + phone.getLocalPort());
-			bridge.offerToApp("dtmf", "carrier", offer);
-			String toPhone = bridge.answerFromApp("dtmf", "carrier", "app", MediaPackets.sdp("chromium-answer.sdp"));
+			rtpengine.bridge().offerToApp("dtmf", "carrier", offer);
+			String toPhone = rtpengine.bridge().answerFromApp("dtmf", "carrier", "app", MediaPackets.sdp("chromium-answer.sdp"));
 			InetSocketAddress rtpengineForPhone = new InetSocketAddress("127.0.0.1", MediaBridgeTests.port(toPhone));
 
 			int sequence = 1;
@@ -132,7 +120,7 @@ class RtpEngineMediaTests {
 			assertThat(event).as("DTMF report; rtpengine log:%n%s", rtpengine.log())
 				.isEqualTo(new RtpDtmfReceived("dtmf", "carrier", '5', 80));
 		}
-		bridge.delete("dtmf");
+		rtpengine.bridge().delete("dtmf");
 	}
 
 	/** An offer from a to b and b's answer, both plain RTP with telephone-event; the SDP toward a. */
@@ -140,10 +128,10 @@ class RtpEngineMediaTests {
 		Map<String, Object> flags = Map.of("flags", java.util.List.of("inject DTMF"));
 		Map<String, Object> offer = new java.util.HashMap<>(flags);
 		offer.putAll(Map.of("call-id", callId, "from-tag", "a", "sdp", plain(a.getLocalPort())));
-		client.request("offer", offer);
+		rtpengine.client().request("offer", offer);
 		Map<String, Object> answer = new java.util.HashMap<>(flags);
 		answer.putAll(Map.of("call-id", callId, "from-tag", "a", "to-tag", "b", "sdp", plain(b.getLocalPort())));
-		return (String) client.request("answer", answer).get("sdp");
+		return (String) rtpengine.client().request("answer", answer).get("sdp");
 	}
 
 	private static String plain(int port) {

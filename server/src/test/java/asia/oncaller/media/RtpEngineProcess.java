@@ -41,6 +41,10 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 
 	private Path log;
 
+	private RtpEngineClient client;
+
+	private MediaBridge bridge;
+
 	public RtpEngineProcess(String... extraOptions) {
 		this.extraOptions = List.of(extraOptions);
 	}
@@ -61,6 +65,8 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 			.start();
 		this.ng = new InetSocketAddress("127.0.0.1", ngPort);
+		this.client = newClient(Duration.ofSeconds(1), 1);
+		this.bridge = new MediaBridge(this.client);
 		try (RtpEngineClient client = newClient(Duration.ofMillis(200), 0)) {
 			await().atMost(Duration.ofSeconds(10)).ignoreException(RtpEngineTimeoutException.class).until(() -> {
 				if (!this.process.isAlive()) {
@@ -73,6 +79,9 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void afterAll(ExtensionContext context) throws Exception {
+		if (this.client != null) {
+			this.client.close();
+		}
 		if (this.process != null) {
 			this.process.destroy();
 			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
@@ -84,6 +93,16 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 	/** Its ng control address. */
 	public InetSocketAddress ng() {
 		return this.ng;
+	}
+
+	/** A client for the tests of the class, closed after them. */
+	RtpEngineClient client() {
+		return this.client;
+	}
+
+	/** A media bridge on {@link #client()}. */
+	MediaBridge bridge() {
+		return this.bridge;
 	}
 
 	RtpEngineClient newClient(Duration timeout, int retries) {

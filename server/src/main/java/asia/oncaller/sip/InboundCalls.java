@@ -17,6 +17,7 @@ import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.media.MediaBridge;
+import asia.oncaller.media.RtpEngineException;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.trunks.SipTrunk;
@@ -92,7 +93,16 @@ class InboundCalls {
 			return;
 		}
 		leg.remoteSdp = offer;
-		String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
+		String webRtcOffer;
+		try {
+			webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
+		}
+		catch (RtpEngineException ex) {
+			// Without a final response the carrier would wait out its own timers (SIPp forever);
+			// 503 tells it at once that this server cannot carry the call now, e.g. rtpengine out of ports.
+			refuse(leg, Response.SERVICE_UNAVAILABLE, "Media bridge unavailable");
+			throw ex;
+		}
 		CallResult placed;
 		try {
 			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), SipMessages.fromUser(invite),

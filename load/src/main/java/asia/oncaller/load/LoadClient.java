@@ -30,6 +30,9 @@ final class LoadClient implements AutoCloseable {
 
 	private final Map<String, CompletableFuture<Long>> incomingCalls = new ConcurrentHashMap<>();
 
+	private volatile Consumer<Map<String, Object>> listener = (event) -> {
+	};
+
 	private LoadClient(StompSession session) {
 		this.session = session;
 	}
@@ -68,6 +71,16 @@ final class LoadClient implements AutoCloseable {
 		return this.incomingCalls.computeIfAbsent(callId, (id) -> new CompletableFuture<>());
 	}
 
+	/** Sends a frame that the server answers only on failure (PROTOCOL §3.1), such as {@code call.sdp}. */
+	void send(String verb, Map<String, Object> body) {
+		this.session.send("/app/" + verb, body);
+	}
+
+	/** Hands every event but replies to the listener, on the connection's thread, after the built-in matching. */
+	void onEvent(Consumer<Map<String, Object>> listener) {
+		this.listener = listener;
+	}
+
 	void forget(String callId) {
 		this.incomingCalls.remove(callId);
 	}
@@ -97,8 +110,11 @@ final class LoadClient implements AutoCloseable {
 					reply.complete(message);
 				}
 			}
-			else if ("incomingCall".equals(type)) {
-				incomingCall((String) message.get("callId")).complete(arrived);
+			else {
+				if ("incomingCall".equals(type)) {
+					incomingCall((String) message.get("callId")).complete(arrived);
+				}
+				this.listener.accept(message);
 			}
 		});
 	}

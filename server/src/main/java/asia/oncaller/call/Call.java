@@ -473,6 +473,10 @@ public class Call {
 		return this.sipCallId;
 	}
 
+	public void setSipCallId(String sipCallId) {
+		this.sipCallId = sipCallId;
+	}
+
 	/** The app user who had the call before a transfer moved it to the current callee. */
 	public String getTransferredFromUserId() {
 		return this.transferredFromUserId;

@@ -124,9 +124,11 @@ public class MakeCallService {
 	 * number's answer_url (else its project's) decides, with {@code fromInternal=false}, and the
 	 * checks and codes are those of {@link #make}. Only a {@code connect} to an app user can be
 	 * carried out; its devices hear {@code incomingCall} and then the phone's SDP {@code offer}.
+	 * @param sipCallId the Call-ID of the carrier's INVITE, for the record
 	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC
 	 */
-	public CallResult makeFromPhone(PhoneNumber number, String trunkId, String fromNumber, Map<String, Object> offer) {
+	public CallResult makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
+			Map<String, Object> offer) {
 		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
 		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
 		String callId = Sids.newSid("call-");
@@ -143,7 +145,7 @@ public class MakeCallService {
 		}
 		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
-				new InboundLine(trunkId, number.getId()));
+				new InboundLine(trunkId, number.getId(), sipCallId));
 		if (!placed.outcome().ok()) {
 			return placed;
 		}
@@ -241,6 +243,7 @@ public class MakeCallService {
 		call.setCustomData(connect.customData());
 		call.setTrunkId((inbound != null) ? inbound.trunkId() : route.trunkId());
 		call.setNumberId((inbound != null) ? inbound.numberId() : route.numberId());
+		call.setSipCallId((inbound != null) ? inbound.sipCallId() : null);
 		call.setCurrency(route.currency());
 		if (route.tariff() != null) {
 			call.price(route.rateId(), route.tariff());
@@ -268,8 +271,8 @@ public class MakeCallService {
 		return call;
 	}
 
-	/** The trunk and the number a phone call came in on. */
-	private record InboundLine(String trunkId, String numberId) {
+	/** The trunk and the number a phone call came in on, and its SIP Call-ID. */
+	private record InboundLine(String trunkId, String numberId, String sipCallId) {
 	}
 
 	/** The outcome of the checks, and the call written when they passed. */

@@ -95,8 +95,8 @@ class InboundCalls {
 		CallResult placed;
 		try {
 			String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
-			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), SipMessages.fromUser(invite),
-					Map.of("type", "offer", "sdp", webRtcOffer));
+			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), leg.sipCallId,
+					SipMessages.fromUser(invite), Map.of("type", "offer", "sdp", webRtcOffer));
 		}
 		catch (RuntimeException ex) {
 			// The media bridge or the database failed: the carrier must hear a final answer anyway.
@@ -123,7 +123,15 @@ class InboundCalls {
 		if (leg.state != PhoneLeg.State.SETUP) {
 			return;
 		}
-		leg.localSdp = this.media.answerFromApp(leg.sipCallId, leg.remoteTag, leg.localTag, webRtcAnswer);
+		try {
+			leg.localSdp = this.media.answerFromApp(leg.sipCallId, leg.remoteTag, leg.localTag, webRtcAnswer);
+		}
+		catch (RuntimeException ex) {
+			// The app answered but the media cannot be bridged: the carrier hears 503, the app an ending.
+			refuse(leg, Response.SERVICE_UNAVAILABLE, null);
+			this.calls.failed(leg.callId, Response.SERVICE_UNAVAILABLE, "Service Unavailable");
+			throw ex;
+		}
 		Request invite = leg.incoming.getRequest();
 		leg.incoming.sendResponse(this.messages.ok(invite, leg.localTag, leg.trunk.transport(), leg.localSdp));
 		leg.inviteCSeq = SipMessages.cseq(invite).getSeqNumber();
@@ -162,7 +170,6 @@ class InboundCalls {
 			return;
 		}
 		String callId = (String) placed.data().get("callId");
-		this.calls.sipCallId(callId, leg.sipCallId);
 		Object endedWith = placed.data().get("sipCode");
 		if (endedWith != null) {
 			leg.callId = callId;

@@ -1,5 +1,7 @@
 package asia.oncaller.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.NetworkInterface;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.util.Collections;
 import java.util.Map;
 
 import asia.oncaller.OnCallerApplication;
+import asia.oncaller.media.RtpEngineProcess;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,14 +35,26 @@ final class E2eServer {
 
 	private final int port;
 
+	private final int rtpEngineNgPort;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private E2eServer() {
+		try {
+			this.rtpEngineNgPort = RtpEngineProcess.freeUdpPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.context = new SpringApplicationBuilder(OnCallerApplication.class).run("--server.port=0",
 				"--oncaller.demo.enabled=true", "--oncaller.embedded-postgres.data-directory=",
-				"--oncaller.embedded-postgres.port=0", "--spring.datasource.url=");
+				"--oncaller.embedded-postgres.port=0", "--spring.datasource.url=",
+				// Phone calls: a test's answer_url on loopback, and an rtpengine on this ng port
+				// that only the tests with phone legs start (SipEchoE2ETests).
+				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=0",
+				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort);
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
@@ -58,6 +73,16 @@ final class E2eServer {
 
 	int port() {
 		return this.port;
+	}
+
+	/** The ng port (on 127.0.0.1) where the server expects rtpengine; none listens unless a test starts one. */
+	int rtpEngineNgPort() {
+		return this.rtpEngineNgPort;
+	}
+
+	/** A bean of the server, for tests that set up a tenant of their own. */
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	/** @return a client token of the demo project for {@code userId} */

@@ -40,10 +40,15 @@ final class TestUser implements AutoCloseable {
 
 	/** Connects {@code userId} as device {@code deviceId} with the given media. */
 	static TestUser connect(String userId, String deviceId, MediaOptions media) {
+		return connectWithToken(userId, deviceId, media, E2eServer.get().token(userId));
+	}
+
+	/** Connects {@code userId} as device {@code deviceId} with a client token of any project. */
+	static TestUser connectWithToken(String userId, String deviceId, MediaOptions media, String token) {
 		TestUser user = new TestUser(userId, deviceId, media);
 		CompletableFuture<Authen> authen = new CompletableFuture<>();
 		user.client.on(ClientEvent.AUTHEN, authen::complete);
-		user.client.connect(E2eServer.get().token(userId));
+		user.client.connect(token);
 		try {
 			Authen result = authen.get(20, TimeUnit.SECONDS);
 			if (!result.isSuccess()) {

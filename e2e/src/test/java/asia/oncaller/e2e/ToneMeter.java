@@ -6,13 +6,19 @@ import asia.oncaller.client.AudioSink;
 /**
  * An {@link AudioSink} that measures the frequency of the tone it receives: after a warm-up it
  * records the times of upward zero crossings (interpolated between samples) over a window, and
- * the frequency is crossings per second. Also tracks the peak level.
+ * the frequency is crossings per second. Also tracks the peak level. Warm-up and window are
+ * times, counted in samples at the rate the frames arrive in: 48 kHz for Opus, 8 kHz for G.711
+ * (phone legs).
  */
 final class ToneMeter implements AudioSink {
 
-	private final long warmupSamples;
+	private final int warmupMillis;
 
-	private final long windowSamples;
+	private final int windowMillis;
+
+	private long warmupSamples;
+
+	private long windowSamples;
 
 	private long samples;
 
@@ -29,12 +35,16 @@ final class ToneMeter implements AudioSink {
 	private int sampleRate;
 
 	ToneMeter(int warmupMillis, int windowMillis) {
-		this.warmupSamples = warmupMillis * 48L;
-		this.windowSamples = windowMillis * 48L;
+		this.warmupMillis = warmupMillis;
+		this.windowMillis = windowMillis;
 	}
 
 	@Override
 	public synchronized void onAudio(AudioFrame frame) {
+		if (this.sampleRate == 0) {
+			this.warmupSamples = this.warmupMillis * (long) frame.sampleRate() / 1000;
+			this.windowSamples = this.windowMillis * (long) frame.sampleRate() / 1000;
+		}
 		this.sampleRate = frame.sampleRate();
 		int channels = frame.channels();
 		for (int i = 0; i < frame.frames(); i++) {
@@ -59,7 +69,7 @@ final class ToneMeter implements AudioSink {
 
 	/** @return whether the window has been filled */
 	synchronized boolean done() {
-		return this.samples >= this.warmupSamples + this.windowSamples;
+		return this.sampleRate != 0 && this.samples >= this.warmupSamples + this.windowSamples;
 	}
 
 	/** @return the measured frequency in Hz */

@@ -25,7 +25,10 @@ import static org.awaitility.Awaitility.await;
  * them and stopped after: {@code @RegisterExtension static RtpEngineProcess rtpengine = new
  * RtpEngineProcess();}.
  * <p>
- * Userspace only ({@code --table=-1}, no kernel module) and loopback only. It runs as root as it
+ * Userspace only ({@code --table=-1}, no kernel module), on loopback unless {@link #onInterface}
+ * says otherwise (WebRTC clients need an address they gather ICE candidates on, and libwebrtc
+ * ignores loopback), with its ng port free and picked at start unless {@link #ngPort} says. Outside
+ * JUnit's class lifecycle, {@link #start()} and {@link #stop()}. It runs as root as it
  * is (rtpengine has no root check; {@code --no-fallback} would do the opposite of what we want,
  * demand the kernel module). {@code --config-file=none} matters: without it the daemon reads
  * {@code /etc/rtpengine/rtpengine.conf}, whose CLI and HTTP ports would collide between two
@@ -34,6 +37,10 @@ import static org.awaitility.Awaitility.await;
 public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 
 	private final List<String> extraOptions;
+
+	private String interfaceAddress = "127.0.0.1";
+
+	private int ngPort;
 
 	private Process process;
 
@@ -49,13 +56,35 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 		this.extraOptions = List.of(extraOptions);
 	}
 
+	/** Its media address, {@code --interface} (127.0.0.1 unless set). */
+	public RtpEngineProcess onInterface(String address) {
+		this.interfaceAddress = address;
+		return this;
+	}
+
+	/** Its ng port on 127.0.0.1, {@code --listen-ng} (a free one, picked at start, unless set). */
+	public RtpEngineProcess ngPort(int port) {
+		this.ngPort = port;
+		return this;
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
-		int ngPort = freeUdpPort();
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws Exception {
+		stop();
+	}
+
+	/** Starts it and returns once it answers an ng {@code ping}. */
+	public void start() throws IOException {
+		int ngPort = (this.ngPort != 0) ? this.ngPort : freeUdpPort();
 		// A random range of media ports; rtpengine skips a port that something else holds.
 		int portMin = 20000 + ThreadLocalRandom.current().nextInt(0, 45) * 200;
 		List<String> command = new ArrayList<>(List.of("/usr/bin/rtpengine", "--config-file=none", "--foreground",
-				"--table=-1", "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin,
+				"--table=-1", "--interface=" + this.interfaceAddress, "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin,
 				"--port-max=" + (portMin + 199), "--log-stderr", "--log-level=6", "--delete-delay=0"));
 		command.addAll(this.extraOptions);
 		this.log = Path.of("target", "rtpengine-" + ngPort + ".log");
@@ -77,10 +106,11 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
-	@Override
-	public void afterAll(ExtensionContext context) throws Exception {
+	/** Stops it (SIGTERM, then SIGKILL after 5 s); idempotent. */
+	public void stop() throws InterruptedException {
 		if (this.client != null) {
 			this.client.close();
+			this.client = null;
 		}
 		if (this.process != null) {
 			this.process.destroy();

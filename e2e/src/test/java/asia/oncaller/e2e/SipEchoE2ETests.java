@@ -1,0 +1,170 @@
+package asia.oncaller.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import asia.oncaller.auth.TokenIssuer;
+import asia.oncaller.billing.BalanceLedger;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.client.CallResult;
+import asia.oncaller.client.MediaOptions;
+import asia.oncaller.client.OnCallerCall;
+import asia.oncaller.client.internal.media.MediaSession;
+import asia.oncaller.media.RtpEngineProcess;
+import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.numbers.PhoneNumberRepository;
+import asia.oncaller.sip.SippProcess;
+import asia.oncaller.tenant.Account;
+import asia.oncaller.tenant.AccountRepository;
+import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.trunks.SipTransport;
+import asia.oncaller.trunks.SipTrunk;
+import asia.oncaller.trunks.SipTrunkRepository;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Java SDK client calls a phone through the server's SIP trunk: the carrier is SIPp
+ * ({@code uas-rtp-echo.xml}, {@code -rtp_echo}) and the media bridge a real rtpengine, so the
+ * client's tone goes app → rtpengine (ICE, DTLS-SRTP, G.711) → SIPp (plain RTP), which sends it
+ * back the same way, and the client hears its own tone. rtpengine's media address is the
+ * namespace's veth address: libwebrtc gathers no loopback candidates, so an rtpengine on
+ * 127.0.0.1 would be unreachable for the client's ICE (docs/sip.md, "Media bridge").
+ */
+class SipEchoE2ETests {
+
+	/** rtpengine's {@code --interface}: an address of .ci/netns.sh's veth pair. */
+	private static final String MEDIA_ADDRESS = "10.213.0.1";
+
+	private static final String OUR_NUMBER = "+15550177001";
+
+	private static final String PHONE = "15550123";
+
+	private static final double TONE_HZ = 1000;
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static RtpEngineProcess rtpengine;
+
+	@BeforeAll
+	static void startRtpEngine() throws IOException {
+		rtpengine = new RtpEngineProcess().onInterface(MEDIA_ADDRESS).ngPort(E2eServer.get().rtpEngineNgPort());
+		rtpengine.start();
+	}
+
+	@AfterAll
+	static void stopRtpEngine() throws InterruptedException {
+		if (rtpengine != null) {
+			rtpengine.stop();
+		}
+	}
+
+	@Test
+	void appHearsItsOwnToneEchoedByThePhone(TestInfo test) throws IOException {
+		try (AnswerUrl answerUrl = new AnswerUrl(connectToPhone(OUR_NUMBER, PHONE));
+				SippProcess carrier = SippProcess.scenario("uas-rtp-echo.xml").in(test).rtpEcho().start();
+				TestUser alice = TestUser.connectWithToken("alice-echo", "alice-echo-device",
+						MediaOptions.synthetic(TONE_HZ), tenantWithTrunkTo(carrier.localPort(), answerUrl.url(), "alice-echo"))) {
+			OnCallerCall call = new OnCallerCall(alice.client, OUR_NUMBER, PHONE, false);
+			CallProbe probe = new CallProbe(call);
+			call.makeCall(probe.makeResult::complete);
+			CallResult made = CallProbe.result(probe.makeResult);
+			assertThat(made.r()).as("makeCall").isZero();
+
+			await("media connected to rtpengine").atMost(TIMEOUT).until(probe::mediaConnected);
+			await("a window of the echoed tone").atMost(TIMEOUT).until(probe.tone::done);
+			System.out.printf("SIP echo: makeCall to mediastate 1 in %d ms, heard %.1f Hz, peak %d%n", probe.setupMillis(),
+					probe.tone.frequency(), probe.tone.peak());
+			assertThat(probe.tone.frequency()).as("the tone echoed by the phone").isCloseTo(TONE_HZ, within(5.0));
+			assertThat(probe.tone.peak()).isGreaterThan(3000);
+			assertThat(probe.stats().inboundAudio().orElseThrow().codec()).isEqualTo("audio/PCMU");
+			assertThat(probe.errors).isEmpty();
+
+			CompletableFuture<CallResult> hangup = new CompletableFuture<>();
+			call.hangup(hangup::complete);
+			assertThat(CallProbe.result(hangup).r()).as("hangup").isZero();
+			assertThat(carrier.awaitExit(TIMEOUT)).as(carrier::report).isZero();
+			assertThat(carrier.messages()).contains("INVITE sip:" + PHONE + "@127.0.0.1", "RTP/AVP", "PCMU/8000")
+				.doesNotContain("a=ice-ufrag");
+			await("media released").atMost(TIMEOUT).until(() -> MediaSession.openSessions() == 0);
+		}
+	}
+
+	/**
+	 * A fresh account with a balance, a project whose answer_url is {@code answerUrl}, a trunk to
+	 * the carrier on 127.0.0.1:{@code carrierPort}, {@link #OUR_NUMBER} on it and a rate for phone
+	 * calls; returns a client token of the project for {@code userId}.
+	 */
+	private static String tenantWithTrunkTo(int carrierPort, String answerUrl, String userId) {
+		E2eServer server = E2eServer.get();
+		Account account = server.bean(AccountRepository.class).save(new Account("Echo " + System.nanoTime(), "USD"));
+		server.bean(BalanceLedger.class).topUp(account.getId(), new BigDecimal("10.00"), "initial");
+		Project project = new Project(account.getId(), "App");
+		project.setAnswerUrl(answerUrl);
+		project = server.bean(ProjectRepository.class).save(project);
+		SipTrunk trunk = server.bean(SipTrunkRepository.class)
+			.save(new SipTrunk(account.getId(), "Carrier", "127.0.0.1", carrierPort, SipTransport.UDP));
+		PhoneNumberRepository numbers = server.bean(PhoneNumberRepository.class);
+		numbers.findByNumber(OUR_NUMBER).ifPresent(numbers::delete);
+		PhoneNumber number = new PhoneNumber(OUR_NUMBER, account.getId());
+		number.setProjectId(project.getId());
+		number.setTrunkId(trunk.getId());
+		numbers.save(number);
+		server.bean(RateRepository.class)
+			.save(new Rate(account.getId(), RatedCallType.EXTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
+		return server.bean(TokenIssuer.class)
+			.clientToken(project.getApiKeySid(), project.getApiKeySecret(), userId, Duration.ofHours(1));
+	}
+
+	/** The SCCO that connects the app's call to a phone number, showing one of our numbers. */
+	private static String connectToPhone(String fromNumber, String toNumber) {
+		return """
+				[{"action":"connect","from":{"type":"external","number":"%s"},
+				  "to":{"type":"external","number":"%s"}}]""".formatted(fromNumber, toNumber);
+	}
+
+	/** The customer's answer_url: a real HTTP server on loopback answering every request with one SCCO. */
+	private static final class AnswerUrl implements AutoCloseable {
+
+		private final HttpServer server;
+
+		AnswerUrl(String scco) throws IOException {
+			byte[] body = scco.getBytes(StandardCharsets.UTF_8);
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			this.server.createContext("/answer", (exchange) -> {
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			this.server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/answer";
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+		}
+
+	}
+
+}

@@ -3,6 +3,7 @@ package asia.oncaller.media;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -52,6 +53,8 @@ public class MediaBridge {
 
 	private final RtpEngineClient rtpengine;
 
+	private static final Pattern MID = Pattern.compile("^a=mid:(\\S+)", Pattern.MULTILINE);
+
 	MediaBridge(RtpEngineClient rtpengine) {
 		this.rtpengine = rtpengine;
 	}
@@ -77,7 +80,7 @@ public class MediaBridge {
 	 * fingerprint, rtcp-mux
 	 */
 	public String answerFromPhone(String callId, String fromTag, String toTag, String plainSdp) {
-		return sdp(request("answer", callId, fromTag, toTag, plainSdp, TOWARD_APP));
+		return bundled(sdp(request("answer", callId, fromTag, toTag, plainSdp, TOWARD_APP)));
 	}
 
 	/**
@@ -89,7 +92,7 @@ public class MediaBridge {
 	 * ({@code setup:actpass}), rtcp-mux, a=mid, G.711 only
 	 */
 	public String offerToApp(String callId, String fromTag, String plainSdp) {
-		return sdp(request("offer", callId, fromTag, null, plainSdp, TOWARD_APP));
+		return bundled(sdp(request("offer", callId, fromTag, null, plainSdp, TOWARD_APP)));
 	}
 
 	/**
@@ -102,6 +105,21 @@ public class MediaBridge {
 	 */
 	public String answerFromApp(String callId, String fromTag, String toTag, String webRtcSdp) {
 		return sdp(request("answer", callId, fromTag, toTag, webRtcSdp, TOWARD_PHONE));
+	}
+
+	/**
+	 * The WebRTC SDP with its one media section in a BUNDLE group. rtpengine 10.5 leaves the group
+	 * out; an app whose offer bundled (every browser's does) and that insists on it
+	 * ({@code bundlePolicy: max-bundle}) refuses an answer without it. With one section on one
+	 * rtcp-muxed port the group changes nothing else.
+	 */
+	static String bundled(String sdp) {
+		Matcher mid = MID.matcher(sdp);
+		if (sdp.contains("a=group:BUNDLE") || sdp.indexOf("\nm=") != sdp.lastIndexOf("\nm=") || !mid.find()) {
+			return sdp;
+		}
+		int media = sdp.indexOf("\nm=") + 1;
+		return sdp.substring(0, media) + "a=group:BUNDLE " + mid.group(1) + "\r\n" + sdp.substring(media);
 	}
 
 	/**

@@ -36,6 +36,7 @@ class MediaBridgeTests {
 		String toApp = rtpengine.bridge().answerFromPhone("app-to-phone", "app", "phone", MediaPackets.sdp("sipp-answer.sdp"));
 
 		assertThat(mLine(toApp)).matches("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 126");
+		assertThat(toApp).contains("a=group:BUNDLE 0\r\nm=audio");
 		assertThat(toApp).contains("a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:sha-256 ", "a=setup:active",
 				"a=rtcp-mux", "a=mid:0", "a=rtpmap:0 PCMU/8000")
 			.containsPattern("a=candidate:\\S+ 1 UDP \\d+ 127\\.0\\.0\\.1 " + port(toApp) + " typ host")
@@ -48,6 +49,7 @@ class MediaBridgeTests {
 		String toApp = rtpengine.bridge().offerToApp("phone-to-app", "phone", MediaPackets.sdp("sipp-offer.sdp"));
 
 		assertThat(mLine(toApp)).matches("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 8 101");
+		assertThat(toApp).containsPattern("a=group:BUNDLE \\S+\r\nm=audio");
 		assertThat(toApp).contains("a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:sha-256 ", "a=setup:actpass",
 				"a=rtcp-mux", "a=mid:", "a=rtpmap:101 telephone-event/8000")
 			.containsPattern("a=candidate:\\S+ 1 UDP \\d+ 127\\.0\\.0\\.1 " + port(toApp) + " typ host")

@@ -115,6 +115,34 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void trunkOverTcpCarriesTheCall() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").tcp().start()) {
+			SipTrunk trunk = trunkTo(carrier, null);
+			trunk.update(trunk.getName(), trunk.getHost(), trunk.getPort(), SipTransport.TCP);
+			this.trunks.save(trunk);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("TCP message received").doesNotContain("UDP message");
+		}
+	}
+
+	@Test
+	void maxConnectTimeHangsUpThePhone() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, ",\"maxConnectTime\":1");
+			alice.await((m) -> isState(m, callId, 3));
+			assertThat(alice.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Max connect time");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("BYE sip:");
+		}
+	}
+
+	@Test
 	void busyPhoneEndsTheCallAsBusy() throws Exception {
 		try (SippProcess carrier = carrier("uas-busy.xml").start()) {
 			trunkTo(carrier, null);
@@ -323,6 +351,20 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void carrierCallsInOverTcp() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		try (SippProcess carrier = caller("uac-answered.xml").tcp().set("hold_ms", "200").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Ended");
+			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("TCP message received");
+		}
+	}
+
+	@Test
 	void unknownNumberGets404() throws Exception {
 		inboundTrunk(null);
 		try (SippProcess carrier = caller("uac-not-found.xml").service("+15559999").start()) {
@@ -421,9 +463,14 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	private String dial(StompTestClient alice, int timeout) throws InterruptedException {
+		return dial(alice, ",\"timeout\":" + timeout);
+	}
+
+	/** As {@link #dial(StompTestClient)}, with more fields for the SCCO's connect. */
+	private String dial(StompTestClient alice, String moreConnectFields) throws InterruptedException {
 		this.answerUrl.respond(AnswerUrlServer.connectToPhone(OUR_NUMBER, PHONE)
 			.replace("\"to\":{\"type\":\"external\",\"number\":\"" + PHONE + "\"}",
-					"\"to\":{\"type\":\"external\",\"number\":\"" + PHONE + "\"},\"timeout\":" + timeout));
+					"\"to\":{\"type\":\"external\",\"number\":\"" + PHONE + "\"}" + moreConnectFields));
 		Map<String, Object> reply = alice.request("call.make",
 				Map.of("fromNumber", OUR_NUMBER, "toNumber", PHONE, "isVideoCall", false));
 		assertThat(reply).containsEntry("r", 0).containsEntry("toType", "external");

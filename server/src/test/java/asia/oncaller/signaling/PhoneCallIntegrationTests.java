@@ -291,6 +291,30 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void theDialledNumbersOwnAnswerUrlDecidesOverTheProjects() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient carol = device("carol", "carol-phone");
+		try (AnswerUrlServer numberAnswerUrl = new AnswerUrlServer()) {
+			numberAnswerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "carol", 30));
+			PhoneNumber number = this.numbers.findByNumber(OUR_NUMBER).orElseThrow();
+			number.setAnswerUrl(numberAnswerUrl.url());
+			this.numbers.save(number);
+			try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "200").start()) {
+				String callId = (String) carol.awaitEvent("incomingCall", null).get("callId");
+				assertThat(numberAnswerUrl.lastQuery()).containsEntry("fromInternal", "false")
+					.containsEntry("from", PHONE)
+					.containsEntry("to", OUR_NUMBER)
+					.containsEntry("callId", callId);
+				answer(carol, callId);
+				assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			}
+			assertThat(bob.receives((m) -> "incomingCall".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
+		}
+	}
+
+	@Test
 	void theDialledNumbersEventUrlHearsThePhoneCall() throws Exception {
 		inboundTrunk(null);
 		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));

@@ -110,12 +110,18 @@ class SipEchoE2ETests {
 			// audio has come back, so it has flowed both ways.
 			await("the echoed audio").atMost(TIMEOUT).until(() -> probe.inboundAudioBytes() > 0);
 			for (String digit : new String[] { "5", "#" }) {
+				long sentNanos = System.nanoTime();
 				CompletableFuture<CallResult> sent = new CompletableFuture<>();
 				echo.call.sendDtmf(digit, sent::complete);
 				assertThat(CallProbe.result(sent).r()).as("sendDtmf " + digit).isZero();
 				await("the phone's echo of " + digit + " as a dtmf event").atMost(TIMEOUT)
+					.pollInterval(Duration.ofMillis(10))
 					.until(() -> probe.dtmf.contains(digit));
+				System.out.printf("SIP DTMF: sendDtmf(\"%s\") to its dtmf event in %d ms%n", digit,
+						Duration.ofNanos(System.nanoTime() - sentNanos).toMillis());
 			}
+			// rtpengine reports each digit twice: injected, under the server's own tag, and echoed,
+			// under the phone's; only the phone's is the app's dtmf event.
 			assertThat(probe.dtmf).as("every digit once, in order").containsExactly("5", "#");
 			assertThat(probe.errors).isEmpty();
 			// The carrier was offered telephone-event and answered with the same payload type.

@@ -37,6 +37,8 @@ final class E2eServer {
 
 	private final int rtpEngineNgPort;
 
+	private final int rtpEngineDtmfPort;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -44,6 +46,7 @@ final class E2eServer {
 	private E2eServer() {
 		try {
 			this.rtpEngineNgPort = RtpEngineProcess.freeUdpPort();
+			this.rtpEngineDtmfPort = RtpEngineProcess.freeUdpPort();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -52,9 +55,11 @@ final class E2eServer {
 				"--oncaller.demo.enabled=true", "--oncaller.embedded-postgres.data-directory=",
 				"--oncaller.embedded-postgres.port=0", "--spring.datasource.url=",
 				// Phone calls: a test's answer_url on loopback, and an rtpengine on this ng port
-				// that only the tests with phone legs start (SipEchoE2ETests).
+				// that only the tests with phone legs start (SipEchoE2ETests), reporting the
+				// RFC 4733 events it relays to this DTMF port (its --dtmf-log-dest).
 				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=0",
-				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort);
+				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort,
+				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort);
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
@@ -78,6 +83,14 @@ final class E2eServer {
 	/** The ng port (on 127.0.0.1) where the server expects rtpengine; none listens unless a test starts one. */
 	int rtpEngineNgPort() {
 		return this.rtpEngineNgPort;
+	}
+
+	/**
+	 * The UDP port (on 127.0.0.1) where the server receives rtpengine's DTMF reports: the rtpengine
+	 * a test starts must get {@code --dtmf-log-dest=127.0.0.1:<this port>}.
+	 */
+	int rtpEngineDtmfPort() {
+		return this.rtpEngineDtmfPort;
 	}
 
 	/** A bean of the server, for tests that set up a tenant of their own. */

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import asia.oncaller.auth.TokenIssuer;
 import asia.oncaller.billing.BalanceLedger;
@@ -63,7 +65,10 @@ class SipEchoE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		rtpengine = new RtpEngineProcess().onInterface(MEDIA_ADDRESS).ngPort(E2eServer.get().rtpEngineNgPort());
+		E2eServer server = E2eServer.get();
+		rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + server.rtpEngineDtmfPort())
+			.onInterface(MEDIA_ADDRESS)
+			.ngPort(server.rtpEngineNgPort());
 		rtpengine.start();
 	}
 
@@ -76,17 +81,8 @@ class SipEchoE2ETests {
 
 	@Test
 	void appHearsItsOwnToneEchoedByThePhone(TestInfo test) throws IOException {
-		try (AnswerUrl answerUrl = new AnswerUrl(connectToPhone(OUR_NUMBER, PHONE));
-				SippProcess carrier = SippProcess.scenario("uas-rtp-echo.xml").in(test).rtpEcho().start();
-				TestUser alice = TestUser.connectWithToken("alice-echo", "alice-echo-device",
-						MediaOptions.synthetic(TONE_HZ), tenantWithTrunkTo(carrier.localPort(), answerUrl.url(), "alice-echo"))) {
-			OnCallerCall call = new OnCallerCall(alice.client, OUR_NUMBER, PHONE, false);
-			CallProbe probe = new CallProbe(call);
-			call.makeCall(probe.makeResult::complete);
-			CallResult made = CallProbe.result(probe.makeResult);
-			assertThat(made.r()).as("makeCall").isZero();
-
-			await("media connected to rtpengine").atMost(TIMEOUT).until(probe::mediaConnected);
+		try (EchoCall echo = new EchoCall(test, "alice-echo")) {
+			CallProbe probe = echo.probe;
 			await("a window of the echoed tone").atMost(TIMEOUT).until(probe.tone::done);
 			System.out.printf("SIP echo: makeCall to mediastate 1 in %d ms, heard %.1f Hz, peak %d%n", probe.setupMillis(),
 					probe.tone.frequency(), probe.tone.peak());
@@ -94,15 +90,111 @@ class SipEchoE2ETests {
 			assertThat(probe.tone.peak()).isGreaterThan(3000);
 			assertThat(probe.stats().inboundAudio().orElseThrow().codec()).isEqualTo("audio/PCMU");
 			assertThat(probe.errors).isEmpty();
+			echo.hangUp();
+		}
+	}
 
+	/**
+	 * The app's {@code sendDtmf} on a phone call whose trunk is RFC 4733 (the default): the server
+	 * has rtpengine play the digit toward the phone as telephone-events, SIPp sends the packets
+	 * back as they came, rtpengine relays them to the app and reports them to the server as DTMF
+	 * from the phone's tag, and the server delivers them as the app's {@code dtmf} event. So the
+	 * client hears its own digits back, which only the media path can do: the server sends an
+	 * app's digits on a phone call to the phone alone.
+	 */
+	@Test
+	void appHearsItsOwnRfc4733DigitsEchoedByThePhone(TestInfo test) throws IOException {
+		try (EchoCall echo = new EchoCall(test, "alice-dtmf")) {
+			CallProbe probe = echo.probe;
+			// rtpengine times injected events by the app's own audio; media is connected, and
+			// audio has come back, so it has flowed both ways.
+			await("the echoed audio").atMost(TIMEOUT).until(() -> probe.inboundAudioBytes() > 0);
+			for (String digit : new String[] { "5", "#" }) {
+				long sentNanos = System.nanoTime();
+				CompletableFuture<CallResult> sent = new CompletableFuture<>();
+				echo.call.sendDtmf(digit, sent::complete);
+				assertThat(CallProbe.result(sent).r()).as("sendDtmf " + digit).isZero();
+				await("the phone's echo of " + digit + " as a dtmf event").atMost(TIMEOUT)
+					.pollInterval(Duration.ofMillis(10))
+					.until(() -> probe.dtmf.contains(digit));
+				System.out.printf("SIP DTMF: sendDtmf(\"%s\") to its dtmf event in %d ms%n", digit,
+						Duration.ofNanos(System.nanoTime() - sentNanos).toMillis());
+			}
+			// rtpengine reports each digit twice: injected, under the server's own tag, and echoed,
+			// under the phone's; only the phone's is the app's dtmf event.
+			assertThat(probe.dtmf).as("every digit once, in order").containsExactly("5", "#");
+			assertThat(probe.errors).isEmpty();
+			// The carrier was offered telephone-event and answered with the same payload type.
+			String offered = telephoneEventType(echo.carrier.messages());
+			assertThat(echo.carrier.messages()).contains("m=audio " + echo.carrier.mediaPort() + " RTP/AVP 0 8 " + offered,
+					"a=fmtp:" + offered + " 0-15");
+			echo.hangUp();
+		}
+	}
+
+	/**
+	 * A call from a fresh tenant's client to {@link #PHONE} over a trunk to a SIPp echo carrier,
+	 * made and with its media connected to rtpengine.
+	 */
+	private static final class EchoCall implements AutoCloseable {
+
+		private final AnswerUrl answerUrl;
+
+		private SippProcess carrier;
+
+		private TestUser user;
+
+		OnCallerCall call;
+
+		CallProbe probe;
+
+		EchoCall(TestInfo test, String userId) throws IOException {
+			this.answerUrl = new AnswerUrl(connectToPhone(OUR_NUMBER, PHONE));
+			try {
+				this.carrier = SippProcess.scenario("uas-rtp-echo.xml").in(test).rtpEcho().start();
+				this.user = TestUser.connectWithToken(userId, userId + "-device", MediaOptions.synthetic(TONE_HZ),
+						tenantWithTrunkTo(this.carrier.localPort(), this.answerUrl.url(), userId));
+				this.call = new OnCallerCall(this.user.client, OUR_NUMBER, PHONE, false);
+				this.probe = new CallProbe(this.call);
+				this.call.makeCall(this.probe.makeResult::complete);
+				assertThat(CallProbe.result(this.probe.makeResult).r()).as("makeCall").isZero();
+				await("media connected to rtpengine").atMost(TIMEOUT).until(this.probe::mediaConnected);
+			}
+			catch (RuntimeException | Error ex) {
+				close();
+				throw ex;
+			}
+		}
+
+		/** Hangs up and checks that the carrier saw a plain call that ended well, and media is released. */
+		void hangUp() {
 			CompletableFuture<CallResult> hangup = new CompletableFuture<>();
-			call.hangup(hangup::complete);
+			this.call.hangup(hangup::complete);
 			assertThat(CallProbe.result(hangup).r()).as("hangup").isZero();
-			assertThat(carrier.awaitExit(TIMEOUT)).as(carrier::report).isZero();
-			assertThat(carrier.messages()).contains("INVITE sip:" + PHONE + "@127.0.0.1", "RTP/AVP", "PCMU/8000")
+			assertThat(this.carrier.awaitExit(TIMEOUT)).as(this.carrier::report).isZero();
+			assertThat(this.carrier.messages()).contains("INVITE sip:" + PHONE + "@127.0.0.1", "RTP/AVP", "PCMU/8000")
 				.doesNotContain("a=ice-ufrag");
 			await("media released").atMost(TIMEOUT).until(() -> MediaSession.openSessions() == 0);
 		}
+
+		@Override
+		public void close() {
+			if (this.user != null) {
+				this.user.close();
+			}
+			if (this.carrier != null) {
+				this.carrier.close();
+			}
+			this.answerUrl.close();
+		}
+
+	}
+
+	/** The telephone-event payload type of the first SDP in a SIPp message log (the offer). */
+	private static String telephoneEventType(String messages) {
+		Matcher matcher = Pattern.compile("a=rtpmap:(\\d+) telephone-event/8000").matcher(messages);
+		assertThat(matcher.find()).as("telephone-event offered to the carrier").isTrue();
+		return matcher.group(1);
 	}
 
 	/**

@@ -116,6 +116,9 @@ class SippScenarioSelfTest {
 			assertThat(Arrays.copyOf(echo.getData(), echo.getLength())).isEqualTo(rtp);
 			try (SippProcess caller = caller("uac-answered.xml", test, carrier).set("hold_ms", "0").start()) {
 				assertBothSucceed(carrier, caller);
+				// telephone-event answered with the payload type of the offer (the caller's 101)
+				assertThat(caller.messages()).contains("m=audio " + carrier.mediaPort() + " RTP/AVP 0 8 101",
+						"a=fmtp:101 0-15");
 			}
 		}
 	}

@@ -101,8 +101,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(sdpText(sdp)).contains("UDP/TLS/RTP/SAVPF", "a=fingerprint:", "a=ice-ufrag:")
 				.doesNotContain("opus");
 
-			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			hangUpAndSeeTheCarrierDone(alice, callId, carrier);
 			assertThat(carrier.messages()).contains("INVITE sip:" + PHONE + "@127.0.0.1", "From: \"Shop\" <sip:" + OUR_NUMBER,
 					"RTP/AVP", "PCMU/8000").doesNotContain("a=ice-ufrag");
 			Call record = record(callId);
@@ -123,8 +122,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			StompTestClient alice = device("alice", "alice-phone");
 			String callId = dial(alice);
 			alice.await((m) -> isState(m, callId, 3));
-			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			hangUpAndSeeTheCarrierDone(alice, callId, carrier);
 			assertThat(carrier.messages()).contains("TCP message received").doesNotContain("UDP message");
 		}
 	}
@@ -193,8 +191,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			StompTestClient alice = device("alice", "alice-phone");
 			String callId = dial(alice);
 			alice.await((m) -> isState(m, callId, 3));
-			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			hangUpAndSeeTheCarrierDone(alice, callId, carrier);
 			assertThat(carrier.messages()).contains("Authorization: Digest");
 		}
 	}
@@ -202,10 +199,8 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	@Test
 	void phoneHangsUpAndTheAppHearsIt() throws Exception {
 		try (SippProcess carrier = carrier("uas-answer-then-bye.xml").set("hold_ms", "300").start()) {
-			trunkTo(carrier, null);
 			StompTestClient alice = device("alice", "alice-phone");
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
+			String callId = answeredCall(alice, carrier, null);
 			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("reason", "Ended");
 			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
@@ -215,42 +210,34 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	@Test
 	void dtmfReachesThePhoneAsSipInfo() throws Exception {
 		try (SippProcess carrier = carrier("uas-dtmf-info.xml").start()) {
-			trunkTo(carrier, DtmfMode.INFO);
 			StompTestClient alice = device("alice", "alice-phone");
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
+			String callId = answeredCall(alice, carrier, DtmfMode.INFO);
 			assertThat(alice.request("call.dtmf", body(callId, "digits", "5"))).containsEntry("r", 0);
 			await().atMost(Duration.ofSeconds(5)).until(() -> carrier.messages().contains("Signal=5"));
-			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			hangUpAndSeeTheCarrierDone(alice, callId, carrier);
 		}
 	}
 
 	@Test
 	void holdAndUnholdAreReInvitesToThePhone() throws Exception {
 		try (SippProcess carrier = carrier("uas-reinvite-hold.xml").start()) {
-			trunkTo(carrier, null);
 			StompTestClient alice = device("alice", "alice-phone");
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
+			String callId = answeredCall(alice, carrier, null);
 			alice.awaitEvent("sdp", callId);
 			alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
 			assertThat(sdpText(alice.awaitEvent("sdp", callId))).contains("a=recvonly");
 			alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
 			assertThat(sdpText(alice.awaitEvent("sdp", callId))).contains("a=sendrecv");
-			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			hangUpAndSeeTheCarrierDone(alice, callId, carrier);
 		}
 	}
 
 	@Test
 	void appCallerTransfersThePhoneToAnotherUser() throws Exception {
 		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
-			trunkTo(carrier, null);
 			StompTestClient alice = device("alice", "alice-phone");
 			StompTestClient carol = device("carol", "carol-phone");
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
+			String callId = answeredCall(alice, carrier, null);
 
 			assertThat(alice.request("call.transfer", body(callId, "userId", "carol"))).containsEntry("r", 0);
 			assertThat(alice.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Transferred");
@@ -269,9 +256,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void phoneCallsAppUserWhoAnswers() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "500").start()) {
 			Map<String, Object> incoming = bob.awaitEvent("incomingCall", null);
 			String callId = (String) incoming.get("callId");
@@ -292,9 +277,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void theDialledNumbersOwnAnswerUrlDecidesOverTheProjects() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		StompTestClient carol = device("carol", "carol-phone");
 		try (AnswerUrlServer numberAnswerUrl = new AnswerUrlServer()) {
 			numberAnswerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "carol", 30));
@@ -316,9 +299,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void theDialledNumbersEventUrlHearsThePhoneCall() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		try (WebhookReceiver numberEvents = new WebhookReceiver()) {
 			PhoneNumber number = this.numbers.findByNumber(OUR_NUMBER).orElseThrow();
 			number.setEventUrl(numberEvents.url());
@@ -337,9 +318,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void appUserRejectsThePhoneCall() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		try (SippProcess carrier = caller("uac-rejected.xml").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			assertThat(bob.request("call.reject", body(callId))).containsEntry("r", 0);
@@ -350,9 +329,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void unansweredPhoneCallGets480() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 1));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 1, null);
 		try (SippProcess carrier = caller("uac-no-answer.xml").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
@@ -362,9 +339,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void phoneHangsUpWhileTheAppRings() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		try (SippProcess carrier = caller("uac-cancel.xml").set("ring_ms", "300").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			bob.request("call.ringing", body(callId));
@@ -376,9 +351,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void carrierCallsInOverTcp() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		try (SippProcess carrier = caller("uac-answered.xml").tcp().set("hold_ms", "200").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			answer(bob, callId);
@@ -418,9 +391,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void dtmfFromThePhoneArrivesAsAnEvent() throws Exception {
-		inboundTrunk(DtmfMode.INFO);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, DtmfMode.INFO);
 		try (SippProcess carrier = caller("uac-dtmf-info.xml").set("hold_ms", "300").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			answer(bob, callId);
@@ -431,9 +402,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void rfc4733DigitsFromThePhoneArriveAsAnEvent() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "3000").start();
 				DatagramSocket phoneMedia = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
@@ -456,9 +425,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	@Test
 	void appUserTransfersThePhoneCallToAnother() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = device("bob", "bob-phone");
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		StompTestClient carol = device("carol", "carol-phone");
 		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "3000").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
@@ -479,6 +446,29 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(record.getTransferredFromUserId()).isEqualTo("bob");
 			assertThat(record.getTransferredAt()).isNotNull();
 		}
+	}
+
+	/** The carrier's trunk and number, and Alice's call to the phone, answered by it. */
+	private String answeredCall(StompTestClient alice, SippProcess carrier, DtmfMode dtmfMode)
+			throws InterruptedException {
+		trunkTo(carrier, dtmfMode);
+		String callId = dial(alice);
+		alice.await((m) -> isState(m, callId, 3));
+		return callId;
+	}
+
+	/** Alice hangs up, and the carrier's scenario ends as it expects: with the BYE. */
+	private static void hangUpAndSeeTheCarrierDone(StompTestClient alice, String callId, SippProcess carrier)
+			throws InterruptedException {
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+	}
+
+	/** Phone calls to our number ring the user's device (which is returned) for {@code timeout} s. */
+	private StompTestClient phoneCallsGoTo(String userId, int timeout, DtmfMode dtmfMode) throws Exception {
+		inboundTrunk(dtmfMode);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, userId, timeout));
+		return device(userId, userId + "-phone");
 	}
 
 	/** Alice places a call to the phone, and her device offers media as a browser would. */

@@ -9,7 +9,6 @@ import asia.oncaller.client.CallResult;
 import asia.oncaller.client.CallState;
 import asia.oncaller.client.SignalingState;
 import asia.oncaller.client.internal.media.MediaSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,24 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrive at the other at their frequency, DTMF and info arrive, hold stops the held direction,
  * and a hangup on either side ends both calls and releases all media.
  */
-class AudioCallE2ETests {
+class AudioCallE2ETests extends TwoUsersE2ETest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
-	private TestUser alice;
-
-	private TestUser bob;
-
-	@AfterEach
-	void close() {
-		if (this.alice != null) {
-			this.alice.close();
-		}
-		if (this.bob != null) {
-			this.bob.close();
-		}
-		Await.until(TIMEOUT, "every media session released", () -> MediaSession.openSessions() == 0);
-	}
 
 	@Test
 	void eachSideHearsTheOthersTone() {

@@ -9,8 +9,6 @@ import asia.oncaller.client.MediaOptions;
 import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.OnCallerClient;
 import asia.oncaller.client.VideoInput;
-import asia.oncaller.client.internal.media.MediaSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * camera gets error 1000 twice and goes on with silence and black frames; a call with the
  * default options falls back to the tone and the test pattern, which arrive at the peer.
  */
-class NoDevicesE2ETests {
+class NoDevicesE2ETests extends TwoUsersE2ETest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private TestUser alice;
-
-	private TestUser bob;
-
-	@AfterEach
-	void close() {
-		if (this.alice != null) {
-			this.alice.close();
-		}
-		if (this.bob != null) {
-			this.bob.close();
-		}
-		Await.until(TIMEOUT, "every media session released", () -> MediaSession.openSessions() == 0);
-	}
 
 	@Test
 	void probingReportsNoDevicesQuickly() {

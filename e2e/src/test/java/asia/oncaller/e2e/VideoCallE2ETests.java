@@ -5,8 +5,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import asia.oncaller.client.RtpStats;
 import asia.oncaller.client.VideoResolution;
-import asia.oncaller.client.internal.media.MediaSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,24 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the resolution the other sends (1280x720 one way, 640x480 the other), and an audio call
  * upgraded to video renegotiates and delivers video.
  */
-class VideoCallE2ETests {
+class VideoCallE2ETests extends TwoUsersE2ETest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(40);
-
-	private TestUser alice;
-
-	private TestUser bob;
-
-	@AfterEach
-	void close() {
-		if (this.alice != null) {
-			this.alice.close();
-		}
-		if (this.bob != null) {
-			this.bob.close();
-		}
-		Await.until(TIMEOUT, "every media session released", () -> MediaSession.openSessions() == 0);
-	}
 
 	@Test
 	void eachSideDecodesFramesOfTheSentResolution() {

@@ -113,9 +113,13 @@ class SipDispatcher implements SipListener {
 				|| !Request.INVITE.equals(transaction.getRequest().getMethod())) {
 			return;
 		}
-		this.legs.bySipCallId(SipMessages.sipCallId(transaction.getRequest()))
-			.filter((leg) -> leg.invite == transaction)
-			.ifPresent((leg) -> leg.run(() -> this.outbound.timedOut(leg)));
+		// Only the leg's current INVITE counts (not one a digest retry replaced); the leg's own
+		// thread is where its fields are read.
+		this.legs.bySipCallId(SipMessages.sipCallId(transaction.getRequest())).ifPresent((leg) -> leg.run(() -> {
+			if (leg.invite == transaction) {
+				this.outbound.timedOut(leg);
+			}
+		}));
 	}
 
 	@Override

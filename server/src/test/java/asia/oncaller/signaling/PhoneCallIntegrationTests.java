@@ -92,6 +92,8 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			SipTrunk trunk = trunkTo(carrier, null);
 			StompTestClient alice = device("alice", "alice-phone");
 			String callId = dial(alice);
+			Map<String, Object> trying = alice.await((m) -> isState(m, callId, 1) && m.containsKey("sipCode"));
+			assertThat(trying).containsEntry("sipCode", 100).containsEntry("sipReason", "Trying");
 			Map<String, Object> ringing = alice.await((m) -> isState(m, callId, 2));
 			assertThat(ringing).containsEntry("sipCode", 180);
 			Map<String, Object> answered = alice.await((m) -> isState(m, callId, 3));

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
@@ -31,7 +33,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private volatile IntUnaryOperator statusForRequest = (n) -> 200;
 
-	private volatile long delayMillis;
+	/** Open unless {@link #hold()} closed it: requests wait here, like at a hung endpoint. */
+	private volatile CountDownLatch gate = new CountDownLatch(0);
+
+	private final AtomicInteger waiting = new AtomicInteger();
 
 	/** One request as received (to {@link #url()}), with the status it was answered. */
 	public record Request(String url, Map<String, String> headers, String body, Map<String, Object> json, int status) {
@@ -46,7 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
-			sleep(this.delayMillis);
+			awaitGate();
 			int status = this.statusForRequest.applyAsInt(n);
 			Map<String, String> headers = new HashMap<>();
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
@@ -68,8 +73,14 @@ public final class WebhookReceiver implements AutoCloseable {
 		this.statusForRequest = statusForRequest;
 	}
 
-	public void delay(long millis) {
-		this.delayMillis = millis;
+	/** Holds every request unanswered, as a hung endpoint would, until {@link #close()}. */
+	public void hold() {
+		this.gate = new CountDownLatch(1);
+	}
+
+	/** How many requests are held unanswered now. */
+	public int waiting() {
+		return this.waiting.get();
 	}
 
 	public List<Request> requests() {
@@ -83,15 +94,21 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.gate.countDown();
 		this.server.stop(0);
 	}
 
-	private static void sleep(long millis) {
+	private void awaitGate() {
+		this.waiting.incrementAndGet();
 		try {
-			Thread.sleep(millis);
+			// Bounded, so that a test that forgets to close cannot hang a server thread for ever.
+			this.gate.await(60, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.waiting.decrementAndGet();
 		}
 	}
 

@@ -61,6 +61,12 @@ class Tab {
 			.until((d) -> Boolean.TRUE.equals(script("return Boolean(" + condition + ")")));
 	}
 
+	/** Waits until a JavaScript promise (an async condition) resolves to true in this tab. */
+	void waitUntilResolved(String asyncCondition) {
+		new WebDriverWait(this.driver, PATIENCE).withMessage(() -> "waiting in the browser for: " + asyncCondition)
+			.until((d) -> Boolean.TRUE.equals(await(asyncCondition)));
+	}
+
 	WebElement element(String id) {
 		return focus().findElement(By.id(id));
 	}

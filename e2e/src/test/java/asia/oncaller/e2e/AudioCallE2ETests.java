@@ -3,12 +3,14 @@ package asia.oncaller.e2e;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.CallState;
 import asia.oncaller.client.SignalingState;
 import asia.oncaller.client.internal.media.MediaSession;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,15 +57,21 @@ class AudioCallE2ETests extends TwoUsersE2ETest {
 		Await.until(TIMEOUT, "audio flowing to alice", () -> call.caller.inboundAudioBytes() > 2000);
 		assertThat(call.caller.call.hold()).isTrue();
 		Await.until(TIMEOUT, "bob told of the hold", () -> call.callee.holds.contains(true));
-		Await.until(TIMEOUT, "alice's inbound audio stops growing (re-offer applied)", () -> {
-			long before = call.caller.inboundAudioBytes();
-			Await.sleep(700);
-			return call.caller.inboundAudioBytes() == before;
-		});
+		// The re-offer is applied when alice's inbound audio stops growing between two looks.
+		AtomicLong lastLook = new AtomicLong(-1);
+		Awaitility.await("alice's inbound audio stops growing (re-offer applied)")
+			.atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(700))
+			.until(() -> {
+				long now = call.caller.inboundAudioBytes();
+				return lastLook.getAndSet(now) == now;
+			});
 		long held = call.caller.inboundAudioBytes();
 		long bobBefore = call.callee.inboundAudioBytes();
-		Await.sleep(1500);
-		assertThat(call.caller.inboundAudioBytes()).as("bytes alice receives while she holds").isEqualTo(held);
+		Awaitility.await("alice receives nothing while she holds")
+			.during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> call.caller.inboundAudioBytes() == held);
 		assertThat(call.callee.inboundAudioBytes()).as("bob still receives (silence) from the sendonly holder")
 			.isGreaterThan(bobBefore);
 		assertThat(call.caller.call.isOnHold()).isTrue();

@@ -13,6 +13,7 @@ import asia.oncaller.client.MediaState;
 import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.OnCallerClient;
 import asia.oncaller.client.internal.media.MediaSession;
+import org.awaitility.Awaitility;
 
 /**
  * Run in a child JVM by {@link CleanExitE2ETests}: two clients make a video call with media,
@@ -52,20 +53,20 @@ public final class CallAndExit {
 		call.makeCall((r) -> System.out.println("makeCall r=" + r.r()));
 		CompletableFuture.allOf(aliceMedia, bobMedia).get(60, TimeUnit.SECONDS);
 		System.out.println("MEDIA_CONNECTED sessions=" + MediaSession.openSessions());
-		Thread.sleep(1000);
+		// Media flows (native threads busy both ways) before the hangup, which must stop all of it.
+		// Polled on this thread: an await must leave no thread behind in this JVM.
+		Awaitility.await("media flowing to alice").pollInSameThread().atMost(Duration.ofSeconds(20))
+			.until(() -> call.getStats().get(5, TimeUnit.SECONDS).bytesReceived() > 8000);
 
 		OnCallerCall hangsUp = "callee".equals(args[3]) ? incoming.get() : call;
 		CompletableFuture<Integer> hangup = new CompletableFuture<>();
 		long start = System.nanoTime();
 		hangsUp.hangup((r) -> hangup.complete(r.r()));
 		System.out.println("hangup r=" + hangup.get(20, TimeUnit.SECONDS));
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!(call.isEnded() && incoming.get().isEnded() && MediaSession.openSessions() == 0)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("not released: sessions=" + MediaSession.openSessions());
-			}
-			Thread.sleep(10);
-		}
+		Awaitility.await("both calls ended and every media session released").pollInSameThread()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> call.isEnded() && incoming.get().isEnded() && MediaSession.openSessions() == 0);
 		System.out.println("RELEASED sessions=0 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		alice.close();
 		bob.close();

@@ -171,7 +171,7 @@ class SipEchoE2ETests {
 			CompletableFuture<CallResult> hangup = new CompletableFuture<>();
 			this.call.hangup(hangup::complete);
 			assertThat(CallProbe.result(hangup).r()).as("hangup").isZero();
-			assertThat(this.carrier.awaitExit(TIMEOUT)).as(this.carrier::report).isZero();
+			assertThat(this.carrier.exitCodeWithin(TIMEOUT)).as(this.carrier::report).isZero();
 			assertThat(this.carrier.messages()).contains("INVITE sip:" + PHONE + "@127.0.0.1", "RTP/AVP", "PCMU/8000")
 				.doesNotContain("a=ice-ufrag");
 			await("media released").atMost(TIMEOUT).until(() -> MediaSession.openSessions() == 0);

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
+
 /** Clients on {@link FakeTransport}s, and waiting helpers. */
 final class ClientTestSupport {
 
@@ -44,18 +46,7 @@ final class ClientTestSupport {
 	}
 
 	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out: " + what);
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
+		Awaitility.await(what).atMost(Duration.ofSeconds(5)).until(condition::getAsBoolean);
 	}
 
 	static <T> T get(CompletableFuture<T> future) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import asia.oncaller.TalkTime;
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransaction;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class CallChargingIntegrationTests {
 
 	@Autowired
 	AccountRepository accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	ProjectRepository projects;
@@ -87,8 +92,8 @@ class CallChargingIntegrationTests {
 			assertThat(this.callService.answer(fixture.callee(callee), callId).outcome()).isEqualTo(CallOutcome.OK);
 			callIds.add(callId);
 		}
-		// Each call must have talked for a while to cost something: time itself is the input here.
-		Thread.sleep(1200);
+		// Each call must have talked for a while to cost something.
+		TalkTime.talkedFor(this.jdbc, Duration.ofMillis(1200), callIds);
 
 		List<CallResult> results = concurrently(callIds.size(),
 				(i) -> this.callService.hangup(fixture.caller(), callIds.get(i)));

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 import asia.oncaller.TestDatabaseConfig;
@@ -50,6 +52,9 @@ class AnswerUrlClientIntegrationTests {
 
 	private static final Queue<String> requests = new ConcurrentLinkedQueue<>();
 
+	/** Where slow endpoints stop answering, like a hung server, until the tests are over. */
+	private static final CountDownLatch hung = new CountDownLatch(1);
+
 	private static ExecutorService executor;
 
 	private static HttpServer server;
@@ -67,7 +72,7 @@ class AnswerUrlClientIntegrationTests {
 			respond(exchange, 302, "");
 		});
 		server.createContext("/slow-headers", (exchange) -> {
-			sleep(Duration.ofSeconds(4));
+			hang();
 			respond(exchange, 200, SCCO);
 		});
 		server.createContext("/slow-body", (exchange) -> {
@@ -75,7 +80,7 @@ class AnswerUrlClientIntegrationTests {
 			try (OutputStream body = exchange.getResponseBody()) {
 				body.write("[{\"action\":".getBytes(StandardCharsets.UTF_8));
 				body.flush();
-				sleep(Duration.ofSeconds(4));
+				hang();
 				body.write(SCCO.substring(11).getBytes(StandardCharsets.UTF_8));
 			}
 			catch (IOException ex) {
@@ -92,6 +97,7 @@ class AnswerUrlClientIntegrationTests {
 
 	@AfterAll
 	static void stopServer() {
+		hung.countDown();
 		server.stop(0);
 		executor.shutdownNow();
 	}
@@ -190,9 +196,10 @@ class AnswerUrlClientIntegrationTests {
 		}
 	}
 
-	private static void sleep(Duration duration) {
+	/** Waits as a hung server does: longer than the client's 1 s timeout, bounded all the same. */
+	private static void hang() {
 		try {
-			Thread.sleep(duration.toMillis());
+			hung.await(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

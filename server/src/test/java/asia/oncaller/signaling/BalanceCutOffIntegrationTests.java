@@ -1,12 +1,13 @@
 package asia.oncaller.signaling;
 
-import asia.oncaller.TestTenants;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TalkTime;
+import asia.oncaller.TestTenants;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransaction;
 import asia.oncaller.billing.Rate;
@@ -20,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,9 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 
 	@Autowired
 	RateRepository rates;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	BalanceLedger ledger;
@@ -71,8 +76,7 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		StompTestClient bob = device("bob", "b1");
 		String callId = call(alice, "bob", 60);
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		// Billable time passing is what this test measures, so it waits for time itself.
-		Thread.sleep(1500);
+		TalkTime.talkedFor(this.jdbc, Duration.ofMillis(1500), List.of(callId));
 
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 

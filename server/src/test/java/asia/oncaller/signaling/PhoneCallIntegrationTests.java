@@ -137,7 +137,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = dial(alice, ",\"maxConnectTime\":1");
 			alice.await((m) -> isState(m, callId, 3));
 			assertThat(alice.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Max connect time");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(carrier.messages()).contains("BYE sip:");
 		}
 	}
@@ -150,7 +150,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = dial(alice);
 			Map<String, Object> busy = alice.await((m) -> isState(m, callId, 5));
 			assertThat(busy).containsEntry("sipCode", 486).containsEntry("sipReason", "Busy Here");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(record(callId).getSipCode()).isEqualTo(486);
 			assertThat(record(callId).getCost()).isEqualByComparingTo(BigDecimal.ZERO);
 		}
@@ -164,7 +164,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = dial(alice);
 			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("sipCode", 503);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -177,7 +177,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			alice.await((m) -> isState(m, callId, 2));
 			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("reason", "No answer");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(carrier.messages()).contains("CANCEL sip:" + PHONE);
 		}
 	}
@@ -205,7 +205,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = answeredCall(alice, carrier, null);
 			Map<String, Object> ended = alice.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("reason", "Ended");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -249,7 +249,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 11);
 
 			assertThat(carol.request("call.hangup", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			Call record = record(callId);
 			assertThat(record.getFromUserId()).isEqualTo("carol");
 			assertThat(record.getTransferredFromUserId()).isEqualTo("alice");
@@ -268,7 +268,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			answer(bob, callId);
 			Map<String, Object> ended = bob.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("reason", "Ended");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(carrier.messages()).contains("SIP/2.0 180 Ringing", "SIP/2.0 200 OK", "RTP/AVP");
 			Call record = record(callId);
 			assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
@@ -293,7 +293,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 					.containsEntry("to", OUR_NUMBER)
 					.containsEntry("callId", callId);
 				answer(carol, callId);
-				assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+				assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			}
 			assertThat(bob.receives((m) -> "incomingCall".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
 		}
@@ -309,7 +309,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "200").start()) {
 				String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 				answer(bob, callId);
-				assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+				assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			}
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(numberEvents.delivered())
@@ -324,7 +324,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		try (SippProcess carrier = caller("uac-rejected.xml").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			assertThat(bob.request("call.reject", body(callId))).containsEntry("r", 0);
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(carrier.logs()).contains("rejected with 486");
 		}
 	}
@@ -334,7 +334,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		StompTestClient bob = phoneCallsGoTo("bob", 1, null);
 		try (SippProcess carrier = caller("uac-no-answer.xml").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(record(callId).getEndReason()).isEqualTo("No answer");
 		}
 	}
@@ -347,7 +347,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			bob.request("call.ringing", body(callId));
 			Map<String, Object> ended = bob.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("reason", "Canceled");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -358,7 +358,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			answer(bob, callId);
 			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Ended");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(carrier.messages()).contains("TCP message received");
 		}
 	}
@@ -367,7 +367,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	void unknownNumberGets404() throws Exception {
 		inboundTrunk(null);
 		try (SippProcess carrier = caller("uac-not-found.xml").service("+15559999").start()) {
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -377,7 +377,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		trunk.setEnabled(false);
 		this.trunks.save(trunk);
 		try (SippProcess carrier = caller("uac-forbidden.xml").start()) {
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -387,7 +387,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		trunk.update(trunk.getName(), "127.0.0.9", trunk.getPort(), trunk.getTransport());
 		this.trunks.save(trunk);
 		try (SippProcess carrier = caller("uac-forbidden.xml").start()) {
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -398,7 +398,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			answer(bob, callId);
 			assertThat(bob.awaitEvent("dtmf", callId)).containsEntry("digits", "7");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -421,7 +421,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 				send(phoneMedia, bridge, MediaPackets.rtp(101, i == 1, sequence++, 160, 0x22, event));
 			}
 			assertThat(bob.awaitEvent("dtmf", callId)).containsEntry("digits", "5").containsEntry("deviceId", "phone");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 		}
 	}
 
@@ -442,7 +442,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 			Map<String, Object> ended = carol.await((m) -> isState(m, callId, 6));
 			assertThat(ended).containsEntry("reason", "Ended");
-			assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			Call record = record(callId);
 			assertThat(record.getToUserId()).isEqualTo("carol");
 			assertThat(record.getTransferredFromUserId()).isEqualTo("bob");
@@ -463,7 +463,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	private static void hangUpAndSeeTheCarrierDone(StompTestClient alice, String callId, SippProcess carrier)
 			throws InterruptedException {
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-		assertThat(carrier.awaitExit(SIPP_EXIT)).as(carrier.report()).isZero();
+		assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 	}
 
 	/** Phone calls to our number ring the user's device (which is returned) for {@code timeout} s. */

@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
  * <pre>
  * try (SippProcess carrier = SippProcess.scenario("uas-answer.xml").in(testInfo).start()) {
  *     // point the server's trunk at 127.0.0.1:carrier.localPort(), place a call, hang up
- *     assertThat(carrier.awaitExit(Duration.ofSeconds(10))).as(carrier::report).isZero();
+ *     assertThat(carrier.exitCodeWithin(Duration.ofSeconds(10))).as(carrier::report).isZero();
  *     assertThat(carrier.messages()).contains("m=audio");
  * }
  * </pre>
@@ -122,7 +122,7 @@ public final class SippProcess implements AutoCloseable {
 	 * Waits for SIPp to finish and returns its exit code; if it has not finished by then, kills
 	 * it and fails the test.
 	 */
-	public int awaitExit(Duration limit) {
+	public int exitCodeWithin(Duration limit) {
 		try {
 			if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
 				close();
@@ -199,7 +199,7 @@ public final class SippProcess implements AutoCloseable {
 
 	private Path statFile() {
 		if (this.process.isAlive()) {
-			throw new IllegalStateException("sipp still runs; awaitExit first");
+			throw new IllegalStateException("sipp still runs; exitCodeWithin first");
 		}
 		return log("stat.csv");
 	}

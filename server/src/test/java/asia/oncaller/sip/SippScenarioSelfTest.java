@@ -88,8 +88,8 @@ class SippScenarioSelfTest {
 	void digestChallengeRefusesAWrongPasswordAndFailsTheCall(TestInfo test) {
 		try (SippProcess carrier = digestCarrier(test).start();
 				SippProcess server = peer("peer-uac-digest.xml", test, carrier).auth("trunk1", "wrong").start()) {
-			assertThat(server.awaitExit(LIMIT)).as(server::report).isZero();
-			assertThat(carrier.awaitExit(LIMIT)).as(carrier::report).isEqualTo(1);
+			assertThat(server.exitCodeWithin(LIMIT)).as(server::report).isZero();
+			assertThat(carrier.exitCodeWithin(LIMIT)).as(carrier::report).isEqualTo(1);
 			assertThat(carrier.failedCalls()).isEqualTo(1);
 			assertThat(server.logs()).contains("forbidden");
 		}
@@ -140,7 +140,7 @@ class SippScenarioSelfTest {
 	@Test
 	void hungSippIsKilled(TestInfo test) {
 		try (SippProcess carrier = carrier("uas-answer.xml", test).start()) {
-			assertThatThrownBy(() -> carrier.awaitExit(Duration.ofMillis(200))).isInstanceOf(AssertionError.class)
+			assertThatThrownBy(() -> carrier.exitCodeWithin(Duration.ofMillis(200))).isInstanceOf(AssertionError.class)
 				.hasMessageContaining("killed");
 			assertThat(carrier.running()).isFalse();
 		}
@@ -168,8 +168,8 @@ class SippScenarioSelfTest {
 	}
 
 	private static void assertBothSucceed(SippProcess carrier, SippProcess peer) {
-		assertThat(peer.awaitExit(LIMIT)).as(peer::report).isZero();
-		assertThat(carrier.awaitExit(LIMIT)).as(carrier::report).isZero();
+		assertThat(peer.exitCodeWithin(LIMIT)).as(peer::report).isZero();
+		assertThat(carrier.exitCodeWithin(LIMIT)).as(carrier::report).isZero();
 	}
 
 }

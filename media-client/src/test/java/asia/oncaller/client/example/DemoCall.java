@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DemoCall {
 
+	/** How much of bob's audio alice hears before she hangs up. */
+	private static final int HEARD_SECONDS = 4;
+
 	private DemoCall() {
 	}
 
@@ -50,6 +53,8 @@ public final class DemoCall {
 		OnCallerCall call = new OnCallerCall(alice, "alice", "bob", video);
 		CompletableFuture<Void> connected = new CompletableFuture<>();
 		CompletableFuture<Void> ended = new CompletableFuture<>();
+		// What the demo waits for before hanging up: a few seconds of bob's audio heard.
+		CompletableFuture<Void> heard = new CompletableFuture<>();
 		call.on(CallEvent.SIGNALING_STATE, (s) -> {
 			System.out.println("alice: signalingstate " + s.code() + " " + s.reason());
 			if (s.isFinal()) {
@@ -64,9 +69,14 @@ public final class DemoCall {
 		call.on(CallEvent.ADD_REMOTE_STREAM, (stream) -> {
 			if (stream.isAudio()) {
 				int[] peak = { 0 };
+				long[] samples = { 0 };
 				stream.addAudioSink((frame) -> {
 					for (int i = 0; i < frame.frames() * frame.channels(); i++) {
 						peak[0] = Math.max(peak[0], Math.abs(frame.sample(i)));
+					}
+					samples[0] += frame.frames();
+					if (samples[0] >= HEARD_SECONDS * frame.sampleRate()) {
+						heard.complete(null);
 					}
 				});
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("alice: audio peak " + peak[0])));
@@ -83,7 +93,7 @@ public final class DemoCall {
 		call.makeCall((r) -> System.out.println("alice: makeCall r=" + r.r() + " " + r.message() + " " + r.data()));
 
 		connected.get(30, TimeUnit.SECONDS);
-		Thread.sleep(4000);
+		heard.get(30, TimeUnit.SECONDS);
 		CallStats stats = call.getStats().get();
 		System.out.println("alice: received " + stats.bytesReceived() + " bytes; " + stats.inboundAudio().orElse(null));
 		call.hangup((r) -> System.out.println("alice: hangup r=" + r.r()));

@@ -2,6 +2,9 @@
 ALTER TABLE sip_trunk
     ADD COLUMN dtmf_mode VARCHAR(8) NOT NULL DEFAULT 'RFC4733' CHECK (dtmf_mode IN ('RFC4733', 'INFO'));
 
+-- Every INVITE from a carrier looks its trunks up by the address it came from.
+CREATE INDEX sip_trunk_host_idx ON sip_trunk (host);
+
 -- The SIP Call-ID of the phone leg, to find a call in a carrier's logs.
 ALTER TABLE call ADD COLUMN sip_call_id VARCHAR(255);
 

@@ -1,6 +1,7 @@
 package asia.oncaller.api;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import asia.oncaller.auth.RestIdentity;
@@ -89,11 +90,9 @@ class CallControlController {
 			content = @Content(schema = @Schema(implementation = CallVerbBodies.Info.class))))
 	ResponseEntity<Object> info(RestIdentity identity, @PathVariable String callId,
 			@RequestBody(required = false) String body) {
-		return this.runner.run(callId, () -> {
-			CallVerbBodies.Info request = this.binder.bind(body, CallVerbBodies.Info.class);
-			this.binder.validate(Map.of(), request, new CallRequests.Info(callId, request.info()));
-			return this.runner.visible(identity, callId, this.relay.info(party(identity, request.userId()), callId, request.info()));
-		});
+		return verb(identity, callId, body, CallVerbBodies.Info.class,
+				(request) -> new CallRequests.Info(callId, request.info()),
+				(party, request) -> this.relay.info(party, callId, request.info()));
 	}
 
 	@PostMapping("/{callId}/dtmf")
@@ -101,12 +100,9 @@ class CallControlController {
 			content = @Content(schema = @Schema(implementation = CallVerbBodies.Dtmf.class))))
 	ResponseEntity<Object> dtmf(RestIdentity identity, @PathVariable String callId,
 			@RequestBody(required = false) String body) {
-		return this.runner.run(callId, () -> {
-			CallVerbBodies.Dtmf request = this.binder.bind(body, CallVerbBodies.Dtmf.class);
-			this.binder.validate(Map.of(), request, new CallRequests.Dtmf(callId, request.digits()));
-			return this.runner.visible(identity, callId,
-					this.relay.dtmf(party(identity, request.userId()), callId, request.digits()));
-		});
+		return verb(identity, callId, body, CallVerbBodies.Dtmf.class,
+				(request) -> new CallRequests.Dtmf(callId, request.digits()),
+				(party, request) -> this.relay.dtmf(party, callId, request.digits()));
 	}
 
 	@PostMapping("/{callId}/hold")
@@ -114,11 +110,9 @@ class CallControlController {
 			content = @Content(schema = @Schema(implementation = CallVerbBodies.Hold.class))))
 	ResponseEntity<Object> hold(RestIdentity identity, @PathVariable String callId,
 			@RequestBody(required = false) String body) {
-		return this.runner.run(callId, () -> {
-			CallVerbBodies.Hold request = this.binder.bind(body, CallVerbBodies.Hold.class);
-			this.binder.validate(Map.of(), request, new CallRequests.Hold(callId, request.hold()));
-			return this.runner.visible(identity, callId, this.relay.hold(party(identity, request.userId()), callId, request.hold()));
-		});
+		return verb(identity, callId, body, CallVerbBodies.Hold.class,
+				(request) -> new CallRequests.Hold(callId, request.hold()),
+				(party, request) -> this.relay.hold(party, callId, request.hold()));
 	}
 
 	@PostMapping("/{callId}/transfer")
@@ -138,10 +132,20 @@ class CallControlController {
 
 	private ResponseEntity<Object> acting(RestIdentity identity, String callId, String body,
 			Function<Party, CallResult> verb) {
+		return verb(identity, callId, body, CallVerbBodies.Acting.class, (request) -> new CallRequests.CallId(callId),
+				(party, request) -> verb.apply(party));
+	}
+
+	/**
+	 * Binds the body, checks it and the call module's own request record, then runs the verb as
+	 * the body's user: the one path of every verb but transfer, whose field names differ.
+	 */
+	private <B extends CallVerbBodies.OnBehalf> ResponseEntity<Object> verb(RestIdentity identity, String callId,
+			String body, Class<B> type, Function<B, Object> callRequest, BiFunction<Party, B, CallResult> verb) {
 		return this.runner.run(callId, () -> {
-			CallVerbBodies.Acting request = this.binder.bind(body, CallVerbBodies.Acting.class);
-			this.binder.validate(Map.of(), request, new CallRequests.CallId(callId));
-			return this.runner.visible(identity, callId, verb.apply(party(identity, request.userId())));
+			B request = this.binder.bind(body, type);
+			this.binder.validate(Map.of(), request, callRequest.apply(request));
+			return this.runner.visible(identity, callId, verb.apply(party(identity, request.userId()), request));
 		});
 	}
 

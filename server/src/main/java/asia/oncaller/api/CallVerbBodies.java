@@ -17,29 +17,38 @@ final class CallVerbBodies {
 	private CallVerbBodies() {
 	}
 
+	/** A verb's body: it names the user on whose behalf the verb acts. */
+	interface OnBehalf {
+
+		String userId();
+
+	}
+
 	/** ringing, answer, reject, hangup. */
 	record Acting(@Schema(description = "The user on whose behalf the verb acts",
-			example = "bob") @NotBlank @Size(max = 128) String userId) {
+			example = "bob") @NotBlank @Size(max = 128) String userId) implements OnBehalf {
 	}
 
 	/** info. */
 	record Info(@Schema(example = "bob") @NotBlank @Size(max = 128) String userId,
-			@Schema(description = "Any JSON object, at most 16 KB", example = "{\"infoA\":\"1\"}") Map<String, Object> info) {
+			@Schema(description = "Any JSON object, at most 16 KB", example = "{\"infoA\":\"1\"}") Map<String, Object> info)
+			implements OnBehalf {
 	}
 
 	/** dtmf. */
 	record Dtmf(@Schema(example = "bob") @NotBlank @Size(max = 128) String userId,
-			@Schema(description = "1 to 32 of 0-9 * # A-D", example = "12#") String digits) {
+			@Schema(description = "1 to 32 of 0-9 * # A-D", example = "12#") String digits) implements OnBehalf {
 	}
 
 	/** hold. */
 	record Hold(@Schema(example = "bob") @NotBlank @Size(max = 128) String userId,
-			@Schema(description = "true puts the call on hold, false takes it off") Boolean hold) {
+			@Schema(description = "true puts the call on hold, false takes it off") Boolean hold) implements OnBehalf {
 	}
 
 	/** transfer: {@code toUserId} is the STOMP request's {@code userId}. */
 	record Transfer(@Schema(example = "bob") @NotBlank @Size(max = 128) String userId,
-			@Schema(description = "The user to move the call to", example = "carol") String toUserId) {
+			@Schema(description = "The user to move the call to", example = "carol") String toUserId)
+			implements OnBehalf {
 	}
 
 	/** A server-initiated call: exactly one of {@code answerUrl} and {@code actions}. */

@@ -93,7 +93,9 @@ public class MakeCallService {
 		Project project = this.projects.findById(caller.projectId()).orElseThrow();
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
-				answerUrlParameters(caller, command, custom, callId), project.getSigningSecret());
+				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
+						command.video(), custom),
+				project.getSigningSecret());
 		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null);
 	}
 
@@ -111,8 +113,8 @@ public class MakeCallService {
 		String callId = Sids.newSid("call-");
 		String signingSecret = this.projects.findById(projectId).orElseThrow().getSigningSecret();
 		CallControlDecision decision = (command.scco() != null) ? SccoParser.parse(command.scco())
-				: this.answerUrls.decide(command.answerUrl(), serverParameters(projectId, command, custom, callId),
-						signingSecret);
+				: this.answerUrls.decide(command.answerUrl(), answerUrlParameters(command.fromNumber(),
+						command.toNumber(), null, projectId, callId, command.video(), custom), signingSecret);
 		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
 				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
 		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType,
@@ -132,14 +134,9 @@ public class MakeCallService {
 		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
 		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
 		String callId = Sids.newSid("call-");
-		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put("from", fromNumber);
-		parameters.put("to", number.getNumber());
-		parameters.put("fromInternal", "false");
-		parameters.put("projectId", project.getId());
-		parameters.put("callId", callId);
-		parameters.put("videoCall", "false");
-		CallControlDecision decision = this.answerUrls.decide(answerUrl, parameters, project.getSigningSecret());
+		CallControlDecision decision = this.answerUrls.decide(answerUrl,
+				answerUrlParameters(fromNumber, number.getNumber(), null, project.getId(), callId, false, null),
+				project.getSigningSecret());
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
 			return CallResult.of(CallOutcome.TO_TYPE_INVALID, "A phone call can only be connected to an app user");
 		}
@@ -199,31 +196,22 @@ public class MakeCallService {
 		return (custom == null || custom instanceof String) ? (String) custom : this.json.writeValueAsString(custom);
 	}
 
-	private Map<String, String> answerUrlParameters(Party caller, MakeCallCommand command, String custom,
-			String callId) {
+	/**
+	 * What the answer_url is asked with: an app user's call is {@code fromInternal} and names the
+	 * user; a call from the customer's server or from a phone names none.
+	 */
+	private static Map<String, String> answerUrlParameters(String from, String to, String userId, String projectId,
+			String callId, boolean video, String custom) {
 		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put("from", command.fromNumber());
-		parameters.put("to", command.toNumber());
-		parameters.put("fromInternal", "true");
-		parameters.put("userId", caller.userId());
-		parameters.put("projectId", caller.projectId());
-		parameters.put("callId", callId);
-		parameters.put("videoCall", String.valueOf(command.video()));
-		if (custom != null) {
-			parameters.put("custom", custom);
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("fromInternal", String.valueOf(userId != null));
+		if (userId != null) {
+			parameters.put("userId", userId);
 		}
-		return parameters;
-	}
-
-	private Map<String, String> serverParameters(String projectId, ServerCallCommand command, String custom,
-			String callId) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put("from", command.fromNumber());
-		parameters.put("to", command.toNumber());
-		parameters.put("fromInternal", "false");
 		parameters.put("projectId", projectId);
 		parameters.put("callId", callId);
-		parameters.put("videoCall", String.valueOf(command.video()));
+		parameters.put("videoCall", String.valueOf(video));
 		if (custom != null) {
 			parameters.put("custom", custom);
 		}

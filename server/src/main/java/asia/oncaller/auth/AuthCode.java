@@ -23,7 +23,16 @@ public enum AuthCode {
 
 	INVALID_PAYLOAD(7, "Invalid token payload"),
 
-	PROJECT_NOT_FOUND(8, "Project not found or disabled");
+	PROJECT_NOT_FOUND(8, "Project not found or disabled"),
+
+	/** A SUBSCRIBE or SEND outside the closed destinations of PROTOCOL §2. */
+	DESTINATION_NOT_ALLOWED(9, "Destination not allowed"),
+
+	/** Past the devices of one user, or the connections from one address, allowed at once. */
+	TOO_MANY_CONNECTIONS(12, "Too many connections"),
+
+	/** The server could not check the token now (the database is unreachable): try again. */
+	SERVER_ERROR(13, "Server error, try again");
 
 	private final int code;
 

@@ -1,6 +1,6 @@
 // Builds the SDK with esbuild into dist/:
 //  - oncaller.latest.sdk.bundle.min.js: one minified IIFE for a <script> tag, globals
-//    OnCallerClient, OnCallerCall and OnCaller, @stomp/stompjs included; the server serves it at
+//    OnCallerClient, OnCallerCall, OnCallerUtil and OnCaller, @stomp/stompjs included; the server serves it at
 //    /assets/js/sdk/v1.0/, also as oncaller.<version>.sdk.bundle.min.js;
 //  - oncaller.sdk.mjs: the ES module of the npm package, @stomp/stompjs left as a dependency.
 import { copyFileSync, readFileSync } from 'node:fs';

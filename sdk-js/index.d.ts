@@ -207,3 +207,11 @@ export declare const CallState: Readonly<Record<'NEW' | 'MAKING' | 'CALLING' | '
 /** The call states in which each verb is sent; outside them the callback gets r=-1. */
 export declare const VERB_STATES: Readonly<Record<string, readonly CallStateName[]>>;
 export declare const SDK_VERSION: string;
+
+/** Checks an app makes before it builds a client (a global in the script-tag bundle). */
+export declare const OnCallerUtil: {
+  /** Whether this browser has RTCPeerConnection and getUserMedia. */
+  isWebRTCSupported(): boolean;
+  /** The SDK's version, e.g. `1.0.0`. */
+  version(): string;
+};

@@ -6,7 +6,7 @@ import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE } from './internal.js
 /**
  * A call: made with `new OnCallerCall(client, fromNumber, toNumber, isVideoCall)` and
  * `makeCall()`, or handed to the `incomingcall` event. The API is the seed's
- * (shared/seed/oncaller-call-sdk.txt) plus PROTOCOL §6: mute, enableLocalVideo,
+ * (the seed's call API) plus PROTOCOL §6: mute, enableLocalVideo,
  * upgradeToVideoCall, isOnHold, custom. Verbs call back with `{r, message, ...}`; a verb used
  * outside its call states (see call-state.js) is not sent and calls back with r=-1.
  */

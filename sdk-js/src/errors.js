@@ -37,6 +37,12 @@ scope('authen', [
   [7, 'INVALID_PAYLOAD', 'Invalid token payload',
     'userId is missing or too long, exp is in milliseconds or too far ahead, or iat is in the future.'],
   [8, 'PROJECT_NOT_FOUND', 'Project not found or disabled', 'The API key belongs to a disabled project or an inactive account.'],
+  [9, 'DESTINATION_NOT_ALLOWED', 'Destination not allowed',
+    'The connection subscribed or sent outside /user/queue/events, /app/session and /app/<verb>; the server closed it.'],
+  [12, 'TOO_MANY_CONNECTIONS', 'Too many connections',
+    'The user has as many devices connected as the server allows, or the address as many connections.'],
+  [13, 'SERVER_ERROR', 'Server error, try again',
+    'The server could not check the token just now (for example its database is unreachable); connect again later.'],
 ]);
 
 scope('makeCall', [

@@ -1,4 +1,4 @@
-// The public API against the seed (shared/seed/oncaller-call-sdk.txt: 15 properties, 10
+// The public API against the seed (the seed: 15 properties, 10
 // methods, 7 events) and PROTOCOL §6 (the client, and the call's extras).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -82,6 +82,6 @@ test('OnCallerClient has the PROTOCOL §6 surface', () => {
 
 test('the package exports what index.d.ts declares', () => {
   assert.deepEqual(Object.keys(sdk).sort(),
-    ['CALL_EVENTS', 'CATALOG', 'CLIENT_EVENTS', 'CallState', 'OnCallerCall', 'OnCallerClient', 'SDK_VERSION',
-      'VERB_STATES', 'describe']);
+    ['CALL_EVENTS', 'CATALOG', 'CLIENT_EVENTS', 'CallState', 'OnCallerCall', 'OnCallerClient', 'OnCallerUtil',
+      'SDK_VERSION', 'VERB_STATES', 'describe']);
 });

@@ -2,7 +2,8 @@
 // it): every seed property, method and event, and the PROTOCOL §6 client. A declaration that
 // drifts from the API makes this fail to compile.
 import {
-  CALL_EVENTS, CATALOG, CLIENT_EVENTS, CallState, OnCallerCall, OnCallerClient, SDK_VERSION, VERB_STATES, describe,
+  CALL_EVENTS, CATALOG, CLIENT_EVENTS, CallState, OnCallerCall, OnCallerClient, OnCallerUtil, SDK_VERSION, VERB_STATES,
+  describe,
 } from '../../index.js';
 import type { AuthenResult, CallResult, CallStats, MakeCallResult, SignalingState } from '../../index.js';
 
@@ -62,4 +63,6 @@ call.on('addlocalstream', (s: MediaStream) => console.log(s.id))
 
 const message: string = describe('makeCall', 8).message + CATALOG.length + SDK_VERSION + CallState.ANSWERED;
 const docs: string = CALL_EVENTS.addlocalstream.example + CLIENT_EVENTS.authen.description + VERB_STATES.hold.join();
-console.log(who, up, seedProperties, held, resumed, muted, hasVideo, upgraded, stream, message, docs);
+const supported: boolean = OnCallerUtil.isWebRTCSupported();
+const sdkVersion: string = OnCallerUtil.version();
+console.log(who, up, seedProperties, held, resumed, muted, hasVideo, upgraded, stream, message, docs, supported, sdkVersion);

@@ -5,11 +5,21 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client's {@code connect} and {@code disconnect} in a browser: a token with a wrong
- * signature is refused with authen r=6 and {@code requestnewtoken}; a device that disconnects
- * fires {@code disconnect} and the user's other device hears it leave.
+ * The client's {@code connect} and {@code disconnect} in a browser, and the {@code OnCallerUtil}
+ * checks apps make before connecting: a token with a wrong signature is refused with authen r=6
+ * and {@code requestnewtoken}; a device that disconnects fires {@code disconnect} and the user's
+ * other device hears it leave.
  */
 class ConnectionBrowserTests extends BrowserTest {
+
+	@Test
+	void bundleOffersOnCallerUtilAsAppsCallItOnLoad() {
+		SdkTab alice = new SdkTab(open("/e2e/harness.html"), user("alice"));
+		alice.tab().waitUntil("window.h");
+
+		assertThat(alice.script("return OnCallerUtil.isWebRTCSupported()")).isEqualTo(true);
+		assertThat(alice.script("return OnCallerUtil.version()")).isEqualTo(alice.script("return OnCaller.SDK_VERSION"));
+	}
 
 	@Test
 	void tokenWithAWrongSignatureAsksForANewOne() {

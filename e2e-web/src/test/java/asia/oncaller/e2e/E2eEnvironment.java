@@ -60,7 +60,8 @@ final class E2eEnvironment implements AutoCloseable {
 
 	/**
 	 * Debian's chromium and chromium-driver, named explicitly so that Selenium Manager never
-	 * looks for (or downloads) a driver. Flags as in shared/reference/webrtc-media-notes.md.
+	 * looks for (or downloads) a driver. The flags are what Chromium needs headless, as root, with
+	 * a fake camera and microphone.
 	 */
 	private static ChromeDriver chromium(Path profile) {
 		ChromeDriverService service = new ChromeDriverService.Builder()

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java SDK against the seed API ({@code src/test/resources/seed/oncaller-call-sdk.txt}, a
- * copy of {@code shared/seed}): the constructor, the 15 properties, the 10 methods and the 7
+ * The Java SDK against the seed API (the copy in
+ * {@code src/test/resources/seed/oncaller-call-sdk.txt}): the constructor, the 15 properties, the 10 methods and the 7
  * events of {@code OnCallerCall}, and the client surface of PROTOCOL §6. The seed file stops
  * after {@code signalingstate}; its seventh event, {@code info}, is named by issue 6.
  */

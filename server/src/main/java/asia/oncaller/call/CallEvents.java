@@ -1,7 +1,6 @@
 package asia.oncaller.call;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,11 +71,7 @@ final class CallEvents {
 
 	/** A party as the SCCO writes it: {@code type} ({@code internal}, {@code external}), number, alias. */
 	static Map<String, Object> endpoint(EndpointType type, String number, String alias) {
-		Map<String, Object> endpoint = new LinkedHashMap<>();
-		endpoint.put("type", type.name().toLowerCase(Locale.ROOT));
-		endpoint.put("number", number);
-		endpoint.put("alias", alias);
-		return endpoint;
+		return new CallSnapshot.Endpoint(type, number, alias).fields();
 	}
 
 	private static Map<String, Object> event(String type, String callId, Object... keysAndValues) {

@@ -158,7 +158,7 @@ class CallFailover {
 			log.info("Call {} not retargeted: {}", call.getId(), route.outcome().message());
 			return Optional.empty();
 		}
-		Map<String, Object> previousTo = CallEvents.endpoint(call.getToType(), call.getToNumber(), call.getToAlias());
+		CallSnapshot.Endpoint previousTo = CallSnapshot.of(call).to();
 		Instant now = this.clock.instant();
 		call.retarget(connect.to().number(), connect.to().alias(), connect.customData());
 		call.failover(connect.continueOnFail(), connect.onFailEventUrl());
@@ -168,8 +168,8 @@ class CallFailover {
 			call.price(route.rateId(), route.tariff());
 			call.setReservedAmount(route.tariff().firstIncrementCost());
 		}
-		this.events.publishEvent(new CallLifecycleEvent("retargeted", call,
-				Map.of("failReason", failure.reason(), "previousTo", previousTo)));
+		this.events.publishEvent(
+				new CallLifecycleEvent.Retargeted(CallSnapshot.of(call), failure.reason(), previousTo));
 		Delivery calling = new Delivery(CallParties.caller(call),
 				CallEvents.signalingState(call, CallState.CALLING, "Calling"));
 		if (this.presence.isOnline(call.getProjectId(), call.getToUserId())) {

@@ -1,17 +1,171 @@
 package asia.oncaller.call;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import asia.oncaller.call.CallParties.Role;
+
 /**
- * Something happened to a call that the customer's event_url hears about: {@code created},
- * {@code ringing}, {@code answered}, {@code ended} or {@code dtmf}. Published inside the
- * transaction that made it happen, so that listeners can store it atomically with the change.
- *
- * @param type what happened
- * @param call the call as that transaction left it
- * @param details what the type adds (for {@code ended}: endReason, sipCode, duration,
- * answerDuration, endedBy, cost; for {@code dtmf}: digits, from)
+ * Something happened to a call that other modules hear about: the customer's event_url (through
+ * the webhook outbox) and the phone leg of a call through a SIP trunk. Published inside the
+ * transaction that made it happen, so that listeners can store it atomically with the change or
+ * act once it commits. Each kind is a record of its own; listeners tell them apart by type, and
+ * every one carries a read-only {@link CallSnapshot}.
  */
-public record CallLifecycleEvent(String type, Call call, Map<String, Object> details) {
+public sealed interface CallLifecycleEvent {
+
+	/** The call as the change left it. */
+	CallSnapshot call();
+
+	/** The event's name on the customer's event_url ({@code created}, {@code ringing}, ...). */
+	String name();
+
+	/** What this kind adds to the call's own fields, by the event_url's field names. */
+	default Map<String, Object> details() {
+		return Map.of();
+	}
+
+	/** The call was placed (it may already be final when nobody could be reached). */
+	record Created(CallSnapshot call) implements CallLifecycleEvent {
+
+		@Override
+		public String name() {
+			return "created";
+		}
+
+	}
+
+	/** A device of the callee, or the phone, rings. */
+	record Ringing(CallSnapshot call) implements CallLifecycleEvent {
+
+		@Override
+		public String name() {
+			return "ringing";
+		}
+
+	}
+
+	/** The callee answered. */
+	record Answered(CallSnapshot call) implements CallLifecycleEvent {
+
+		@Override
+		public String name() {
+			return "answered";
+		}
+
+	}
+
+	/**
+	 * The call ended and its record is written.
+	 * @param endReason why, as the record says
+	 * @param sipCode the SIP status that ended it, or {@code null}
+	 * @param durationSeconds from placing to ending
+	 * @param answerDurationSeconds from answering to ending; 0 when never answered
+	 * @param endedBy {@code caller}, {@code callee} or {@code server}
+	 * @param cost what was charged, or {@code null} for an unpriced call
+	 * @param currency the cost's currency, or {@code null}
+	 */
+	record Ended(CallSnapshot call, String endReason, Integer sipCode, long durationSeconds,
+			long answerDurationSeconds, String endedBy, BigDecimal cost, String currency) implements CallLifecycleEvent {
+
+		static Ended of(Call call, Role endedBy) {
+			Instant answeredAt = call.getAnsweredAt();
+			return new Ended(CallSnapshot.of(call), call.getEndReason(), call.getSipCode(),
+					seconds(call.getCreatedAt(), call.getEndedAt()),
+					(answeredAt != null) ? seconds(answeredAt, call.getEndedAt()) : 0, switch (endedBy) {
+						case CALLER -> "caller";
+						case CALLEE -> "callee";
+						case NONE -> "server";
+					}, call.getCost(), call.getCurrency());
+		}
+
+		private static long seconds(Instant from, Instant to) {
+			return Duration.between(from, to).toSeconds();
+		}
+
+		@Override
+		public String name() {
+			return "ended";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("endReason", this.endReason);
+			details.put("sipCode", this.sipCode);
+			details.put("duration", this.durationSeconds);
+			details.put("answerDuration", this.answerDurationSeconds);
+			details.put("endedBy", this.endedBy);
+			details.put("cost", this.cost);
+			details.put("currency", this.currency);
+			return details;
+		}
+
+	}
+
+	/**
+	 * A party sent DTMF.
+	 * @param digits what was pressed
+	 * @param from {@code caller} or {@code callee}
+	 */
+	record Dtmf(CallSnapshot call, String digits, String from) implements CallLifecycleEvent {
+
+		static Dtmf of(Call call, String digits, Role sender) {
+			return new Dtmf(CallSnapshot.of(call), digits, (sender == Role.CALLER) ? "caller" : "callee");
+		}
+
+		@Override
+		public String name() {
+			return "dtmf";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("digits", this.digits, "from", this.from);
+		}
+
+	}
+
+	/**
+	 * The app leg moved to another user.
+	 * @param fromUserId the user who transferred it
+	 * @param toUserId the user it now rings
+	 */
+	record Transferred(CallSnapshot call, String fromUserId, String toUserId) implements CallLifecycleEvent {
+
+		@Override
+		public String name() {
+			return "transferred";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("fromUserId", this.fromUserId, "toUserId", this.toUserId);
+		}
+
+	}
+
+	/**
+	 * The onFailEventUrl gave the call a new callee (continueOnFail).
+	 * @param failReason why the previous callee failed
+	 * @param previousTo who that callee was
+	 */
+	record Retargeted(CallSnapshot call, String failReason, CallSnapshot.Endpoint previousTo)
+			implements CallLifecycleEvent {
+
+		@Override
+		public String name() {
+			return "retargeted";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("failReason", this.failReason, "previousTo", this.previousTo.fields());
+		}
+
+	}
 
 }

@@ -115,8 +115,7 @@ public class CallRelayService {
 
 	/** The customer's event_url hears the digits, whichever leg they go to. */
 	private void publishDtmf(Call call, Party party, String digits) {
-		String from = (CallParties.roleOf(call, party) == Role.CALLER) ? "caller" : "callee";
-		this.events.publishEvent(new CallLifecycleEvent("dtmf", call, Map.of("digits", digits, "from", from)));
+		this.events.publishEvent(CallLifecycleEvent.Dtmf.of(call, digits, CallParties.roleOf(call, party)));
 	}
 
 	/**
@@ -173,8 +172,8 @@ public class CallRelayService {
 			.markTransferred(callId, party.userId(), party.connectionId(), targetUserId, now,
 					now.plus(this.properties.transferRingTimeout()))
 			.map((moved) -> {
-				this.events.publishEvent(new CallLifecycleEvent("transferred", moved,
-						Map.of("fromUserId", party.userId(), "toUserId", targetUserId)));
+				this.events.publishEvent(new CallLifecycleEvent.Transferred(CallSnapshot.of(moved), party.userId(),
+						targetUserId));
 				Recipient transferring = Recipient.connectionOrUser(party.projectId(), party.userId(),
 						party.connectionId());
 				return CallResult.ok(List.of(new Delivery(transferring, CallEvents.transferred(moved, targetUserId)),

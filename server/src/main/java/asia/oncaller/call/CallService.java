@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import asia.oncaller.billing.Grant;
@@ -64,7 +63,7 @@ public class CallService {
 					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
 		}
 		return this.calls.markRinging(callId, this.clock.instant()).map((ringing) -> {
-			this.events.publishEvent(new CallLifecycleEvent("ringing", ringing, Map.of()));
+			this.events.publishEvent(new CallLifecycleEvent.Ringing(CallSnapshot.of(ringing)));
 			return CallResult.ok(List.of(new Delivery(CallParties.caller(ringing),
 					CallEvents.signalingState(ringing, CallState.RINGING, "Ringing"))));
 		}).orElseGet(() -> CallResult.ok(List.of()));
@@ -101,7 +100,7 @@ public class CallService {
 					? CallResult.ok(List.of()) : CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE);
 		}
 		Call answered = won.get();
-		this.events.publishEvent(new CallLifecycleEvent("answered", answered, Map.of()));
+		this.events.publishEvent(new CallLifecycleEvent.Answered(CallSnapshot.of(answered)));
 		return CallResult.ok(List.of(
 				new Delivery(CallParties.caller(answered),
 						CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")),

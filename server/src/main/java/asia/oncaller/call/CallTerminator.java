@@ -97,7 +97,7 @@ class CallTerminator {
 
 	private List<Delivery> ended(Call call, CallEnd end, Party actor, Role actorRole) {
 		this.charging.charge(call);
-		this.events.publishEvent(new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, actorRole)));
+		this.events.publishEvent(CallLifecycleEvent.Ended.of(call, actorRole));
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));
 		// A callee that failed was released when it failed; the call then failed over and ends now.

@@ -184,10 +184,9 @@ public class MakeCallService {
 			CallRouting.Route route, InboundLine inbound) {
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		call = this.calls.save(call);
-		this.events.publishEvent(new CallLifecycleEvent("created", call, Map.of()));
+		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call)));
 		if (call.getStatus().isFinal()) {
-			this.events.publishEvent(
-					new CallLifecycleEvent("ended", call, CallRecords.endDetails(call, CallParties.Role.NONE)));
+			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}
 		return call;
 	}

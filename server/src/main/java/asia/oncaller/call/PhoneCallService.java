@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import asia.oncaller.billing.Grant;
-import asia.oncaller.call.CallParties.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -73,7 +72,7 @@ public class PhoneCallService {
 	/** 180 or 183: the phone rings, once; the caller hears {@code signalingState} 2. */
 	public void ringing(String callId, int sipCode, String sipReason) {
 		tell(() -> this.calls.markRinging(callId, this.clock.instant()).map((call) -> {
-			this.events.publishEvent(new CallLifecycleEvent("ringing", call, Map.of()));
+			this.events.publishEvent(new CallLifecycleEvent.Ringing(CallSnapshot.of(call)));
 			return List.of(toAppLeg(call, CallEvents.signalingState(call, CallState.RINGING, sipReason, sipCode)));
 		}).orElse(List.of()));
 	}
@@ -91,7 +90,7 @@ public class PhoneCallService {
 			}
 			Grant grant = this.charging.firstGrant(found.get());
 			return this.calls.markAnswered(callId, this.clock.instant(), null, null, grant).map((call) -> {
-				this.events.publishEvent(new CallLifecycleEvent("answered", call, Map.of()));
+				this.events.publishEvent(new CallLifecycleEvent.Answered(CallSnapshot.of(call)));
 				return List.of(toAppLeg(call, CallEvents.signalingState(call, CallState.ANSWERED, "Answered", sipCode)),
 						toAppLeg(call, phoneRelay("sdp", call, "sdp", answer)));
 			});
@@ -109,8 +108,7 @@ public class PhoneCallService {
 	/** DTMF from the phone party: the app leg hears a {@code dtmf} event, the event_url too. */
 	public void dtmf(String callId, String digits) {
 		tell(() -> liveCall(callId).map((call) -> {
-			String from = (CallParties.phoneSide(call) == Role.CALLER) ? "caller" : "callee";
-			this.events.publishEvent(new CallLifecycleEvent("dtmf", call, Map.of("digits", digits, "from", from)));
+			this.events.publishEvent(CallLifecycleEvent.Dtmf.of(call, digits, CallParties.phoneSide(call)));
 			return List.of(toAppLeg(call, phoneRelay("dtmf", call, "digits", digits)));
 		}).orElse(List.of()));
 	}

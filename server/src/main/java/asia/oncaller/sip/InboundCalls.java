@@ -9,7 +9,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-import asia.oncaller.call.Call;
+import asia.oncaller.call.CallLifecycleEvent;
 import asia.oncaller.call.CallOutcome;
 import asia.oncaller.call.CallResult;
 import asia.oncaller.call.CallState;
@@ -150,14 +150,14 @@ class InboundCalls {
 	 * The call ended on the app's side: a reject is 486 Busy Here, no answer or nobody online is
 	 * 480; after the 200 OK it is a BYE.
 	 */
-	void hangUp(PhoneLeg leg, Call call) throws Exception {
+	void hangUp(PhoneLeg leg, CallLifecycleEvent.Ended ended) throws Exception {
 		if (leg.state == PhoneLeg.State.CONFIRMED) {
 			this.messages.bye(leg);
 		}
 		else if (leg.state == PhoneLeg.State.SETUP) {
-			int code = (call.getStatus() == CallState.BUSY) ? Response.BUSY_HERE
-					: (call.getSipCode() != null && call.getSipCode() >= 400) ? call.getSipCode()
-							: Response.TEMPORARILY_UNAVAILABLE;
+			Integer sipCode = ended.sipCode();
+			int code = (ended.call().status() == CallState.BUSY) ? Response.BUSY_HERE
+					: (sipCode != null && sipCode >= 400) ? sipCode : Response.TEMPORARILY_UNAVAILABLE;
 			respond(leg, code, null);
 		}
 		this.legs.end(leg, false);

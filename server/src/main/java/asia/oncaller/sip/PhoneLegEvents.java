@@ -1,8 +1,8 @@
 package asia.oncaller.sip;
 
-import asia.oncaller.call.Call;
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.call.CallSnapshot;
 import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.media.RtpDtmfReceived;
 
@@ -51,18 +51,18 @@ class PhoneLegEvents {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(CallLifecycleEvent event) {
-		Call call = event.call();
-		if (call.getTrunkId() == null) {
+		CallSnapshot call = event.call();
+		if (!call.hasPhoneLeg()) {
 			return;
 		}
-		if ("ringing".equals(event.type()) && call.getDirection() == CallDirection.PHONE_TO_APP) {
-			this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> this.inbound.ringing(leg)));
+		if (event instanceof CallLifecycleEvent.Ringing && call.direction() == CallDirection.PHONE_TO_APP) {
+			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.inbound.ringing(leg)));
 		}
-		else if ("transferred".equals(event.type())) {
-			this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> this.dialogs.transfer(leg)));
+		else if (event instanceof CallLifecycleEvent.Transferred) {
+			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.dialogs.transfer(leg)));
 		}
-		else if ("ended".equals(event.type())) {
-			this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> {
+		else if (event instanceof CallLifecycleEvent.Ended ended) {
+			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> {
 				if (leg.isEnded()) {
 					return;
 				}
@@ -70,7 +70,7 @@ class PhoneLegEvents {
 					this.outbound.hangUp(leg);
 				}
 				else {
-					this.inbound.hangUp(leg, call);
+					this.inbound.hangUp(leg, ended);
 				}
 			}));
 		}

@@ -1,0 +1,53 @@
+package asia.oncaller.call;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A call as the transaction that changed it left it, read-only: what listeners in other modules
+ * may know of a call without holding the live JPA entity, which could change under them or load
+ * lazily outside its transaction.
+ *
+ * @param id the call id
+ * @param projectId its project
+ * @param accountId the project's account
+ * @param direction app to app, app to phone, phone to app or server-initiated
+ * @param status the state the change left it in
+ * @param from the caller as the record shows it
+ * @param to the callee as the record shows it
+ * @param fromUserId the calling app user, or {@code null} (a phone or the customer's server)
+ * @param customData what the SCCO's connect passed on, or {@code null}
+ * @param numberId the account's phone number a phone call uses, or {@code null}
+ * @param trunkId the SIP trunk of a phone leg, or {@code null} for app-only calls
+ */
+public record CallSnapshot(String id, String projectId, String accountId, CallDirection direction, CallState status,
+		Endpoint from, Endpoint to, String fromUserId, String customData, String numberId, String trunkId) {
+
+	/** One party of the call as its record shows it. */
+	public record Endpoint(EndpointType type, String number, String alias) {
+
+		/** As events and webhooks show a party: {@code {type, number, alias}}, the type in lower case. */
+		public Map<String, Object> fields() {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("type", this.type.name().toLowerCase(Locale.ROOT));
+			fields.put("number", this.number);
+			fields.put("alias", this.alias);
+			return fields;
+		}
+
+	}
+
+	static CallSnapshot of(Call call) {
+		return new CallSnapshot(call.getId(), call.getProjectId(), call.getAccountId(), call.getDirection(),
+				call.getStatus(), new Endpoint(call.getFromType(), call.getFromNumber(), call.getFromAlias()),
+				new Endpoint(call.getToType(), call.getToNumber(), call.getToAlias()), call.getFromUserId(),
+				call.getCustomData(), call.getNumberId(), call.getTrunkId());
+	}
+
+	/** Whether one leg of the call is a phone behind a SIP trunk. */
+	public boolean hasPhoneLeg() {
+		return this.trunkId != null;
+	}
+
+}

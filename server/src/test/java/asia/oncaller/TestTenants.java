@@ -54,6 +54,11 @@ public class TestTenants {
 		return this.tokens.restToken(account.getId(), account.getSecret(), Duration.ofHours(1));
 	}
 
+	/** The account that owns the project, as stored now. */
+	public Account accountOf(Project project) {
+		return this.accounts.findById(project.getAccountId()).orElseThrow();
+	}
+
 	/** The secret of the project's account, which signs account REST tokens. */
 	public String accountSecret(Project project) {
 		return this.accounts.findById(project.getAccountId()).orElseThrow().getSecret();

@@ -12,8 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import asia.oncaller.auth.TokenIssuer;
-import asia.oncaller.tenant.Account;
-import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -36,14 +34,11 @@ class CallLimitsIntegrationTests extends CallTestSupport {
 			"timeout", 60);
 
 	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
 	TokenIssuer issuer;
 
 	@Test
 	void makePastTheAccountsCallsAtOnceGetsCode12AndChangesNothing() throws Exception {
-		limit(this.project, null, 2);
+		this.tenants.limitCalls(this.project, null, 2);
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
 		String first = call(alice, "bob", 60);
@@ -64,7 +59,7 @@ class CallLimitsIntegrationTests extends CallTestSupport {
 
 	@Test
 	void concurrentServerCallsNeverPassTheCallsAtOnce() throws Exception {
-		limit(this.project, null, 5);
+		this.tenants.limitCalls(this.project, null, 5);
 		device("bob", "b1");
 		RestClientForTests rest = new RestClientForTests(this.port, this.issuer, this.project);
 		CountDownLatch start = new CountDownLatch(1);
@@ -100,7 +95,7 @@ class CallLimitsIntegrationTests extends CallTestSupport {
 
 	@Test
 	void makesPastTheAccountsAttemptsPerSecondGetCode12UntilTheSecondIsOver() throws Exception {
-		limit(this.project, 2, null);
+		this.tenants.limitCalls(this.project, 2, null);
 		this.answerUrl.respond(AnswerUrlServer.connectToUser("nobody-online", 60));
 		StompTestClient alice = device("alice", "a1");
 		Map<String, Object> make = Map.of("fromNumber", "alice", "toNumber", "nobody-online", "isVideoCall", false);
@@ -122,7 +117,7 @@ class CallLimitsIntegrationTests extends CallTestSupport {
 
 	@Test
 	void anAccountAtItsLimitDoesNotHoldBackAnother() throws Exception {
-		limit(this.project, null, 1);
+		this.tenants.limitCalls(this.project, null, 1);
 		StompTestClient alice = device("alice", "a1");
 		device("bob", "b1");
 		call(alice, "bob", 60);
@@ -134,12 +129,6 @@ class CallLimitsIntegrationTests extends CallTestSupport {
 		device(other, "bob", "ob1");
 		call(carol, "bob", 60);
 		call(carol, "bob", 60);
-	}
-
-	private void limit(Project project, Integer attemptsPerSecond, Integer atOnce) {
-		Account account = this.accounts.findById(project.getAccountId()).orElseThrow();
-		account.setCallLimits(attemptsPerSecond, atOnce);
-		this.accounts.save(account);
 	}
 
 }

@@ -41,7 +41,7 @@ public record LimitsProperties(@DefaultValue Rest rest, @DefaultValue Stomp stom
 	 * of its connections and tokens together
 	 * @param perAccountPerSecond requests per second of all the users of an account
 	 */
-	public record Stomp(@DefaultValue("200") int perUserPerSecond, @DefaultValue("2000") int perAccountPerSecond) {
+	public record Stomp(@DefaultValue("500") int perUserPerSecond, @DefaultValue("2000") int perAccountPerSecond) {
 
 		public Stomp {
 			positive("stomp.per-user-per-second", perUserPerSecond);

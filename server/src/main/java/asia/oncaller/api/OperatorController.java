@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What only the operator of the server does, with the configured {@code oncaller.operator.token}:
- * create accounts, credit their balances and set their call limits. Without that setting these endpoints answer 404.
+ * create accounts, credit their balances and set their call limits. Without that setting these
+ * endpoints answer 404.
  */
 @RestController
 @RequestMapping(path = "/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)

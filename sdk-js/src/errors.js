@@ -89,7 +89,8 @@ scope('request', [
   [10, 'INVALID_REQUEST', 'Invalid request', 'A field is missing, of the wrong type or out of range; the message names it.'],
   [11, 'NOT_ALLOWED', 'Not allowed: the call belongs to another user or project',
     'This connection may not act on the call (it is another user\'s, or another device answered it).'],
-  [12, 'RATE_LIMITED', 'Rate limited: too many requests', 'More than 50 requests in one second on this connection.'],
+  [12, 'RATE_LIMITED', 'Rate limited: too many requests',
+    'Too many requests in one second from this connection, this user or this account; or, for makeCall, the account is past its call attempts per second or calls at once. Nothing was done; retry after a second.'],
   [13, 'SERVER_ERROR', 'Server error: nothing was changed', 'The server failed; the request had no effect and may be retried.'],
 ]);
 

@@ -54,6 +54,18 @@ public class TestTenants {
 		return this.tokens.restToken(account.getId(), account.getSecret(), Duration.ofHours(1));
 	}
 
+	/** The account that owns the project, as stored now. */
+	public Account accountOf(Project project) {
+		return this.accounts.findById(project.getAccountId()).orElseThrow();
+	}
+
+	/** Sets the call limits of the project's account, as the operator would; null for the default. */
+	public void limitCalls(Project project, Integer attemptsPerSecond, Integer atOnce) {
+		Account account = accountOf(project);
+		account.setCallLimits(attemptsPerSecond, atOnce);
+		this.accounts.save(account);
+	}
+
 	/** The secret of the project's account, which signs account REST tokens. */
 	public String accountSecret(Project project) {
 		return this.accounts.findById(project.getAccountId()).orElseThrow().getSecret();

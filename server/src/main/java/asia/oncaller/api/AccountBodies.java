@@ -5,11 +5,14 @@ import java.time.Instant;
 
 import asia.oncaller.billing.BalanceTransaction;
 import asia.oncaller.billing.TransactionKind;
+import asia.oncaller.limits.LimitsProperties;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +20,9 @@ import jakarta.validation.constraints.Size;
 
 /** What {@code /v1/account} and the operator's {@code /v1/accounts} read and answer. */
 final class AccountBodies {
+
+	/** The highest call limit an operator may set; more is no limit at all. */
+	static final int MAX_LIMIT = 1_000_000;
 
 	private AccountBodies() {
 	}
@@ -35,11 +41,37 @@ final class AccountBodies {
 	}
 
 	/** An account as its own token reads it: no secret. */
-	record View(String id, String name, String balance, String currency, AccountStatus status, Instant createdAt) {
+	record View(String id, String name, String balance, String currency, AccountStatus status, Instant createdAt,
+			Limits limits) {
 
-		static View of(Account account) {
+		static View of(Account account, LimitsProperties.Calls defaults) {
 			return new View(account.getId(), account.getName(), Values.money(account.getBalance()),
-					account.getCurrency(), account.getStatus(), Values.time(account.getCreatedAt()));
+					account.getCurrency(), account.getStatus(), Values.time(account.getCreatedAt()),
+					Limits.of(account, defaults));
+		}
+
+	}
+
+	/**
+	 * The operator sets an account's call limits. PUT replaces both: an absent or null field
+	 * returns that limit to the server's default ({@code oncaller.limits.calls}).
+	 */
+	record SetLimits(
+			@Schema(description = "New calls per second (app, server and phone calls); null for the server's default",
+					example = "20") @Min(1) @Max(MAX_LIMIT) Integer callAttemptsPerSecond,
+			@Schema(description = "Live calls at once; null for the server's default",
+					example = "100") @Min(1) @Max(MAX_LIMIT) Integer callsAtOnce) {
+	}
+
+	/** The call limits in force for an account: its own where the operator set them, else the defaults. */
+	record Limits(@Schema(description = "New calls per second; past it call.make and POST /v1/calls get r=12 (429)",
+			example = "200") int callAttemptsPerSecond,
+			@Schema(description = "Live calls at once; past it call.make and POST /v1/calls get r=12 (429)",
+					example = "1000") int callsAtOnce) {
+
+		static Limits of(Account account, LimitsProperties.Calls defaults) {
+			return new Limits(defaults.attemptsPerSecond(account.getCallAttemptsPerSecond()),
+					defaults.atOnce(account.getCallsAtOnce()));
 		}
 
 	}

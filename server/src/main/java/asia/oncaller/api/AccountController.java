@@ -6,6 +6,7 @@ import asia.oncaller.auth.RestIdentity;
 import asia.oncaller.auth.RestTokenKind;
 import asia.oncaller.auth.RestTokens;
 import asia.oncaller.billing.BalanceTransaction;
+import asia.oncaller.limits.LimitsProperties;
 import asia.oncaller.tenant.AccountRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,16 +32,20 @@ class AccountController {
 
 	private final Cursors cursors;
 
-	AccountController(AccountRepository accounts, AccountScopedPages scoped, Cursors cursors) {
+	private final LimitsProperties limits;
+
+	AccountController(AccountRepository accounts, AccountScopedPages scoped, Cursors cursors,
+			LimitsProperties limits) {
 		this.accounts = accounts;
 		this.scoped = scoped;
 		this.cursors = cursors;
+		this.limits = limits;
 	}
 
 	@GetMapping
-	@Operation(summary = "The account: balance, currency, status")
+	@Operation(summary = "The account: balance, currency, status and the call limits in force")
 	AccountBodies.View get(RestIdentity account) {
-		return AccountBodies.View.of(this.accounts.findById(account.accountId()).orElseThrow());
+		return AccountBodies.View.of(this.accounts.findById(account.accountId()).orElseThrow(), this.limits.calls());
 	}
 
 	@GetMapping("/transactions")

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import asia.oncaller.auth.OperatorApiDisabledException;
 import asia.oncaller.auth.RestAccessDeniedException;
 import asia.oncaller.auth.RestAuthenticationException;
+import asia.oncaller.auth.RestRateLimitedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
@@ -56,6 +57,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> forbidden(RestAccessDeniedException ex, WebRequest request) {
 		return problem(ProblemType.FORBIDDEN, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> rateLimited(RestRateLimitedException ex, WebRequest request) {
+		ProblemDetail problem = ApiException.problem(ProblemType.RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS,
+				ex.getMessage() + "; retry after " + ex.retryAfter().toSeconds() + " s", Map.of());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
+		return createResponseEntity(problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
 	}
 
 	@ExceptionHandler

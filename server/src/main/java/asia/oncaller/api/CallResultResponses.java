@@ -5,7 +5,9 @@ import java.util.Map;
 
 import asia.oncaller.call.CallOutcome;
 import asia.oncaller.call.CallResult;
+import asia.oncaller.limits.KeyedRateLimiter;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,7 +38,12 @@ final class CallResultResponses {
 		HttpStatus status = status(result.outcome());
 		ProblemDetail problem = ApiException.problem(ProblemType.CALL_CONTROL, status, result.message(), fields);
 		problem.setProperty("code", result.r());
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (status == HttpStatus.TOO_MANY_REQUESTS) {
+			// Every 429 says when to come back, as the request rates' own do.
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(KeyedRateLimiter.PERIOD.toSeconds()));
+		}
+		return response.body(problem);
 	}
 
 	/** The HTTP status of an outcome. */

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): the REST
  * token as a bearer JWT or the {@code X-OnCaller-Auth} header, the operator token for the
- * operator endpoints, and examples of a problem detail.
+ * operator endpoints, and examples of a problem detail (a 429 among them).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -40,7 +40,8 @@ class OpenApiConfiguration {
 				.version("v1")
 				.description("Call control, call records and account management (PROTOCOL §5). "
 						+ "Send a project or account REST token (HS256 JWT with rest_api: true) as "
-						+ "Authorization: Bearer or X-OnCaller-Auth. Errors are RFC 9457 problem details."))
+						+ "Authorization: Bearer or X-OnCaller-Auth. Errors are RFC 9457 problem details. "
+						+ "Requests past a token's or an account's rate answer 429 with Retry-After (seconds)."))
 			.components(new Components()
 				.addSecuritySchemes(BEARER,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
@@ -57,6 +58,10 @@ class OpenApiConfiguration {
 						example(Map.of("type", ProblemType.BASE + "call-control", "title", "Call control request failed",
 								"status", 402, "detail", "Make call failed. Not enough money", "code", 8, "r", 8,
 								"message", "Make call failed. Not enough money")),
+						"rateLimited",
+						example(Map.of("type", ProblemType.BASE + "rate-limited", "title", "Too many requests", "status",
+								429, "detail", "Too many requests with this token; retry after 1 s", "code",
+								"rate-limited")),
 						"invalidField",
 						example(Map.of("type", ProblemType.BASE + "invalid-request", "title", "Invalid request", "status",
 								400, "detail", "port must be less than or equal to 65535", "code", "invalid-request",

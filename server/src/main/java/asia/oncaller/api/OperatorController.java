@@ -7,6 +7,7 @@ import asia.oncaller.auth.OperatorOnly;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransaction;
 import asia.oncaller.billing.BalanceTransactionRepository;
+import asia.oncaller.limits.LimitsProperties;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,13 +20,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What only the operator of the server does, with the configured {@code oncaller.operator.token}:
- * create accounts and credit their balances. Without that setting these endpoints answer 404.
+ * create accounts, credit their balances and set their call limits. Without that setting these
+ * endpoints answer 404.
  */
 @RestController
 @RequestMapping(path = "/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,10 +43,14 @@ class OperatorController {
 
 	private final BalanceTransactionRepository transactions;
 
-	OperatorController(AccountRepository accounts, BalanceLedger ledger, BalanceTransactionRepository transactions) {
+	private final LimitsProperties limits;
+
+	OperatorController(AccountRepository accounts, BalanceLedger ledger, BalanceTransactionRepository transactions,
+			LimitsProperties limits) {
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.transactions = transactions;
+		this.limits = limits;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,6 +78,16 @@ class OperatorController {
 		}
 		return ResponseEntity.status(earlier.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(AccountBodies.Transaction.of(row));
+	}
+
+	@PutMapping(path = "/{accountId}/limits", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Set the account's call limits (both replaced; null or absent is the server's default); "
+			+ "answers the limits in force")
+	AccountBodies.Limits setLimits(@PathVariable String accountId, @Valid @RequestBody AccountBodies.SetLimits request) {
+		Account account = this.accounts.findById(accountId).orElseThrow(() -> ApiException.notFound("account"));
+		account.setCallLimits(request.callAttemptsPerSecond(), request.callsAtOnce());
+		// A balance change at the same time bumps the version: 409, try again.
+		return AccountBodies.Limits.of(this.accounts.save(account), this.limits.calls());
 	}
 
 }

@@ -32,6 +32,8 @@ enum ProblemType {
 
 	UNKNOWN_REFERENCE("unknown-reference", "Unknown reference", HttpStatus.UNPROCESSABLE_CONTENT),
 
+	RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+
 	CALL_CONTROL("call-control", "Call control request failed", HttpStatus.BAD_REQUEST),
 
 	SERVER_ERROR("server-error", "Server error", HttpStatus.INTERNAL_SERVER_ERROR);

@@ -37,7 +37,8 @@ class OperatorCredential {
 		}
 	}
 
-	private static byte[] sha256(String text) {
+	/** The SHA-256 digest of the text's UTF-8 bytes; also keys a REST token's rate without keeping it. */
+	static byte[] sha256(String text) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 		}

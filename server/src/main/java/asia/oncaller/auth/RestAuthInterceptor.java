@@ -17,8 +17,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Authenticates every {@code /v1} request before its controller runs: the operator credential on
  * {@link OperatorOnly} endpoints, else a REST token of a kind the endpoint names with
  * {@link RestTokens}. The identity is left in a request attribute, from which controllers get it
- * as a {@link RestIdentity} parameter. Failures are exceptions that the REST error handler turns
- * into problem details (401, 403, or 404 for a disabled operator API).
+ * as a {@link RestIdentity} parameter, once the request fits its token's and account's rates
+ * ({@link RestRequestRates}). Failures are exceptions that the REST error handler turns into
+ * problem details (401, 403, 429, or 404 for a disabled operator API).
  */
 @Component
 class RestAuthInterceptor implements HandlerInterceptor {
@@ -37,9 +38,12 @@ class RestAuthInterceptor implements HandlerInterceptor {
 
 	private final OperatorCredential operator;
 
-	RestAuthInterceptor(RestTokenVerifier verifier, OperatorCredential operator) {
+	private final RestRequestRates rates;
+
+	RestAuthInterceptor(RestTokenVerifier verifier, OperatorCredential operator, RestRequestRates rates) {
 		this.verifier = verifier;
 		this.operator = operator;
+		this.rates = rates;
 	}
 
 	@Override
@@ -64,6 +68,8 @@ class RestAuthInterceptor implements HandlerInterceptor {
 			throw new RestAuthenticationException(authentication.code());
 		}
 		RestIdentity identity = authentication.identity();
+		// Before the kind check: a flood of wrong-kind requests costs a verification each too.
+		this.rates.spend(credential, identity);
 		if (!Arrays.asList(accepted.value()).contains(identity.kind())) {
 			throw new RestAccessDeniedException(
 					"This endpoint needs " + ((accepted.value()[0] == RestTokenKind.ACCOUNT) ? "an account" : "a project")

@@ -113,6 +113,13 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
 	BigDecimal sumReservedByLiveCalls(String accountId);
 
+	/** How many calls of the account are live (calling, ringing or answered). */
+	@Query("""
+			select count(c) from Call c
+			where c.accountId = :accountId and c.status in (asia.oncaller.call.CallState.CALLING,
+			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
+	long countLiveByAccount(String accountId);
+
 	/** Writes what an ended call was billed into its record. */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Call c set c.billedSeconds = :billedSeconds, c.cost = :cost where c.id = :id")

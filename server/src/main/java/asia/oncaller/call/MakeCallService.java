@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import asia.oncaller.billing.Charge;
 import asia.oncaller.common.Sids;
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code call.make}: asks the project's answer_url where the call goes, checks that it may go
- * there (codes 1 to 8, in the documented order), writes the call and rings the callee. The HTTP
- * request to the answer_url happens outside any database transaction.
+ * {@code call.make}: checks the account's call limits ({@code r=12}, before anything else), asks
+ * the project's answer_url where the call goes, checks that it may go there (codes 1 to 8, in the
+ * documented order), writes the call and rings the callee. The HTTP request to the answer_url
+ * happens outside any database transaction.
  */
 @Service
 public class MakeCallService {
@@ -61,9 +63,12 @@ public class MakeCallService {
 
 	private final CallFailover failover;
 
+	private final CallLimits limits;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
-			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover) {
+			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
+			CallLimits limits) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -76,6 +81,7 @@ public class MakeCallService {
 		this.events = events;
 		this.phones = phones;
 		this.failover = failover;
+		this.limits = limits;
 	}
 
 	/**
@@ -89,6 +95,10 @@ public class MakeCallService {
 		String custom = customText(command.custom());
 		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
 			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
+		}
+		Optional<CallResult> refused = this.limits.refusal(caller.accountId());
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		Project project = this.projects.findById(caller.projectId()).orElseThrow();
 		String callId = Sids.newSid("call-");
@@ -109,6 +119,10 @@ public class MakeCallService {
 		String custom = customText(command.custom());
 		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
 			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
+		}
+		Optional<CallResult> refused = this.limits.refusal(accountId);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		String callId = Sids.newSid("call-");
 		String signingSecret = this.projects.findById(projectId).orElseThrow().getSigningSecret();
@@ -131,6 +145,10 @@ public class MakeCallService {
 	 */
 	public CallResult makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
 			Map<String, Object> offer) {
+		Optional<CallResult> refused = this.limits.refusal(number.getAccountId());
+		if (refused.isPresent()) {
+			return refused.get();
+		}
 		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
 		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
 		String callId = Sids.newSid("call-");
@@ -161,13 +179,19 @@ public class MakeCallService {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
 		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
-		// One transaction: the money check locks the account until the call that reserves its
-		// first increment is written, so concurrent calls cannot spend the same balance twice.
+		// One transaction: the account stays locked until the call is written, so concurrent calls
+		// can neither pass the account's calls at once nor spend the same balance twice.
 		Placed placed = this.transaction.execute((status) -> {
+			if (!this.limits.admitsAnother(caller.accountId())) {
+				return new Placed(CallOutcome.RATE_LIMITED, null);
+			}
 			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
 			return new Placed(route.outcome(),
 					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound) : null);
 		});
+		if (placed.outcome() == CallOutcome.RATE_LIMITED) {
+			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
+		}
 		if (!placed.outcome().ok()) {
 			return CallResult.of(placed.outcome());
 		}

@@ -79,7 +79,7 @@ class RequestHandler {
 					CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: the body is not a JSON object"));
 			return;
 		}
-		if (!this.limiter.tryAcquire(user.connectionId())) {
+		if (!this.limiter.tryAcquire(user)) {
 			reply(user, requestId, CallResult.of(CallOutcome.RATE_LIMITED));
 			return;
 		}

@@ -36,6 +36,12 @@ public class Account {
 
 	private Instant createdAt;
 
+	/** The operator's limit of new calls per second; {@code null} for the server's default. */
+	private Integer callAttemptsPerSecond;
+
+	/** The operator's limit of live calls at once; {@code null} for the server's default. */
+	private Integer callsAtOnce;
+
 	@Version
 	private Long version;
 
@@ -92,6 +98,20 @@ public class Account {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public Integer getCallAttemptsPerSecond() {
+		return this.callAttemptsPerSecond;
+	}
+
+	public Integer getCallsAtOnce() {
+		return this.callsAtOnce;
+	}
+
+	/** Sets both call limits of the account; {@code null} returns one to the server's default. */
+	public void setCallLimits(Integer callAttemptsPerSecond, Integer callsAtOnce) {
+		this.callAttemptsPerSecond = callAttemptsPerSecond;
+		this.callsAtOnce = callsAtOnce;
 	}
 
 	public Long getVersion() {

@@ -34,14 +34,15 @@ class OpenApiIntegrationTests extends RestTestSupport {
 		assertThat(paths).containsKeys("/v1/calls", "/v1/calls/{callId}", "/v1/calls/{callId}/answer",
 				"/v1/calls/{callId}/transfer", "/v1/projects", "/v1/projects/{projectId}/api-key", "/v1/numbers",
 				"/v1/sip-trunks", "/v1/rates", "/v1/account", "/v1/account/transactions", "/v1/accounts",
-				"/v1/accounts/{accountId}/top-ups");
+				"/v1/accounts/{accountId}/top-ups", "/v1/accounts/{accountId}/limits");
 		Map<String, Object> components = (Map<String, Object>) docs.map().get("components");
 		Map<String, Object> schemes = (Map<String, Object>) components.get("securitySchemes");
 		assertThat((Map<String, Object>) schemes.get("restToken")).containsEntry("type", "http")
 			.containsEntry("scheme", "bearer")
 			.containsEntry("bearerFormat", "JWT");
 		assertThat((Map<String, Object>) schemes.get("xOnCallerAuth")).containsEntry("name", "X-OnCaller-Auth");
-		assertThat((Map<String, Object>) components.get("examples")).containsKeys("notEnoughMoney", "invalidField");
+		assertThat((Map<String, Object>) components.get("examples")).containsKeys("notEnoughMoney", "invalidField",
+				"rateLimited");
 		assertThat(docs.body()).contains("\"example\"").doesNotContain("RestIdentity");
 	}
 

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
@@ -30,9 +31,12 @@ final class AnswerUrlServer implements AutoCloseable {
 
 	private final AtomicReference<String> lastUrl = new AtomicReference<>();
 
+	private final AtomicInteger requests = new AtomicInteger();
+
 	AnswerUrlServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/answer", (exchange) -> {
+			this.requests.incrementAndGet();
 			this.lastQuery.set(parse(exchange.getRequestURI()));
 			this.lastUrl.set("http://127.0.0.1:" + this.server.getAddress().getPort() + exchange.getRequestURI());
 			Map<String, String> headers = new LinkedHashMap<>();
@@ -46,6 +50,11 @@ final class AnswerUrlServer implements AutoCloseable {
 			}
 		});
 		this.server.start();
+	}
+
+	/** How many requests it has had. */
+	int requests() {
+		return this.requests.get();
 	}
 
 	String url() {

@@ -77,6 +77,27 @@ abstract class CallTestSupport {
 		return (String) reply.get("callId");
 	}
 
+	/** Sends {@code perClient} requests from each client without waiting, then collects every reply. */
+	static List<Map<String, Object>> flood(List<StompTestClient> clients, int perClient, String verb,
+			Map<String, Object> body) throws InterruptedException {
+		for (int i = 0; i < perClient; i++) {
+			for (int c = 0; c < clients.size(); c++) {
+				Map<String, Object> request = new LinkedHashMap<>(body);
+				request.put("requestId", "flood-" + c + "-" + i);
+				clients.get(c).send(verb, request);
+			}
+		}
+		List<Map<String, Object>> replies = new ArrayList<>();
+		for (int c = 0; c < clients.size(); c++) {
+			for (int i = 0; i < perClient; i++) {
+				String requestId = "flood-" + c + "-" + i;
+				replies.add(clients.get(c)
+					.await((m) -> "reply".equals(m.get("type")) && requestId.equals(m.get("requestId"))));
+			}
+		}
+		return replies;
+	}
+
 	static Map<String, Object> body(String callId, Object... more) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("callId", callId);

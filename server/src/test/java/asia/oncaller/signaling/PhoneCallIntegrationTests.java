@@ -364,6 +364,20 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void phoneCallPastTheAccountsCallsAtOnceGets503AndAsksNoAnswerUrl() throws Exception {
+		phoneCallsGoTo("bob", 30, null);
+		call(device("alice", "a1"), "bob", 30);
+		this.tenants.limitCalls(this.project, null, 1);
+		int answerUrlRequests = this.answerUrl.requests();
+		long calls = this.calls.count();
+		try (SippProcess carrier = caller("uac-unavailable.xml").start()) {
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+		}
+		assertThat(this.answerUrl.requests()).isEqualTo(answerUrlRequests);
+		assertThat(this.calls.count()).isEqualTo(calls);
+	}
+
+	@Test
 	void unknownNumberGets404() throws Exception {
 		inboundTrunk(null);
 		try (SippProcess carrier = caller("uac-not-found.xml").service("+15559999").start()) {

@@ -1,5 +1,6 @@
 package asia.oncaller.signaling;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,7 +11,9 @@ import asia.oncaller.tenant.Project;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -24,7 +27,11 @@ final class RestClientForTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	RestClientForTests(int port, TokenIssuer issuer, Project project) {
-		String token = issuer.restToken(project.getApiKeySid(), project.getApiKeySecret(), Duration.ofHours(1));
+		this(port, issuer.restToken(project.getApiKeySid(), project.getApiKeySecret(), Duration.ofHours(1)));
+	}
+
+	/** With any REST token (an account token too). */
+	RestClientForTests(int port, String token) {
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -38,16 +45,18 @@ final class RestClientForTests {
 
 	/** POSTs the text as it is, declared as JSON. */
 	Answer postText(String path, String body) {
-		return this.http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange((request, response) -> {
-				String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-				@SuppressWarnings("unchecked")
-				Map<String, Object> parsed = this.json.readValue(text, Map.class);
-				return new Answer(response.getStatusCode().value(), parsed);
-			});
+		return this.http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange(this::answer);
+	}
+
+	Answer get(String path) {
+		return this.http.get().uri(path).exchange(this::answer);
+	}
+
+	private Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
+		String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> parsed = this.json.readValue(text, Map.class);
+		return new Answer(response.getStatusCode().value(), response.getHeaders(), parsed);
 	}
 
 	/** A verb on a call, for {@code userId}. */
@@ -57,8 +66,8 @@ final class RestClientForTests {
 		return post("/v1/calls/" + callId + "/" + verb, body);
 	}
 
-	/** An HTTP answer: status and body. */
-	record Answer(int status, Map<String, Object> body) {
+	/** An HTTP answer: status, headers and body. */
+	record Answer(int status, HttpHeaders headers, Map<String, Object> body) {
 
 		Object r() {
 			return this.body.get("r");

@@ -1,0 +1,70 @@
+package asia.oncaller.call;
+
+import java.util.Optional;
+
+import asia.oncaller.limits.KeyedRateLimiter;
+import asia.oncaller.limits.LimitsProperties;
+import asia.oncaller.tenant.Account;
+import asia.oncaller.tenant.AccountRepository;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An account's call attempts per second and calls at once (the operator's setting for the
+ * account, else {@code oncaller.limits.calls}), so that one customer cannot take the server's
+ * capacity or a carrier's lines from the others. A call past either gets {@code r=12} and changes
+ * nothing. Attempts are counted in memory, per node; calls at once are settled by the database
+ * under the account's row lock, so no number of nodes or concurrent requests can pass them.
+ */
+@Component
+class CallLimits {
+
+	static final String TOO_MANY_ATTEMPTS = "Rate limited: too many call attempts per second for the account";
+
+	static final String TOO_MANY_CALLS = "Rate limited: the account has too many calls at once";
+
+	private final AccountRepository accounts;
+
+	private final CallRepository calls;
+
+	private final LimitsProperties.Calls defaults;
+
+	private final KeyedRateLimiter attempts;
+
+	CallLimits(AccountRepository accounts, CallRepository calls, LimitsProperties limits) {
+		this.accounts = accounts;
+		this.calls = calls;
+		this.defaults = limits.calls();
+		this.attempts = new KeyedRateLimiter(limits.maxKeys());
+	}
+
+	/**
+	 * Counts a new call of the account and says whether it must be refused, before anything else
+	 * is done for it (the answer_url is not asked). The count of live calls here is only a quick
+	 * look; {@link #admitsAnother} decides.
+	 */
+	Optional<CallResult> refusal(String accountId) {
+		Account account = this.accounts.findById(accountId).orElseThrow();
+		if (!this.attempts.tryAcquire(accountId, this.defaults.attemptsPerSecond(account.getCallAttemptsPerSecond()))) {
+			return Optional.of(CallResult.of(CallOutcome.RATE_LIMITED, TOO_MANY_ATTEMPTS));
+		}
+		if (this.calls.countLiveByAccount(accountId) >= this.defaults.atOnce(account.getCallsAtOnce())) {
+			return Optional.of(CallResult.of(CallOutcome.RATE_LIMITED, TOO_MANY_CALLS));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether the account may have one more live call. Locks the account row until the
+	 * transaction ends, so the call written in it is counted before the next one is decided: the
+	 * lock that guards the balance (see {@link CallCharging}), taken first, as always.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean admitsAnother(String accountId) {
+		Account account = this.accounts.lockById(accountId).orElseThrow();
+		return this.calls.countLiveByAccount(accountId) < this.defaults.atOnce(account.getCallsAtOnce());
+	}
+
+}

@@ -1,9 +1,11 @@
 package asia.oncaller.client;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import asia.oncaller.client.internal.media.LocalInfo;
 import asia.oncaller.client.internal.media.MediaListener;
 import asia.oncaller.client.internal.media.MediaSession;
 import asia.oncaller.client.internal.media.MediaSpec;
@@ -12,37 +14,51 @@ import asia.oncaller.client.internal.media.TrackSinks;
 /**
  * Binds a call to its {@link MediaSession}: starts and steers it, and turns what the session
  * reports (on WebRTC threads) into signaling messages and call events on the client's event
- * thread. Once the call has ended nothing from the session reaches the application.
+ * thread. Once the call has ended nothing from the session reaches the application. It knows
+ * its call only as an {@link Owner}, so the call's runtime depends on it and not the reverse.
  */
 final class CallMedia implements MediaListener {
 
-	private final OnCallerCall call;
+	/** What the media needs of its call. */
+	interface Owner {
 
-	private final OnCallerClient client;
+		/** @return whether the call is over on this device */
+		boolean isEnded();
+
+		/** Fires a call event. */
+		<T> void emit(CallEvent<T> event, T payload);
+
+		/** Sends a message of this call that has no reply on success. */
+		void tell(String verb, Map<String, Object> fields);
+
+		/** The local media could not be created at all: the call cannot go on. */
+		void mediaFailed(OnCallerException error);
+
+	}
+
+	private final EventThread events;
+
+	private final Owner call;
 
 	private final MediaSession session;
 
 	private int mediaState;
 
-	CallMedia(OnCallerCall call, OnCallerClient client, MediaSpec spec, boolean polite) {
+	CallMedia(EventThread events, MediaSpec spec, boolean polite, Owner call) {
+		this.events = events;
 		this.call = call;
-		this.client = client;
 		this.session = new MediaSession(polite, spec, this);
 	}
 
 	/** Creates the local media; {@code addlocalstream} (and any fallback errors) follow. */
 	void prepare() {
-		this.session.prepare().whenComplete((info, ex) -> this.client.post(() -> {
-			if (this.call.isEnded()) {
-				return;
-			}
+		this.session.prepare().whenComplete((info, ex) -> whileLive(() -> {
 			if (ex != null) {
 				this.call.mediaFailed((ex instanceof OnCallerException oe) ? oe
 						: new OnCallerException(OnCallerError.CREATE_PEER_CONNECTION_ERROR, ex.toString(), ex));
 				return;
 			}
-			this.call.emit(CallEvent.ADD_LOCAL_STREAM, new LocalStream(info));
-			info.warnings().forEach((w) -> this.call.emit(CallEvent.ERROR, w));
+			localStream(info);
 		}));
 	}
 
@@ -89,10 +105,9 @@ final class CallMedia implements MediaListener {
 	}
 
 	void addVideo(MediaSpec spec) {
-		this.session.addVideo(spec).whenComplete((info, ex) -> this.client.post(() -> {
-			if (!this.call.isEnded() && info != null) {
-				this.call.emit(CallEvent.ADD_LOCAL_STREAM, new LocalStream(info));
-				info.warnings().forEach((w) -> this.call.emit(CallEvent.ERROR, w));
+		this.session.addVideo(spec).whenComplete((info, ex) -> whileLive(() -> {
+			if (info != null) {
+				localStream(info);
 			}
 		}));
 	}
@@ -108,33 +123,23 @@ final class CallMedia implements MediaListener {
 
 	@Override
 	public void onLocalDescription(String type, String sdp) {
-		this.client.post(() -> {
-			if (!this.call.isEnded()) {
-				this.client.signaling()
-					.tell("call.sdp", Map.of("callId", this.call.getCallId(), "sdp", Map.of("type", type, "sdp", sdp)));
-			}
-		});
+		whileLive(() -> this.call.tell("call.sdp", Map.of("sdp", Map.of("type", type, "sdp", sdp))));
 	}
 
 	@Override
 	public void onLocalCandidate(String candidate, String sdpMid, int sdpMLineIndex) {
-		this.client.post(() -> {
-			if (!this.call.isEnded()) {
-				Map<String, Object> c = new java.util.LinkedHashMap<>();
-				c.put("candidate", candidate);
-				c.put("sdpMid", sdpMid);
-				c.put("sdpMLineIndex", sdpMLineIndex);
-				this.client.signaling().tell("call.candidate", Map.of("callId", this.call.getCallId(), "candidate", c));
-			}
+		whileLive(() -> {
+			Map<String, Object> c = new LinkedHashMap<>();
+			c.put("candidate", candidate);
+			c.put("sdpMid", sdpMid);
+			c.put("sdpMLineIndex", sdpMLineIndex);
+			this.call.tell("call.candidate", Map.of("candidate", c));
 		});
 	}
 
 	@Override
 	public void onIceState(boolean connected, boolean failed) {
-		this.client.post(() -> {
-			if (this.call.isEnded()) {
-				return;
-			}
+		whileLive(() -> {
 			int code = connected ? MediaState.CONNECTED : MediaState.DISCONNECTED;
 			if (failed) {
 				this.call.emit(CallEvent.ERROR, new OnCallerException(OnCallerError.ICE_FAILED, null));
@@ -143,25 +148,31 @@ final class CallMedia implements MediaListener {
 				return;
 			}
 			this.mediaState = code;
-			this.client.signaling().tell("call.mediastate", Map.of("callId", this.call.getCallId(), "code", code));
+			this.call.tell("call.mediastate", Map.of("code", code));
 			this.call.emit(CallEvent.MEDIA_STATE, connected ? MediaState.connected() : MediaState.disconnected());
 		});
 	}
 
 	@Override
 	public void onRemoteTrack(TrackSinks track) {
-		this.client.post(() -> {
-			if (!this.call.isEnded()) {
-				this.call.emit(CallEvent.ADD_REMOTE_STREAM, new RemoteStream(track));
-			}
-		});
+		whileLive(() -> this.call.emit(CallEvent.ADD_REMOTE_STREAM, new RemoteStream(track)));
 	}
 
 	@Override
 	public void onProblem(OnCallerException problem) {
-		this.client.post(() -> {
+		whileLive(() -> this.call.emit(CallEvent.ERROR, problem));
+	}
+
+	private void localStream(LocalInfo info) {
+		this.call.emit(CallEvent.ADD_LOCAL_STREAM, new LocalStream(info));
+		info.warnings().forEach((w) -> this.call.emit(CallEvent.ERROR, w));
+	}
+
+	/** Runs {@code task} on the event thread unless the call has ended by then. */
+	private void whileLive(Runnable task) {
+		this.events.post(() -> {
 			if (!this.call.isEnded()) {
-				this.call.emit(CallEvent.ERROR, problem);
+				task.run();
 			}
 		});
 	}

@@ -6,38 +6,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A client's calls: every call not yet forgotten, and the ones with an id by id. */
+/**
+ * A client's calls: every call not yet forgotten, and the ones with an id by id, so that the
+ * server's events reach their call and the connection's end reaches every live one.
+ */
 final class ClientCalls {
 
-	private final Set<OnCallerCall> all = ConcurrentHashMap.newKeySet();
+	private final Set<CallRuntime> all = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, OnCallerCall> byId = new ConcurrentHashMap<>();
+	private final Map<String, CallRuntime> byId = new ConcurrentHashMap<>();
 
-	void track(OnCallerCall call) {
+	void track(CallRuntime call) {
 		this.all.add(call);
 	}
 
-	void register(OnCallerCall call) {
+	void register(CallRuntime call) {
 		this.all.add(call);
-		if (call.getCallId() != null) {
-			this.byId.put(call.getCallId(), call);
+		if (call.callId != null) {
+			this.byId.put(call.callId, call);
 		}
 	}
 
-	void unregister(OnCallerCall call) {
+	void unregister(CallRuntime call) {
 		this.all.remove(call);
-		if (call.getCallId() != null) {
-			this.byId.remove(call.getCallId(), call);
+		if (call.callId != null) {
+			this.byId.remove(call.callId, call);
 		}
 	}
 
-	OnCallerCall byId(String callId) {
+	CallRuntime byId(String callId) {
 		return (callId != null) ? this.byId.get(callId) : null;
 	}
 
-	List<OnCallerCall> live() {
-		List<OnCallerCall> live = new ArrayList<>();
-		for (OnCallerCall call : this.all) {
+	List<CallRuntime> live() {
+		List<CallRuntime> live = new ArrayList<>();
+		for (CallRuntime call : this.all) {
 			if (!call.isEnded()) {
 				live.add(call);
 			}

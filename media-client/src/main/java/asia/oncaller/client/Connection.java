@@ -2,9 +2,12 @@ package asia.oncaller.client;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import asia.oncaller.client.internal.transport.Transport;
 import org.slf4j.Logger;
@@ -14,12 +17,22 @@ import org.slf4j.LoggerFactory;
  * The client's connection life cycle, on its event thread: token (through the
  * {@link BeforeConnect} hook), CONNECT, {@code authen}, loss and reconnection with back-off.
  * Each attempt has a generation number; anything arriving from an older transport is ignored.
+ * It tells its {@link Listener} what happened and leaves the consequences (events, calls) to it.
  */
 final class Connection {
 
 	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-	private final OnCallerClient client;
+	/** Sent in CONNECT's {@code sdk-version} header; public as {@link OnCallerClient#SDK_VERSION}. */
+	static final String SDK_VERSION = "java-0.1.0";
+
+	private final ClientSession session;
+
+	private final List<String> servers;
+
+	private final Supplier<Transport> transports;
+
+	private final Listener listener;
 
 	volatile BeforeConnect beforeConnect;
 
@@ -41,8 +54,11 @@ final class Connection {
 
 	private ScheduledFuture<?> retry;
 
-	Connection(OnCallerClient client) {
-		this.client = client;
+	Connection(ClientSession session, List<String> servers, Supplier<Transport> transports, Listener listener) {
+		this.session = session;
+		this.servers = servers;
+		this.transports = transports;
+		this.listener = listener;
 	}
 
 	void start(String accessToken) {
@@ -58,10 +74,9 @@ final class Connection {
 		this.generation++;
 		cancelRetry();
 		closeTransport();
-		this.client.unauthenticated();
-		this.client.calls().live().forEach((call) -> call.control().connectionLost(reason));
+		this.listener.lost(reason);
 		if (wasOpen) {
-			this.client.emit(ClientEvent.DISCONNECT, reason);
+			this.listener.disconnected(reason);
 		}
 	}
 
@@ -83,7 +98,7 @@ final class Connection {
 						throw new IllegalStateException("beforeConnect failed: " + ex.getMessage(), ex);
 					}
 				});
-		tokenFuture.whenComplete((token, ex) -> this.client.post(() -> {
+		tokenFuture.whenComplete((token, ex) -> this.session.events.post(() -> {
 			if (attempt != this.generation || !this.wanted) {
 				return;
 			}
@@ -97,34 +112,35 @@ final class Connection {
 	}
 
 	private void connect(int attempt) {
-		String url = this.client.servers().get(this.serverIndex % this.client.servers().size());
+		String url = this.servers.get(this.serverIndex % this.servers.size());
 		Map<String, String> headers = new LinkedHashMap<>();
 		if (this.token != null) {
 			headers.put("access-token", this.token);
 		}
-		headers.put("device-id", this.client.getDeviceId());
+		headers.put("device-id", this.session.deviceId);
 		headers.put("platform", "java");
-		headers.put("sdk-version", OnCallerClient.SDK_VERSION);
-		Transport next = this.client.transports().get();
+		headers.put("sdk-version", SDK_VERSION);
+		Transport next = this.transports.get();
 		this.transport = next;
-		this.client.signaling().use(next); // sends fail until CONNECTED: authen comes after it anyway
-		next.connect(url, headers, new Listener(attempt)).whenComplete((v, ex) -> this.client.post(() -> {
-			if (attempt != this.generation) {
-				return;
-			}
-			if (ex == null) {
-				this.client.emit(ClientEvent.CONNECT, url);
-			}
-			else if (!this.refused) {
-				this.serverIndex++;
-				failed("cannot connect to " + url + ": " + rootMessage(ex));
-			}
-		}));
+		this.session.signaling.use(next); // sends fail until CONNECTED: authen comes after it anyway
+		next.connect(url, headers, new TransportListener(attempt))
+			.whenComplete((v, ex) -> this.session.events.post(() -> {
+				if (attempt != this.generation) {
+					return;
+				}
+				if (ex == null) {
+					this.listener.connected(url);
+				}
+				else if (!this.refused) {
+					this.serverIndex++;
+					failed("cannot connect to " + url + ": " + rootMessage(ex));
+				}
+			}));
 	}
 
 	private void failed(String reason) {
 		closeTransport();
-		this.client.emit(ClientEvent.DISCONNECT, reason);
+		this.listener.disconnected(reason);
 		scheduleRetry();
 	}
 
@@ -132,30 +148,29 @@ final class Connection {
 		if (!this.wanted || !this.reconnect) {
 			return;
 		}
-		long delay = OnCallerClient.backoffMillis(this.attempts++);
+		long delay = backoffMillis(this.attempts++);
 		log.debug("Reconnecting in {} ms", delay);
-		this.retry = this.client.schedule(this::open, Duration.ofMillis(delay));
+		this.retry = this.session.events.schedule(this::open, Duration.ofMillis(delay));
 	}
 
 	private void authen(Map<String, Object> message) {
 		Authen authen = IncomingCall.authen(message);
 		if (authen.isSuccess()) {
 			this.attempts = 0;
-			this.client.authenticated(authen);
 		}
-		this.client.emit(ClientEvent.AUTHEN, authen);
+		this.listener.authen(authen);
 	}
 
 	private void refused(int code, String message) {
-		if (this.client.hasConnected() || code <= 0) {
+		if (this.session.hasConnected() || code <= 0) {
 			log.warn("Server error frame: {} {}", code, message);
 			return;
 		}
 		this.refused = true;
-		Authen authen = new Authen(code, message, null, null, null, this.client.getDeviceId(), null, null);
-		this.client.emit(ClientEvent.AUTHEN, authen);
+		Authen authen = new Authen(code, message, null, null, null, this.session.deviceId, null, null);
+		this.listener.authen(authen);
 		if (code == 6) {
-			this.client.emit(ClientEvent.REQUEST_NEW_TOKEN, authen);
+			this.listener.requestNewToken(authen);
 		}
 		closeTransport();
 		if (code == 6 && this.beforeConnect != null) {
@@ -168,17 +183,16 @@ final class Connection {
 
 	private void closed(String reason) {
 		this.transport = null;
-		this.client.unauthenticated();
-		this.client.signaling().connectionLost();
-		this.client.calls().live().forEach((call) -> call.control().connectionLost("Connection lost"));
-		this.client.emit(ClientEvent.DISCONNECT, reason);
+		this.session.signaling.connectionLost();
+		this.listener.lost("Connection lost");
+		this.listener.disconnected(reason);
 		scheduleRetry();
 	}
 
 	private void closeTransport() {
 		Transport current = this.transport;
 		this.transport = null;
-		this.client.signaling().use(null);
+		this.session.signaling.use(null);
 		if (current != null) {
 			current.close();
 		}
@@ -191,6 +205,11 @@ final class Connection {
 		}
 	}
 
+	private static long backoffMillis(int attempt) {
+		long base = 1000L << Math.min(attempt, 5);
+		return Math.min(30_000, (long) (base * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+	}
+
 	private static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -199,11 +218,31 @@ final class Connection {
 		return (root.getMessage() != null) ? root.getMessage() : root.toString();
 	}
 
-	private final class Listener implements Transport.Listener {
+	/** What the connection tells the client, on the event thread. */
+	interface Listener {
+
+		/** CONNECTED came from {@code url}. */
+		void connected(String url);
+
+		/** An {@code authen} message, or a refusal on CONNECT (then without user). */
+		void authen(Authen authen);
+
+		/** The refusal was for an expired token (authen r=6). */
+		void requestNewToken(Authen authen);
+
+		/** The signed-in session is over: its calls end with {@code reason}. */
+		void lost(String reason);
+
+		/** The client is not connected (any more), for {@code reason}. */
+		void disconnected(String reason);
+
+	}
+
+	private final class TransportListener implements Transport.Listener {
 
 		private final int attempt;
 
-		Listener(int attempt) {
+		TransportListener(int attempt) {
 			this.attempt = attempt;
 		}
 
@@ -214,7 +253,7 @@ final class Connection {
 
 		@Override
 		public void onMessage(Map<String, Object> message) {
-			when(() -> Connection.this.client.signaling().onMessage(message));
+			when(() -> Connection.this.session.signaling.onMessage(message));
 		}
 
 		@Override
@@ -228,7 +267,7 @@ final class Connection {
 		}
 
 		private void when(Runnable task) {
-			Connection.this.client.post(() -> {
+			Connection.this.session.events.post(() -> {
 				if (this.attempt == Connection.this.generation) {
 					task.run();
 				}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -11,17 +12,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The handlers registered on one client or call, by event name, plus typed listeners. A handler
- * that throws is logged and the others still run.
+ * that throws is logged and the others still run. The runtimes emit through it: the public
+ * object it holds is only handed to listeners, never called, so the runtimes stay below the
+ * facades.
  *
+ * @param <S> the public object listeners receive as the event's source
  * @param <L> the listener type
  */
-final class EventHandlers<L> {
+final class EventHandlers<S, L> {
 
 	private static final Logger log = LoggerFactory.getLogger(EventHandlers.class);
 
 	private final Map<String, List<Consumer<Object>>> byName = new ConcurrentHashMap<>();
 
 	private final List<L> listeners = new CopyOnWriteArrayList<>();
+
+	private final S source;
+
+	EventHandlers(S source) {
+		this.source = source;
+	}
+
+	/** @return the public object the events are about */
+	S source() {
+		return this.source;
+	}
 
 	void on(String name, Consumer<Object> handler) {
 		this.byName.computeIfAbsent(name, (n) -> new CopyOnWriteArrayList<>()).add(handler);
@@ -42,7 +57,7 @@ final class EventHandlers<L> {
 		this.listeners.remove(listener);
 	}
 
-	void emit(String name, Object payload, Consumer<L> toListener) {
+	void emit(String name, Object payload, BiConsumer<L, S> toListener) {
 		for (Consumer<Object> handler : this.byName.getOrDefault(name, List.of())) {
 			try {
 				handler.accept(payload);
@@ -53,7 +68,7 @@ final class EventHandlers<L> {
 		}
 		for (L listener : this.listeners) {
 			try {
-				toListener.accept(listener);
+				toListener.accept(listener, this.source);
 			}
 			catch (Throwable ex) {
 				log.warn("A listener threw on '{}'", name, ex);

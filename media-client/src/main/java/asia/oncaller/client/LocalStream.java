@@ -1,6 +1,6 @@
 package asia.oncaller.client;
 
-import asia.oncaller.client.internal.media.MediaSession;
+import asia.oncaller.client.internal.media.LocalInfo;
 import asia.oncaller.client.internal.media.TrackSinks;
 
 /**
@@ -12,9 +12,9 @@ import asia.oncaller.client.internal.media.TrackSinks;
  */
 public final class LocalStream {
 
-	private final MediaSession.LocalInfo info;
+	private final LocalInfo info;
 
-	LocalStream(MediaSession.LocalInfo info) {
+	LocalStream(LocalInfo info) {
 		this.info = info;
 	}
 

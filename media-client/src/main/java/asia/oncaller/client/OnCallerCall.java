@@ -1,13 +1,10 @@
 package asia.oncaller.client;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-
-import asia.oncaller.client.internal.media.MediaSpec;
 
 /**
  * A voice or video call, outgoing ({@link #OnCallerCall(OnCallerClient, String, String, boolean)}
@@ -21,57 +18,24 @@ import asia.oncaller.client.internal.media.MediaSpec;
  * another device answering, a lost connection, {@link OnCallerClient#disconnect()}), so forgetting
  * {@link #hangup} never leaks native resources.
  *
+ * <p>
+ * This class and its properties ({@code CallProperties}) only delegate: the call's state and
+ * verbs live in its package-private runtime ({@code CallRuntime}, {@code CallVerbs}), which
+ * never calls back here.
+ *
  * <pre>{@code
  * OnCallerCall call = new OnCallerCall(client, "alice", "bob", false);
  * call.on(CallEvent.SIGNALING_STATE, s -> System.out.println(s.reason()));
  * call.makeCall(res -> System.out.println("makeCall: " + res.r() + " " + res.message()));
  * }</pre>
  */
-public class OnCallerCall {
+public class OnCallerCall extends CallProperties {
 
 	private final OnCallerClient client;
 
-	private final String fromNumber;
+	final CallRuntime runtime;
 
-	private final String toNumber;
-
-	private final boolean incoming;
-
-	private final EventHandlers<OnCallerCallListener> handlers = new EventHandlers<>();
-
-	private final CallControl control;
-
-	volatile String callId;
-
-	volatile String customDataFromYourServer;
-
-	volatile String fromAlias;
-
-	volatile String toAlias;
-
-	volatile boolean fromInternal = true;
-
-	volatile boolean answeredOnAnotherDevice;
-
-	volatile boolean videoCall;
-
-	volatile boolean answered;
-
-	volatile boolean localVideoEnabled;
-
-	volatile boolean muted;
-
-	volatile boolean onHold;
-
-	volatile CallState state;
-
-	volatile List<IceServer> iceServers = List.of();
-
-	private volatile VideoResolution videoResolution = VideoResolution.VGA;
-
-	private volatile MediaOptions mediaOptions;
-
-	private volatile String custom;
+	private final CallVerbs verbs;
 
 	/**
 	 * Creates an outgoing call; nothing is sent until {@link #makeCall}.
@@ -82,36 +46,16 @@ public class OnCallerCall {
 	 */
 	public OnCallerCall(OnCallerClient client, String fromNumber, String toNumber, boolean isVideoCall) {
 		this.client = Objects.requireNonNull(client, "client");
-		this.fromNumber = fromNumber;
-		this.toNumber = toNumber;
-		this.incoming = false;
-		this.videoCall = isVideoCall;
-		this.localVideoEnabled = isVideoCall;
-		this.state = CallState.NEW;
-		this.mediaOptions = client.getMediaOptions();
-		this.control = new CallControl(this, client);
+		this.runtime = new CallRuntime(client.session, this, fromNumber, toNumber, isVideoCall);
+		this.verbs = new CallVerbs(this.runtime);
 	}
 
 	/** An incoming call, from the {@code incomingCall} message. */
 	OnCallerCall(OnCallerClient client, IncomingCall message) {
 		this.client = client;
-		this.fromNumber = message.fromNumber();
-		this.toNumber = message.toNumber();
-		this.incoming = true;
-		this.callId = message.callId();
-		this.fromAlias = message.fromAlias();
-		this.toAlias = message.toAlias();
-		this.fromInternal = message.fromInternal();
-		this.customDataFromYourServer = message.customDataFromYourServer();
-		this.videoCall = message.isVideoCall();
-		this.localVideoEnabled = message.isVideoCall();
-		this.iceServers = message.iceServers();
-		this.state = CallState.RINGING;
-		this.mediaOptions = client.getMediaOptions();
-		this.control = new CallControl(this, client);
+		this.runtime = new CallRuntime(client.session, this, message);
+		this.verbs = new CallVerbs(this.runtime);
 	}
-
-	// ---- verbs of the seed API
 
 	/**
 	 * Places the call. {@code r}: 0 ok · 1 answer url empty or failed · 2 SCCO incorrect format ·
@@ -120,7 +64,7 @@ public class OnCallerCall {
 	 * @param callback receives the result; {@code data()} has {@code callId}, {@code toType}, ...
 	 */
 	public void makeCall(Consumer<CallResult> callback) {
-		this.client.post(() -> this.control.makeCall(callback));
+		this.verbs.makeCall(callback);
 	}
 
 	/**
@@ -129,7 +73,7 @@ public class OnCallerCall {
 	 * @param callback receives the result
 	 */
 	public void answer(Consumer<CallResult> callback) {
-		this.client.post(() -> this.control.answer(callback));
+		this.verbs.answer(callback);
 	}
 
 	/**
@@ -138,7 +82,7 @@ public class OnCallerCall {
 	 * @param callback receives the result
 	 */
 	public void reject(Consumer<CallResult> callback) {
-		this.client.post(() -> this.control.endCall("call.reject", callback));
+		this.verbs.end("call.reject", callback);
 	}
 
 	/**
@@ -146,8 +90,7 @@ public class OnCallerCall {
 	 * @param callback receives the result
 	 */
 	public void ringing(Consumer<CallResult> callback) {
-		this.client.post(() -> this.control.simple("call.ringing", Map.of(), callback,
-				this.incoming && this.state == CallState.RINGING));
+		this.verbs.ringing(callback);
 	}
 
 	/**
@@ -156,7 +99,7 @@ public class OnCallerCall {
 	 * @param callback receives the result
 	 */
 	public void hangup(Consumer<CallResult> callback) {
-		this.client.post(() -> this.control.endCall("call.hangup", callback));
+		this.verbs.end("call.hangup", callback);
 	}
 
 	/**
@@ -165,13 +108,7 @@ public class OnCallerCall {
 	 * @param callback receives the result: 0 ok · 1 call not exist
 	 */
 	public void sendInfo(Map<String, Object> info, Consumer<CallResult> callback) {
-		this.client.post(() -> {
-			if (info == null) {
-				CallControl.reply(callback, CallResult.of(OnCallerError.INVALID_ARGUMENT, "info is null"));
-				return;
-			}
-			this.control.simple("call.info", Map.of("info", info), callback, this.state.isLive());
-		});
+		this.verbs.sendInfo(info, callback);
 	}
 
 	/**
@@ -180,13 +117,7 @@ public class OnCallerCall {
 	 * @param callback receives the result: 0 ok · 1 call not exist · 10 invalid digits
 	 */
 	public void sendDtmf(String digits, Consumer<CallResult> callback) {
-		this.client.post(() -> {
-			if (digits == null || digits.isEmpty()) {
-				CallControl.reply(callback, CallResult.of(OnCallerError.INVALID_ARGUMENT, "no digits"));
-				return;
-			}
-			this.control.simple("call.dtmf", Map.of("digits", digits), callback, this.state.isLive());
-		});
+		this.verbs.sendDtmf(digits, callback);
 	}
 
 	/**
@@ -204,9 +135,7 @@ public class OnCallerCall {
 	 * @return false when the call is not answered or already on hold
 	 */
 	public boolean hold(Consumer<CallResult> callback) {
-		boolean possible = this.state == CallState.ANSWERED && !this.onHold;
-		this.client.post(() -> this.control.hold(true, callback));
-		return possible;
+		return this.verbs.hold(true, callback);
 	}
 
 	/**
@@ -223,9 +152,7 @@ public class OnCallerCall {
 	 * @return false when the call is not on hold
 	 */
 	public boolean unhold(Consumer<CallResult> callback) {
-		boolean possible = this.state == CallState.ANSWERED && this.onHold;
-		this.client.post(() -> this.control.hold(false, callback));
-		return possible;
+		return this.verbs.hold(false, callback);
 	}
 
 	/**
@@ -235,24 +162,15 @@ public class OnCallerCall {
 	 * @param callback receives the result
 	 */
 	public void sendTransfer(String userId, Consumer<CallResult> callback) {
-		this.client.post(() -> {
-			if (userId == null || userId.isBlank()) {
-				CallControl.reply(callback, CallResult.of(OnCallerError.INVALID_ARGUMENT, "no userId"));
-				return;
-			}
-			this.control.simple("call.transfer", Map.of("userId", userId), callback, this.state == CallState.ANSWERED);
-		});
+		this.verbs.sendTransfer(userId, callback);
 	}
-
-	// ---- verbs beyond the seed (PROTOCOL §6)
 
 	/**
 	 * Mutes or unmutes the outgoing audio (silence is sent while muted; nothing is signaled).
 	 * @param mute true to mute
 	 */
 	public void mute(boolean mute) {
-		this.muted = mute;
-		this.client.post(() -> this.control.mediaDo((m) -> m.mute(mute)));
+		this.verbs.mute(mute);
 	}
 
 	/**
@@ -261,12 +179,7 @@ public class OnCallerCall {
 	 * @return whether the call has video at all
 	 */
 	public boolean enableLocalVideo(boolean enabled) {
-		if (!this.videoCall) {
-			return false;
-		}
-		this.localVideoEnabled = enabled;
-		this.client.post(() -> this.control.mediaDo((m) -> m.enableVideo(enabled)));
-		return true;
+		return this.verbs.enableLocalVideo(enabled);
 	}
 
 	/**
@@ -275,9 +188,7 @@ public class OnCallerCall {
 	 * @return false when the call is not an answered audio call
 	 */
 	public boolean upgradeToVideoCall() {
-		boolean possible = this.state == CallState.ANSWERED && !this.videoCall;
-		this.client.post(() -> this.control.upgradeToVideo());
-		return possible;
+		return this.verbs.upgradeToVideoCall();
 	}
 
 	/**
@@ -285,7 +196,7 @@ public class OnCallerCall {
 	 * {@link CallStats#EMPTY} when it has no media
 	 */
 	public CompletableFuture<CallStats> getStats() {
-		return this.control.stats();
+		return this.runtime.stats();
 	}
 
 	/**
@@ -294,8 +205,6 @@ public class OnCallerCall {
 	public void getStats(Consumer<CallStats> callback) {
 		getStats().thenAccept(callback);
 	}
-
-	// ---- events
 
 	/**
 	 * Registers a handler by event name (see {@link CallEvent} for the list and payloads).
@@ -308,7 +217,7 @@ public class OnCallerCall {
 		if (CallEvent.named(event) == null) {
 			throw new IllegalArgumentException("Unknown call event '" + event + "'; see CallEvent.ALL");
 		}
-		this.handlers.on(event, handler);
+		this.runtime.handlers.on(event, handler);
 		return this;
 	}
 
@@ -320,181 +229,47 @@ public class OnCallerCall {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> OnCallerCall on(CallEvent<T> event, Consumer<? super T> handler) {
-		this.handlers.on(event.name(), (Consumer<Object>) handler);
+		this.runtime.handlers.on(event.name(), (Consumer<Object>) handler);
 		return this;
 	}
 
 	/** Removes a handler registered with {@code on}. */
 	public OnCallerCall off(String event, Consumer<?> handler) {
-		this.handlers.off(event, handler);
+		this.runtime.handlers.off(event, handler);
 		return this;
 	}
 
 	/** Adds a typed listener. */
 	public OnCallerCall addListener(OnCallerCallListener listener) {
-		this.handlers.addListener(listener);
+		this.runtime.handlers.addListener(listener);
 		return this;
 	}
 
 	/** Removes a typed listener. */
 	public OnCallerCall removeListener(OnCallerCallListener listener) {
-		this.handlers.removeListener(listener);
+		this.runtime.handlers.removeListener(listener);
 		return this;
 	}
-
-	<T> void emit(CallEvent<T> event, T payload) {
-		this.handlers.emit(event.name(), payload, (l) -> event.deliver(l, this, payload));
-	}
-
-	// ---- properties of the seed API
 
 	/** @return the client that makes or answers the call */
 	public OnCallerClient getClient() {
 		return this.client;
 	}
 
-	/** @return the caller's alias or number */
-	public String getFromNumber() {
-		return this.fromNumber;
-	}
-
-	/** @return the callee's user id or number */
-	public String getToNumber() {
-		return this.toNumber;
-	}
-
-	/** @return the SCCO's {@code customData}, or {@code null} */
-	public String getCustomDataFromYourServer() {
-		return this.customDataFromYourServer;
-	}
-
-	/** @return the caller's alias (incoming calls), or {@code null} */
-	public String getFromAlias() {
-		return this.fromAlias;
-	}
-
-	/** @return the callee's alias (incoming calls), or {@code null} */
-	public String getToAlias() {
-		return this.toAlias;
-	}
-
-	/** @return true for a call that started in an app, false for one from a phone */
-	public boolean isFromInternal() {
-		return this.fromInternal;
-	}
-
-	/** @return whether another device of this user answered the call */
-	public boolean isAnsweredOnAnotherDevice() {
-		return this.answeredOnAnotherDevice;
-	}
-
-	/** @return whether the call has video */
-	public boolean isVideoCall() {
-		return this.videoCall;
-	}
-
-	/** @return whether the call came in to this client */
-	public boolean isIncomingCall() {
-		return this.incoming;
-	}
-
-	/** @return whether the call was answered */
-	public boolean isAnswered() {
-		return this.answered;
-	}
-
-	/** @return whether the call is over on this device (its media is then released) */
-	public boolean isEnded() {
-		return this.state == CallState.ENDED;
-	}
-
-	/** @return the call id, {@code null} before {@code makeCall}'s reply */
-	public String getCallId() {
-		return this.callId;
-	}
-
-	/** @return whether local video is being sent */
-	public boolean isLocalVideoEnabled() {
-		return this.localVideoEnabled;
-	}
-
-	/** @return the size of the video sent (default 640x480) */
-	public VideoResolution getVideoResolution() {
-		return this.videoResolution;
-	}
-
-	/**
-	 * @param resolution {@link VideoResolution#VGA} or {@link VideoResolution#HD}; set before
-	 * {@code makeCall} (or in the {@code incomingcall} handler)
-	 */
-	public void setVideoResolution(VideoResolution resolution) {
-		this.videoResolution = Objects.requireNonNull(resolution, "resolution");
-	}
-
-	// ---- properties beyond the seed
-
-	/** @return whether the outgoing audio is muted */
-	public boolean isMuted() {
-		return this.muted;
-	}
-
-	/** @return whether this side put the call on hold */
-	public boolean isOnHold() {
-		return this.onHold;
-	}
-
-	/** @return where the call stands */
-	public CallState getState() {
-		return this.state;
-	}
-
-	/** @return the custom string sent with {@code makeCall} */
-	public String getCustom() {
-		return this.custom;
-	}
-
-	/** @param custom any string (at most 16 KB) passed to the answer_url; set before {@code makeCall} */
-	public void setCustom(String custom) {
-		this.custom = custom;
-	}
-
-	/** @return the media sources of this call */
-	public MediaOptions getMediaOptions() {
-		return this.mediaOptions;
-	}
-
-	/**
-	 * @param options the media sources; set before {@code makeCall}, or for an incoming call
-	 * inside the {@code incomingcall} handler (media starts right after it)
-	 */
-	public void setMediaOptions(MediaOptions options) {
-		this.mediaOptions = Objects.requireNonNull(options, "options");
-	}
-
-	MediaSpec mediaSpec() {
-		MediaOptions options = this.mediaOptions;
-		return new MediaSpec(options.audio(), this.videoCall ? options.video() : null, this.videoResolution,
-				options.frameRate(), options.speaker());
-	}
-
-	CallControl control() {
-		return this.control;
-	}
-
-	void mediaFailed(OnCallerException error) {
-		emit(CallEvent.ERROR, error);
-		this.control.endCall(this.incoming && !this.answered ? "call.reject" : "call.hangup", null);
+	@Override
+	CallRuntime runtime() {
+		return this.runtime;
 	}
 
 	@Override
 	public String toString() {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("callId", this.callId);
-		fields.put("from", this.fromNumber);
-		fields.put("to", this.toNumber);
-		fields.put("video", this.videoCall);
-		fields.put("incoming", this.incoming);
-		fields.put("state", this.state);
+		fields.put("callId", this.runtime.callId);
+		fields.put("from", this.runtime.fromNumber);
+		fields.put("to", this.runtime.toNumber);
+		fields.put("video", this.runtime.videoCall);
+		fields.put("incoming", this.runtime.incoming);
+		fields.put("state", this.runtime.state);
 		return "OnCallerCall" + fields;
 	}
 

@@ -13,19 +13,18 @@ final class ServerEvents {
 	}
 
 	@SuppressWarnings("unchecked")
-	static void apply(OnCallerCall call, String type, Map<String, Object> m) {
-		CallControl control = call.control();
+	static void apply(CallRuntime call, String type, Map<String, Object> m) {
 		String deviceId = (m.get("deviceId") instanceof String d) ? d : null;
 		switch (type) {
-			case "signalingState" -> signalingState(call, control, m);
+			case "signalingState" -> signalingState(call, m);
 			case "sdp" -> {
-				if (!call.isEnded() && control.media() != null && m.get("sdp") instanceof Map<?, ?> sdp) {
-					control.media().remoteDescription((Map<String, Object>) sdp, deviceId);
+				if (!call.isEnded() && call.media() != null && m.get("sdp") instanceof Map<?, ?> sdp) {
+					call.media().remoteDescription((Map<String, Object>) sdp, deviceId);
 				}
 			}
 			case "candidate" -> {
-				if (!call.isEnded() && control.media() != null && m.get("candidate") instanceof Map<?, ?> c) {
-					control.media().remoteCandidate((Map<String, Object>) c, deviceId);
+				if (!call.isEnded() && call.media() != null && m.get("candidate") instanceof Map<?, ?> c) {
+					call.media().remoteCandidate((Map<String, Object>) c, deviceId);
 				}
 			}
 			case "info" -> {
@@ -36,34 +35,34 @@ final class ServerEvents {
 			case "dtmf" -> call.emit(CallEvent.DTMF, String.valueOf(m.get("digits")));
 			case "hold" -> call.emit(CallEvent.HOLD, Boolean.TRUE.equals(m.get("hold")));
 			case "transferred" -> call.emit(CallEvent.TRANSFERRED, String.valueOf(m.get("toUserId")));
-			case "otherDevice" -> otherDevice(call, control, m);
+			case "otherDevice" -> otherDevice(call, m);
 			default -> {
 				// additive protocol fields and events are allowed: ignore what this version does not know
 			}
 		}
 	}
 
-	private static void signalingState(OnCallerCall call, CallControl control, Map<String, Object> m) {
+	private static void signalingState(CallRuntime call, Map<String, Object> m) {
 		SignalingState state = new SignalingState(number(m.get("code"), 0), (String) m.get("reason"),
 				(m.get("sipCode") instanceof Number n) ? n.intValue() : null, (String) m.get("sipReason"));
 		if (state.isFinal()) {
-			control.finish();
+			call.finish();
 		}
 		else if (call.isEnded()) {
 			return;
 		}
 		else if (state.code() == SignalingState.RINGING) {
-			control.moveTo(CallState.RINGING);
+			call.moveTo(CallState.RINGING);
 		}
 		else if (state.code() == SignalingState.ANSWERED) {
 			call.answered = true;
-			control.moveTo(CallState.ANSWERED);
+			call.moveTo(CallState.ANSWERED);
 		}
 		call.emit(CallEvent.SIGNALING_STATE, state);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void otherDevice(OnCallerCall call, CallControl control, Map<String, Object> m) {
+	private static void otherDevice(CallRuntime call, Map<String, Object> m) {
 		Map<String, Object> data = (m.get("data") instanceof Map<?, ?> d) ? (Map<String, Object>) d : Map.of();
 		Object code = data.containsKey("code") ? data.get("code") : m.get("code");
 		OtherDevice event = new OtherDevice(String.valueOf(data.getOrDefault("type", "CALL_STATE")),
@@ -71,7 +70,7 @@ final class ServerEvents {
 		if (event.isAnsweredElsewhere()) {
 			call.answeredOnAnotherDevice = true;
 		}
-		control.finish(); // answered, rejected or ended elsewhere: over on this device
+		call.finish(); // answered, rejected or ended elsewhere: over on this device
 		call.emit(CallEvent.OTHER_DEVICE, event);
 	}
 

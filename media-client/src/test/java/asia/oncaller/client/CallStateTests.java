@@ -124,11 +124,11 @@ class CallStateTests {
 		else {
 			call = new OnCallerCall(this.support.client, "alice", "bob", false);
 			if (state != CallState.NEW) {
-				call.callId = "call-1";
+				call.runtime.callId = "call-1";
 			}
 		}
-		call.state = state;
-		this.support.client.register(call);
+		call.runtime.state = state;
+		this.support.register(call);
 		return call;
 	}
 

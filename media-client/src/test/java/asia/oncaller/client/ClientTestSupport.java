@@ -41,6 +41,11 @@ final class ClientTestSupport {
 		return this;
 	}
 
+	/** Registers {@code call} with the client, as {@code makeCall}'s reply or {@code incomingCall} would. */
+	void register(OnCallerCall call) {
+		this.client.session.calls.register(call.runtime);
+	}
+
 	FakeTransport transport() {
 		return this.transports.get(this.transports.size() - 1);
 	}

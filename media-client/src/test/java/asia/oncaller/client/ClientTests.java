@@ -75,9 +75,9 @@ class ClientTests {
 	void lostConnectionEndsCallsAndReconnects() {
 		ClientTestSupport support = new ClientTestSupport().connected("alice");
 		OnCallerCall call = new OnCallerCall(support.client, "alice", "bob", false);
-		call.callId = "call-9";
-		call.state = CallState.ANSWERED;
-		support.client.register(call);
+		call.runtime.callId = "call-9";
+		call.runtime.state = CallState.ANSWERED;
+		support.register(call);
 		CompletableFuture<SignalingState> ended = new CompletableFuture<>();
 		call.on(CallEvent.SIGNALING_STATE, ended::complete);
 		CompletableFuture<String> disconnect = new CompletableFuture<>();
@@ -95,9 +95,9 @@ class ClientTests {
 	void replyIsHandledBeforeTheEventsItCaused() {
 		ClientTestSupport support = new ClientTestSupport().connected("alice");
 		OnCallerCall call = new OnCallerCall(support.client, "alice", "bob", false);
-		call.callId = "call-7";
-		call.state = CallState.RINGING;
-		support.client.register(call);
+		call.runtime.callId = "call-7";
+		call.runtime.state = CallState.RINGING;
+		support.register(call);
 		List<String> order = new CopyOnWriteArrayList<>();
 		call.on(CallEvent.INFO, (info) -> order.add("event"));
 		call.sendInfo(Map.of("k", 1), (r) -> order.add("reply " + r.r()));

@@ -6,18 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import asia.oncaller.client.CallStats;
 import asia.oncaller.client.IceServer;
 import asia.oncaller.client.OnCallerError;
 import asia.oncaller.client.OnCallerException;
-import asia.oncaller.client.VideoResolution;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -29,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The media of one call: its {@link LocalMedia}, peer connection, {@link Negotiation}, remote
  * tracks and {@link SendState}. Every native call runs on the session's own thread, in
- * submission order; steps that involve SDP form a chain, so that a step starts only after the
- * previous one has finished, WebRTC's asynchronous callbacks included. {@link #close()} releases
+ * submission order; steps that involve SDP form a chain there ({@link SessionThread}), so that a
+ * step starts only after the previous one has finished. {@link #close()} releases
  * everything in the order webrtc-java needs: pumps, sinks, senders, peer connection, tracks,
  * sources, factory, audio module.
  */
@@ -42,7 +37,7 @@ public final class MediaSession {
 
 	private static final Set<MediaSession> OPEN = ConcurrentHashMap.newKeySet();
 
-	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+	private static final CompletableFuture<Void> DONE = SessionThread.DONE;
 
 	private final String name;
 
@@ -50,15 +45,13 @@ public final class MediaSession {
 
 	private final MediaListener listener;
 
-	private final ExecutorService thread;
+	private final SessionThread thread;
 
 	private final MediaSpec spec;
 
 	private final List<RTCRtpSender> senders = new ArrayList<>();
 
 	private final Map<String, TrackSinks> remoteTracks = new ConcurrentHashMap<>();
-
-	private CompletableFuture<Void> chain = DONE;
 
 	private LocalMedia local;
 
@@ -84,11 +77,7 @@ public final class MediaSession {
 		this.polite = polite;
 		this.spec = spec;
 		this.listener = listener;
-		this.thread = Executors.newSingleThreadExecutor((r) -> {
-			Thread t = new Thread(r, this.name);
-			t.setDaemon(true);
-			return t;
-		});
+		this.thread = new SessionThread(this.name, () -> this.closed, listener::onProblem);
 		OPEN.add(this);
 	}
 
@@ -97,15 +86,10 @@ public final class MediaSession {
 		return OPEN.size();
 	}
 
-	/** What {@link #prepare()} made: the payload of {@code addlocalstream}. */
-	public record LocalInfo(String audioDescription, String videoDescription, VideoResolution resolution,
-			TrackSinks videoPreview, List<OnCallerException> warnings) {
-	}
-
 	/** Creates the audio module, factory, sources and tracks (the slow part: do it early). */
 	public CompletableFuture<LocalInfo> prepare() {
 		CompletableFuture<LocalInfo> result = new CompletableFuture<>();
-		step("prepare", () -> {
+		this.thread.step("prepare", () -> {
 			this.local = LocalMedia.create(this.spec, this.name);
 			if (this.local.video != null) {
 				this.preview = new TrackSinks(this.local.video.track, this.thread);
@@ -118,7 +102,7 @@ public final class MediaSession {
 
 	/** Creates the peer connection with the call's ICE servers and adds the local tracks. */
 	public void connect(List<IceServer> iceServers) {
-		step("connect", () -> {
+		this.thread.step("connect", () -> {
 			if (this.local == null) {
 				return DONE; // prepare failed and was reported
 			}
@@ -149,23 +133,23 @@ public final class MediaSession {
 
 	/** Sends an offer now, or as soon as the signaling state is stable again. */
 	public void offer() {
-		step("offer", () -> (this.negotiation != null) ? this.negotiation.offer() : DONE, null);
+		this.thread.step("offer", () -> (this.negotiation != null) ? this.negotiation.offer() : DONE, null);
 	}
 
 	/** Lets this side answer: the pending remote offer now, and later ones as they come. */
 	public void answer() {
-		step("answer", () -> (this.negotiation != null) ? this.negotiation.allowAnswer() : DONE, null);
+		this.thread.step("answer", () -> (this.negotiation != null) ? this.negotiation.allowAnswer() : DONE, null);
 	}
 
 	/** Applies the peer's offer or answer; {@code deviceId} tells the callee's devices apart. */
 	public void remoteDescription(String type, String sdp, String deviceId) {
-		step("remote " + type, () -> (this.negotiation != null) ? this.negotiation.remote(type, sdp, deviceId) : DONE,
-				null);
+		this.thread.step("remote " + type,
+				() -> (this.negotiation != null) ? this.negotiation.remote(type, sdp, deviceId) : DONE, null);
 	}
 
 	/** Adds the peer's ICE candidate, or keeps it until the remote description is applied. */
 	public void remoteCandidate(String candidate, String sdpMid, int sdpMLineIndex, String deviceId) {
-		run(() -> {
+		this.thread.run(() -> {
 			if (this.negotiation != null) {
 				this.negotiation.candidate(candidate, sdpMid, sdpMLineIndex, deviceId);
 			}
@@ -177,7 +161,7 @@ public final class MediaSession {
 
 	/** Hold: local senders go {@code sendonly} (receivers {@code inactive}) and send nothing audible; then re-offers. */
 	public void hold(boolean hold) {
-		step(hold ? "hold" : "unhold", () -> {
+		this.thread.step(hold ? "hold" : "unhold", () -> {
 			this.sending.onHold = hold;
 			this.sending.applyTracks(this.local);
 			this.sending.applyDirections(this.pc, this.local);
@@ -187,7 +171,7 @@ public final class MediaSession {
 
 	/** Mutes or unmutes the outgoing audio (silence is still sent). */
 	public void mute(boolean mute) {
-		run(() -> {
+		this.thread.run(() -> {
 			this.sending.muted = mute;
 			this.sending.applyTracks(this.local);
 		});
@@ -195,7 +179,7 @@ public final class MediaSession {
 
 	/** Stops or restarts the outgoing video (black frames while stopped). */
 	public void enableVideo(boolean enabled) {
-		run(() -> {
+		this.thread.run(() -> {
 			this.sending.videoOff = !enabled;
 			this.sending.applyTracks(this.local);
 		});
@@ -204,7 +188,7 @@ public final class MediaSession {
 	/** Adds local video to an audio call and re-offers; completes with the new local info. */
 	public CompletableFuture<LocalInfo> addVideo(MediaSpec videoSpec) {
 		CompletableFuture<LocalInfo> result = new CompletableFuture<>();
-		step("add video", () -> {
+		this.thread.step("add video", () -> {
 			if (this.local.video == null) {
 				this.local.addVideo(videoSpec, this.name);
 				this.preview = new TrackSinks(this.local.video.track, this.thread);
@@ -221,7 +205,7 @@ public final class MediaSession {
 	/** @return a statistics snapshot, {@link CallStats#EMPTY} without a peer connection */
 	public CompletableFuture<CallStats> stats() {
 		CompletableFuture<CallStats> result = new CompletableFuture<>();
-		if (!run(() -> {
+		if (!this.thread.run(() -> {
 			if (this.pc == null || this.closed) {
 				result.complete(CallStats.EMPTY);
 				return;
@@ -236,7 +220,7 @@ public final class MediaSession {
 	/** Releases every native resource of the call, in order; idempotent. */
 	public CompletableFuture<Void> close() {
 		CompletableFuture<Void> result = new CompletableFuture<>();
-		if (!run(() -> {
+		if (!this.thread.run(() -> {
 			doClose();
 			result.complete(null);
 			this.thread.shutdown();
@@ -294,48 +278,6 @@ public final class MediaSession {
 				List.copyOf(this.local.warnings));
 		this.local.warnings.clear();
 		return info;
-	}
-
-	/**
-	 * Appends a step to the chain. A failing step completes {@code result} (if any) exceptionally
-	 * and is reported once; the chain goes on.
-	 */
-	private <T> void step(String what, Supplier<CompletableFuture<Void>> body, CompletableFuture<T> result) {
-		if (!run(() -> this.chain = this.chain.thenComposeAsync((v) -> this.closed ? DONE : body.get(), this.thread)
-			.exceptionally((ex) -> {
-				Throwable cause = (ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null)
-						? ex.getCause() : ex;
-				if (result != null) {
-					result.completeExceptionally(cause); // the caller reports it
-				}
-				else if (!this.closed && !(cause instanceof RejectedExecutionException)) {
-					this.listener.onProblem((cause instanceof OnCallerException oe) ? oe
-							: new OnCallerException(OnCallerError.NEGOTIATION_FAILED, what + ": " + cause.getMessage(), cause));
-				}
-				return null;
-			}))) {
-			if (result != null) {
-				result.completeExceptionally(new OnCallerException(OnCallerError.INVALID_STATE, "the call's media is closed"));
-			}
-		}
-	}
-
-	/** Runs on the session thread; false when the session is closed. */
-	private boolean run(Runnable task) {
-		try {
-			this.thread.execute(() -> {
-				try {
-					task.run();
-				}
-				catch (Throwable ex) {
-					log.warn("{}: {}", this.name, ex.toString());
-				}
-			});
-			return true;
-		}
-		catch (RejectedExecutionException ex) {
-			return false;
-		}
 	}
 
 }

@@ -24,7 +24,9 @@ final class ClientTestSupport {
 			FakeTransport transport = new FakeTransport(refuse);
 			this.transports.add(transport);
 			return transport;
-		}, Duration.ofMillis(500));
+			// Short, so that the time-out test ends soon; long enough that a reply the test sends
+			// arrives in time on a machine busy with other builds (500 ms was not).
+		}, Duration.ofSeconds(2));
 	}
 
 	/** Connects with {@code token} and waits for a successful {@code authen}. */

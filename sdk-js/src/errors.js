@@ -37,6 +37,8 @@ scope('authen', [
   [7, 'INVALID_PAYLOAD', 'Invalid token payload',
     'userId is missing or too long, exp is in milliseconds or too far ahead, or iat is in the future.'],
   [8, 'PROJECT_NOT_FOUND', 'Project not found or disabled', 'The API key belongs to a disabled project or an inactive account.'],
+  [13, 'SERVER_ERROR', 'Server error, try again',
+    'The server could not check the token now (its database is unreachable); the client keeps reconnecting with backoff.'],
 ]);
 
 scope('makeCall', [

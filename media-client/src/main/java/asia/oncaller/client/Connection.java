@@ -19,6 +19,9 @@ final class Connection {
 
 	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
+	/** ERROR code 13: the server could not check the token now; try again after a back-off. */
+	private static final int SERVER_ERROR = 13;
+
 	private final OnCallerClient client;
 
 	volatile BeforeConnect beforeConnect;
@@ -160,6 +163,9 @@ final class Connection {
 		closeTransport();
 		if (code == 6 && this.beforeConnect != null) {
 			scheduleRetry(); // the hook is asked for a new token
+		}
+		else if (code == SERVER_ERROR) {
+			scheduleRetry(); // nothing wrong with the token: the server's database is away
 		}
 		else {
 			this.wanted = false; // the same token would be refused again

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import asia.oncaller.call.CallReaper;
 import asia.oncaller.call.CallState;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,6 +46,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * pool and driver settings: REST answers 503 problem, a STOMP request {@code r=13}, CONNECT an
  * ERROR with code 13 and health DOWN, each within seconds. When the database is back everything
  * works again without a restart, the outage ended no call, and the failed requests left nothing.
+ * Meanwhile the background rounds wait on their own threads, not on the STOMP broker's.
  */
 @Import(DatabaseOutageIntegrationTests.ProxiedDatabase.class)
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=4",
@@ -74,6 +79,10 @@ class DatabaseOutageIntegrationTests extends CallTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	@Qualifier("messageBrokerTaskScheduler")
+	ThreadPoolTaskScheduler brokerScheduler;
+
 	@ParameterizedTest
 	@EnumSource(value = TcpProxy.Mode.class, names = { "REFUSE", "BLACK_HOLE" })
 	void everythingFailsFastWhileTheDatabaseIsAwayAndWorksAgainWhenItIsBack(TcpProxy.Mode away) throws Exception {
@@ -100,8 +109,13 @@ class DatabaseOutageIntegrationTests extends CallTestSupport {
 		Timed<HttpResponse<String>> health = timed(() -> send("GET", "/actuator/health", null));
 		assertThat(health.value().statusCode()).isEqualTo(503);
 		assertThat(body(health.value())).containsEntry("status", "DOWN");
-		// The node's sweep for lost calls meets the outage too.
+		// The node's sweep for lost calls meets the outage too, on threads of its own: the STOMP
+		// broker's scheduler stays free for its timers.
 		assertThatThrownBy(this.reaper::endLostCalls).isInstanceOf(RuntimeException.class);
+		CompletableFuture<Long> brokerTimer = new CompletableFuture<>();
+		long asked = System.nanoTime();
+		this.brokerScheduler.execute(() -> brokerTimer.complete(System.nanoTime()));
+		assertThat(Duration.ofNanos(brokerTimer.get(10, TimeUnit.SECONDS) - asked)).isLessThan(Duration.ofMillis(500));
 		log.info("PostgreSQL {}: REST 503 in {} ms, STOMP r=13 in {} ms, CONNECT code 13 in {} ms, health DOWN in {} ms",
 				away, rest.millis(), stomp.millis(), connect.millis(), health.millis());
 		assertThat(List.of(rest, stomp, connect, health)).allSatisfy((t) -> assertThat(t.took()).isLessThan(BOUND));

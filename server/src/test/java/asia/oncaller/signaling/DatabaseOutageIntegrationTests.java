@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import asia.oncaller.call.CallReaper;
 import asia.oncaller.call.CallState;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
@@ -146,6 +147,12 @@ class DatabaseOutageIntegrationTests extends CallTestSupport {
 		assertThat(after.ledgerRows()).isEqualTo(before.ledgerRows());
 		assertThat(bob.unconsumed()).noneMatch((m) -> "incomingCall".equals(m.get("type"))
 				&& !List.of(otherNodesCall, callId).contains(m.get("callId")));
+	}
+
+	@AfterEach
+	void bringTheDatabaseBack() throws IOException {
+		// Also when an assertion failed midway, so that the next case starts with a database.
+		this.database.proxy().mode(TcpProxy.Mode.FORWARD);
 	}
 
 	/**

@@ -25,7 +25,8 @@ record ApiProperties(String cursorSecret, @DefaultValue("1000") int exportFetchS
 			cursorSecret = null;
 		}
 		Assert.isTrue(exportFetchSize > 0, "oncaller.api.export-fetch-size must be positive");
-		Assert.isTrue(exportReadTimeout.compareTo(Duration.ZERO) > 0, "oncaller.api.export-read-timeout must be positive");
+		Assert.isTrue(exportReadTimeout.compareTo(Duration.ZERO) > 0,
+				"oncaller.api.export-read-timeout must be positive");
 	}
 
 	@Override

@@ -25,7 +25,8 @@ public final class DatabaseUnreachable {
 		// Bounded: a cause chain can loop.
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+			if (cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null

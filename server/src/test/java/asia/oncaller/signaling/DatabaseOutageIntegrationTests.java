@@ -116,7 +116,8 @@ class DatabaseOutageIntegrationTests extends CallTestSupport {
 		CompletableFuture<Long> brokerTimer = new CompletableFuture<>();
 		long asked = System.nanoTime();
 		this.brokerScheduler.execute(() -> brokerTimer.complete(System.nanoTime()));
-		assertThat(Duration.ofNanos(brokerTimer.get(10, TimeUnit.SECONDS) - asked)).isLessThan(Duration.ofMillis(500));
+		assertThat(Duration.ofNanos(brokerTimer.get(10, TimeUnit.SECONDS) - asked))
+			.isLessThan(Duration.ofMillis(500));
 		log.info("PostgreSQL {}: REST 503 in {} ms, STOMP r=13 in {} ms, CONNECT code 13 in {} ms, health DOWN in {} ms",
 				away, rest.millis(), stomp.millis(), connect.millis(), health.millis());
 		assertThat(List.of(rest, stomp, connect, health)).allSatisfy((t) -> assertThat(t.took()).isLessThan(BOUND));
@@ -241,7 +242,8 @@ class DatabaseOutageIntegrationTests extends CallTestSupport {
 			}
 			URI url = URI.create(real.getJdbcUrl().substring("jdbc:".length()));
 			try {
-				this.proxy = new TcpProxy(new InetSocketAddress(url.getHost(), (url.getPort() > 0) ? url.getPort() : 5432));
+				int port = (url.getPort() > 0) ? url.getPort() : 5432;
+				this.proxy = new TcpProxy(new InetSocketAddress(url.getHost(), port));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot start the database proxy", ex);

@@ -42,7 +42,7 @@ scope('authen', [
   [12, 'TOO_MANY_CONNECTIONS', 'Too many connections',
     'The user has as many devices connected as the server allows, or the address as many connections.'],
   [13, 'SERVER_ERROR', 'Server error, try again',
-    'The server could not check the token just now (for example its database is unreachable); connect again later.'],
+    'The server could not check the token now (for example its database is unreachable); the SDKs keep reconnecting with backoff.'],
 ]);
 
 scope('makeCall', [

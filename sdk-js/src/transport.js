@@ -1,9 +1,13 @@
 import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
 
+/** ERROR code 13: the server could not check the token now (its database is away). */
+const SERVER_ERROR = 13;
+
 /**
  * STOMP 1.2 over WebSocket (docs/protocol.md §2), through @stomp/stompjs: CONNECT with the
  * token, SUBSCRIBE to /user/queue/events then to /app/session, reconnect with backoff, and
- * stop for good on a refused token (reconnecting with it would be refused again).
+ * stop for good on a refused token (reconnecting with it would be refused again), except on
+ * code 13, which says nothing about the token: the backoff goes on until the server is back.
  */
 export class StompTransport {
   #client;
@@ -61,7 +65,9 @@ export class StompTransport {
     client.onStompError = (frame) => {
       const code = Number(frame.headers.code);
       if (Number.isInteger(code) && code > 0) {
-        client.deactivate();
+        if (code !== SERVER_ERROR) {
+          client.deactivate();
+        }
         o.onRefused(code, frame.headers.message || frame.body);
       }
     };

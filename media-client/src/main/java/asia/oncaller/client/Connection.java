@@ -26,6 +26,9 @@ final class Connection {
 	/** Sent in CONNECT's {@code sdk-version} header; public as {@link OnCallerClient#SDK_VERSION}. */
 	static final String SDK_VERSION = "java-0.1.0";
 
+	/** ERROR code 13: the server could not check the token now; try again after a back-off. */
+	private static final int SERVER_ERROR = 13;
+
 	private final ClientSession session;
 
 	private final List<String> servers;
@@ -175,6 +178,9 @@ final class Connection {
 		closeTransport();
 		if (code == 6 && this.beforeConnect != null) {
 			scheduleRetry(); // the hook is asked for a new token
+		}
+		else if (code == SERVER_ERROR) {
+			scheduleRetry(); // nothing wrong with the token: the server's database is away
 		}
 		else {
 			this.wanted = false; // the same token would be refused again

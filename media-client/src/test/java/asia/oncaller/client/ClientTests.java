@@ -72,6 +72,19 @@ class ClientTests {
 	}
 
 	@Test
+	void serverErrorOnConnectKeepsTryingUntilTheServerIsBack() {
+		ClientTestSupport support = new ClientTestSupport(13);
+		List<Integer> authens = new CopyOnWriteArrayList<>();
+		support.client.on(ClientEvent.AUTHEN, (a) -> authens.add(a.r()));
+		support.client.connect("alice");
+		ClientTestSupport.await("reconnected after back-off", () -> authens.contains(0));
+		assertThat(authens).containsExactly(13, 0);
+		assertThat(support.transports).hasSize(2);
+		assertThat(support.client.hasConnected()).isTrue();
+		support.client.close();
+	}
+
+	@Test
 	void lostConnectionEndsCallsAndReconnects() {
 		ClientTestSupport support = new ClientTestSupport().connected("alice");
 		OnCallerCall call = new OnCallerCall(support.client, "alice", "bob", false);

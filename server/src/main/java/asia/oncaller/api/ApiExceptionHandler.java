@@ -10,6 +10,7 @@ import asia.oncaller.auth.OperatorApiDisabledException;
 import asia.oncaller.auth.RestAccessDeniedException;
 import asia.oncaller.auth.RestAuthenticationException;
 import asia.oncaller.auth.RestRateLimitedException;
+import asia.oncaller.database.DatabaseUnreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
@@ -91,6 +92,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			// A web exception the base class does not list keeps its own status.
 			return handleExceptionInternal(ex, response.getBody(), response.getHeaders(), response.getStatusCode(),
 					request);
+		}
+		if (DatabaseUnreachable.isCause(ex)) {
+			// An outage, not a bug: one line per request, the stack trace would hide the rest.
+			log.warn("Request {} failed: database unreachable ({})", request.getDescription(false),
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			return problem(ProblemType.UNAVAILABLE, "Temporarily unavailable: nothing was changed, try again", request);
 		}
 		log.error("Request {} failed", request.getDescription(false), ex);
 		return problem(ProblemType.SERVER_ERROR, "Server error: nothing was changed", request);

@@ -1,5 +1,6 @@
 package asia.oncaller.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import asia.oncaller.auth.RestIdentity;
+import asia.oncaller.database.LongReads;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,7 +35,13 @@ class CallRecordQuery {
 
 	private final TransactionTemplate readOnly;
 
+	private final DataSource dataSource;
+
+	private final Duration exportReadTimeout;
+
 	CallRecordQuery(DataSource dataSource, PlatformTransactionManager transactions, ApiProperties properties) {
+		this.dataSource = dataSource;
+		this.exportReadTimeout = properties.exportReadTimeout();
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		// With a fetch size inside a transaction, PostgreSQL's driver reads through a cursor, so an
@@ -65,8 +73,11 @@ class CallRecordQuery {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String sql = "SELECT " + CallRecord.COLUMNS + " FROM call WHERE " + where(tenant, filter, after, parameters)
 				+ " ORDER BY created_at DESC, id DESC";
-		this.readOnly.executeWithoutResult((status) -> this.streaming.query(sql, parameters,
-				(java.sql.ResultSet row) -> sink.accept(CallRecord.read(row))));
+		this.readOnly.executeWithoutResult((status) -> {
+			// PostgreSQL may think for long before the next matching row: longer than requests may.
+			LongReads.allowInTransaction(this.dataSource, this.exportReadTimeout);
+			this.streaming.query(sql, parameters, (java.sql.ResultSet row) -> sink.accept(CallRecord.read(row)));
+		});
 	}
 
 	private static String where(RestIdentity tenant, CallRecordFilter filter, Keyset after,

@@ -36,7 +36,10 @@ enum ProblemType {
 
 	CALL_CONTROL("call-control", "Call control request failed", HttpStatus.BAD_REQUEST),
 
-	SERVER_ERROR("server-error", "Server error", HttpStatus.INTERNAL_SERVER_ERROR);
+	SERVER_ERROR("server-error", "Server error", HttpStatus.INTERNAL_SERVER_ERROR),
+
+	/** PostgreSQL cannot be reached: nothing was changed, and the same request may succeed later. */
+	UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
 	/** Where every type URI starts. */
 	static final String BASE = "https://oncaller.asia/problems/";

@@ -49,6 +49,9 @@ public class CallReaper {
 
 	private final FailoverRunner failoverRunner;
 
+	/** When {@link #endLostCalls()} last could not reach the database. */
+	private volatile Instant lastOutage;
+
 	CallReaper(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender events,
 			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing,
 			CallFailover failover, FailoverRunner failoverRunner) {
@@ -100,13 +103,28 @@ public class CallReaper {
 	/**
 	 * Ends the answered calls that no node has seen alive for the heartbeat timeout, charging
 	 * them up to their last heartbeat: after a crash, on whichever node runs first (at start-up
-	 * and then every heartbeat interval). Returns how many ended.
+	 * and then every heartbeat interval). A database outage is no crash, and its time does not
+	 * count. Returns how many ended.
 	 */
 	@Scheduled(fixedDelayString = "${oncaller.call.heartbeat-interval:5s}")
 	public int endLostCalls() {
 		Instant staleBefore = staleBefore();
+		List<String> stale;
+		try {
+			stale = this.calls.findStale(staleBefore);
+		}
+		catch (RuntimeException ex) {
+			this.lastOutage = this.clock.instant();
+			throw ex;
+		}
+		Instant outage = this.lastOutage;
+		if (outage != null && !outage.isBefore(staleBefore)) {
+			// While PostgreSQL was away no node could mark its calls: their marks are old, not the
+			// calls. Every node gets the heartbeat timeout after it comes back to mark them again.
+			return 0;
+		}
 		int ended = 0;
-		for (String callId : this.calls.findStale(staleBefore)) {
+		for (String callId : stale) {
 			ended += endAndTell(() -> this.terminator.endLost(callId, staleBefore)) ? 1 : 0;
 		}
 		return ended;

@@ -1,8 +1,13 @@
 package asia.oncaller.signaling;
 
+import asia.oncaller.auth.AuthCode;
 import asia.oncaller.auth.AuthOutcome;
 import asia.oncaller.auth.ClientTokenVerifier;
+import asia.oncaller.database.DatabaseUnreachable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -14,10 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the client token on STOMP CONNECT, the one place where a connection is authenticated.
  * A refused token becomes an ERROR frame with the authen code and the connection closes (see
- * {@link StompErrorFrames}); an accepted one makes the connection's {@link ClientPrincipal}.
+ * {@link StompErrorFrames}); an accepted one makes the connection's {@link ClientPrincipal}. A
+ * token that cannot be checked (PostgreSQL away) is code 13, "try again", within the pool's
+ * timeouts (docs/operations.md).
  */
 @Component
 class ConnectAuthenticator implements ChannelInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(ConnectAuthenticator.class);
 
 	private static final String BEARER = "Bearer ";
 
@@ -33,7 +42,7 @@ class ConnectAuthenticator implements ChannelInterceptor {
 		if (accessor == null || accessor.getCommand() != StompCommand.CONNECT) {
 			return message;
 		}
-		AuthOutcome outcome = this.verifier.verify(token(accessor));
+		AuthOutcome outcome = verify(token(accessor));
 		if (!outcome.ok()) {
 			throw new AuthenticationFailure(outcome.code());
 		}
@@ -41,6 +50,26 @@ class ConnectAuthenticator implements ChannelInterceptor {
 		String platform = header(accessor, "platform", "web");
 		accessor.setUser(new ClientPrincipal(outcome.identity(), accessor.getSessionId(), deviceId, platform));
 		return message;
+	}
+
+	/**
+	 * The token's outcome, or code 13 when it could not be checked: the client may try again, and
+	 * the ERROR frame never carries the pool's or the driver's message.
+	 */
+	private AuthOutcome verify(String token) {
+		try {
+			return this.verifier.verify(token);
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseUnreachable.isCause(ex)) {
+				log.warn("CONNECT refused with code 13: database unreachable ({})",
+						NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			}
+			else {
+				log.error("CONNECT refused with code 13", ex);
+			}
+			return AuthOutcome.failure(AuthCode.SERVER_ERROR);
+		}
 	}
 
 	private static String token(StompHeaderAccessor accessor) {

@@ -11,6 +11,7 @@ import asia.oncaller.call.CallOutcome;
 import asia.oncaller.call.CallResult;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.Party;
+import asia.oncaller.database.DatabaseUnreachable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -89,7 +91,14 @@ class RequestHandler {
 					(request) -> verb.apply(user.party(), request));
 		}
 		catch (RuntimeException ex) {
-			log.error("Request {} of connection {} failed", type.getSimpleName(), user.connectionId(), ex);
+			if (DatabaseUnreachable.isCause(ex)) {
+				// An outage, not a bug: one line per request, a stack trace each would bury the log.
+				log.warn("Request {} of connection {} failed: database unreachable ({})", type.getSimpleName(),
+						user.connectionId(), NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			}
+			else {
+				log.error("Request {} of connection {} failed", type.getSimpleName(), user.connectionId(), ex);
+			}
 			result = CallResult.of(CallOutcome.SERVER_ERROR);
 		}
 		if (!result.outcome().ok() || replyOnSuccess) {

@@ -1,5 +1,6 @@
 package asia.oncaller.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CursorsTests {
 
-	private final Cursors cursors = new Cursors(new ApiProperties("a configured cursor secret", 1000));
+	private final Cursors cursors = new Cursors(withSecret("a configured cursor secret"));
 
 	@Test
 	void roundTripsTheKeyToTheMicrosecond() {
@@ -42,8 +43,8 @@ class CursorsTests {
 	void refusesAnotherScopeAnotherKeyAndMalformedText() {
 		String cursor = this.cursors.encode("scope", List.of("1", "call-abc"));
 		assertInvalid(() -> this.cursors.decode("other scope", cursor, 2));
-		assertInvalid(() -> new Cursors(new ApiProperties("another secret", 1000)).decode("scope", cursor, 2));
-		assertInvalid(() -> new Cursors(new ApiProperties(null, 1000)).decode("scope", cursor, 2));
+		assertInvalid(() -> new Cursors(withSecret("another secret")).decode("scope", cursor, 2));
+		assertInvalid(() -> new Cursors(withSecret(null)).decode("scope", cursor, 2));
 		assertInvalid(() -> this.cursors.decode("scope", cursor, 3));
 		assertInvalid(() -> this.cursors.decode("scope", "no-dot", 2));
 		assertInvalid(() -> this.cursors.decode("scope", "%%%.%%%", 2));
@@ -53,13 +54,17 @@ class CursorsTests {
 	@Test
 	void configuredSecretSurvivesARestart() {
 		String cursor = this.cursors.encode("scope", List.of("1", "call-abc"));
-		Cursors restarted = new Cursors(new ApiProperties("a configured cursor secret", 1000));
+		Cursors restarted = new Cursors(withSecret("a configured cursor secret"));
 		assertThat(restarted.decode("scope", cursor, 2)).containsExactly("1", "call-abc");
 	}
 
 	private static void assertInvalid(Runnable decode) {
 		assertThatThrownBy(decode::run).isInstanceOfSatisfying(ApiException.class,
 				(ex) -> assertThat(ex.getBody().getProperties()).containsEntry("code", "invalid-cursor"));
+	}
+
+	private static ApiProperties withSecret(String cursorSecret) {
+		return new ApiProperties(cursorSecret, 1000, Duration.ofMinutes(10));
 	}
 
 }

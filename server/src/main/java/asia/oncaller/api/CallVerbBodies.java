@@ -26,7 +26,8 @@ final class CallVerbBodies {
 	}
 
 	/** ringing, answer, reject, hangup. */
-	record Acting(@Schema(description = "The user on whose behalf the verb acts",
+	record Acting(@Schema(description = "The user on whose behalf the verb acts: 1 to 128 characters, "
+			+ "no control characters (docs/protocol.md §1)",
 			example = "bob") @NotBlank @Size(max = 128) @NoControlCharacters String userId) implements OnBehalf {
 	}
 

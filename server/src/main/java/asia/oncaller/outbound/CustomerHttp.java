@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -56,6 +57,8 @@ public class CustomerHttp implements DisposableBean {
 			.disableAutomaticRetries()
 			.disableCookieManagement()
 			.disableAuthCaching()
+			// A customer's server is called now and then; an idle socket to it is not kept for ever.
+			.evictIdleConnections(TimeValue.ofMinutes(1))
 			.build();
 		this.client.start();
 	}

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallState;
+import asia.oncaller.common.ControlCharacters;
 
 /**
  * The filters of {@code GET /v1/calls}, checked and put in a canonical form. Every filter is
@@ -51,6 +52,10 @@ record CallRecordFilter(String from, String to, String userId, List<String> stat
 		}
 		if (value.length() > MAX_TEXT) {
 			throw ApiException.invalid(name, "must be at most " + MAX_TEXT + " characters");
+		}
+		// PostgreSQL refuses NUL in text; without this check it would be a failed query, not a 400.
+		if (ControlCharacters.in(value)) {
+			throw ApiException.invalid(name, "must not contain control characters");
 		}
 		return value;
 	}

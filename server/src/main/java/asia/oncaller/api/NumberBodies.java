@@ -3,6 +3,7 @@ package asia.oncaller.api;
 import java.time.Instant;
 
 import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.outbound.HttpUrl;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,19 +22,15 @@ final class NumberBodies {
 	record Create(@Schema(example = "+442071234567") @NotNull @Pattern(regexp = E164,
 			message = "must be an E.164 number: +, then 2 to 15 digits, the first not 0") String number,
 			@Schema(description = "A project of the account that takes calls to it") String projectId,
-			@Size(max = 2048) @Pattern(regexp = ProjectBodies.URL,
-					message = "must be an absolute http or https URL") String answerUrl,
-			@Size(max = 2048) @Pattern(regexp = ProjectBodies.URL,
-					message = "must be an absolute http or https URL") String eventUrl,
+			@Size(max = 2048) @HttpUrl String answerUrl,
+			@Size(max = 2048) @HttpUrl String eventUrl,
 			@Schema(description = "A SIP trunk of the account that carries its calls") String trunkId) {
 	}
 
 	/** Replaces what a number is connected to; the number itself never changes. */
 	record Update(String projectId,
-			@Size(max = 2048) @Pattern(regexp = ProjectBodies.URL,
-					message = "must be an absolute http or https URL") String answerUrl,
-			@Size(max = 2048) @Pattern(regexp = ProjectBodies.URL,
-					message = "must be an absolute http or https URL") String eventUrl,
+			@Size(max = 2048) @HttpUrl String answerUrl,
+			@Size(max = 2048) @HttpUrl String eventUrl,
 			String trunkId) {
 	}
 

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An account's projects. The API key secret is in the answer of the create and rotate requests
- * only; no read shows it again.
+ * only, and the webhook signing secret in the answer of the create and signing-secret requests
+ * only; no read shows either again.
  */
 @RestController
 @RequestMapping(path = "/v1/projects", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +72,7 @@ class ProjectController {
 		apply(project, request);
 		Project saved = this.projects.save(project);
 		return ResponseEntity.created(URI.create("/v1/projects/" + saved.getId()))
-			.body(ProjectBodies.WithSecret.of(saved));
+			.body(ProjectBodies.WithSecret.created(saved));
 	}
 
 	@GetMapping("/{projectId}")
@@ -98,7 +99,18 @@ class ProjectController {
 		return this.transaction.execute((status) -> {
 			Project project = owned(account, projectId);
 			project.rotateApiKey();
-			return ProjectBodies.WithSecret.of(this.projects.saveAndFlush(project));
+			return ProjectBodies.WithSecret.apiKeyRotated(this.projects.saveAndFlush(project));
+		});
+	}
+
+	@PostMapping("/{projectId}/signing-secret")
+	@Operation(summary = "Replace the webhook signing secret; the answer holds the new secret, once. "
+			+ "Requests are signed with it from the next one on")
+	ProjectBodies.SigningSecret rotateSigningSecret(RestIdentity account, @PathVariable String projectId) {
+		return this.transaction.execute((status) -> {
+			Project project = owned(account, projectId);
+			project.rotateSigningSecret();
+			return ProjectBodies.SigningSecret.of(this.projects.saveAndFlush(project));
 		});
 	}
 
@@ -122,6 +134,7 @@ class ProjectController {
 		project.setAnswerUrl(request.answerUrl());
 		project.setEventUrl(request.eventUrl());
 		project.setEnabled(request.isEnabled());
+		project.setClientChosenCallerNames(request.isClientChosenCallerNames());
 	}
 
 }

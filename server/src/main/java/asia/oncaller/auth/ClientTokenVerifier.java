@@ -3,6 +3,7 @@ package asia.oncaller.auth;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import asia.oncaller.common.ControlCharacters;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.AccountStatus;
 import asia.oncaller.tenant.Project;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
  * account SID ({@code AC…}) is refused here too, since accounts sign REST tokens only.</li>
  * <li>6 expired or bad signature, then 7 for absurd times: see {@link JwtChecks}. Nothing but
  * {@code iss} is trusted before the signature verifies.</li>
- * <li>7 invalid payload: {@code userId} missing, not a string, blank, or longer than 128
- * characters (code points). Other claims, {@code rest_api} included, are ignored.</li>
+ * <li>7 invalid payload: {@code userId} missing, not a string, blank, longer than 128
+ * characters (code points), or holding a control character (see {@link ControlCharacters}). Other claims, {@code rest_api} included, are ignored.</li>
  * <li>8 project not found or disabled: the project is disabled, or its account is missing or not
  * {@code ACTIVE}.</li>
  * </ol>
@@ -83,7 +84,7 @@ public class ClientTokenVerifier {
 
 	private static String userId(Object claim) {
 		if (claim instanceof String userId && !userId.isBlank()
-				&& userId.codePointCount(0, userId.length()) <= MAX_USER_ID_LENGTH) {
+				&& userId.codePointCount(0, userId.length()) <= MAX_USER_ID_LENGTH && !ControlCharacters.in(userId)) {
 			return userId;
 		}
 		return null;

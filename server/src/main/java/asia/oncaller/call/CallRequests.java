@@ -2,6 +2,7 @@ package asia.oncaller.call;
 
 import java.util.Map;
 
+import asia.oncaller.common.NoControlCharacters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,7 +37,7 @@ public final class CallRequests {
 	}
 
 	/** {@code call.transfer}: the user to move the call to. */
-	public record Transfer(@NotBlank @Size(max = 64) String callId, @NotBlank @Size(max = 128) String userId) {
+	public record Transfer(@NotBlank @Size(max = 64) String callId, @NotBlank @Size(max = 128) @NoControlCharacters String userId) {
 	}
 
 	/** {@code call.sdp}: {@code {type, sdp}} as WebRTC gives it. */
@@ -52,7 +53,7 @@ public final class CallRequests {
 	}
 
 	/** {@code message.custom}: any JSON object for every device of another user. */
-	public record CustomMessage(@NotBlank @Size(max = 128) String toUserId, @NotNull Map<String, Object> message) {
+	public record CustomMessage(@NotBlank @Size(max = 128) @NoControlCharacters String toUserId, @NotNull Map<String, Object> message) {
 	}
 
 }

@@ -1,65 +1,46 @@
 package asia.oncaller.control;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
-import asia.oncaller.outbound.AddressGuard;
-import asia.oncaller.outbound.RefusedAddressException;
+import asia.oncaller.outbound.CustomerHttp;
+import asia.oncaller.outbound.CustomerUrls;
 import asia.oncaller.outbound.RequestSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Asks a customer's server what to do with a call: its answer_url (a signed GET) or a failed
- * connect's onFailEventUrl (a signed POST), only to an address the {@link AddressGuard} allows,
- * with no redirects, bounded in time and size.
+ * connect's onFailEventUrl (a signed POST), through {@link CustomerHttp}, which reaches only
+ * allowed addresses, follows no redirect and bounds the exchange in time and size.
  */
 @Component
 public class AnswerUrlClient {
 
 	private static final Logger log = LoggerFactory.getLogger(AnswerUrlClient.class);
 
-	private final RestClient http;
+	private final CustomerHttp http;
 
 	private final int maxAnswerBytes;
 
-	private final AddressGuard guard;
+	private final Duration timeout;
 
 	private final Clock clock;
 
-	AnswerUrlClient(ControlProperties properties, AddressGuard guard, Clock clock) {
-		this.guard = guard;
+	AnswerUrlClient(ControlProperties properties, CustomerHttp http, Clock clock) {
+		this.http = http;
 		this.clock = clock;
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(properties.answerUrlTimeout())
-			// A redirect could lead anywhere, including inside our network; the URL is the contract.
-			.followRedirects(HttpClient.Redirect.NEVER)
-			// One small GET gains nothing from HTTP/2, and the h2c upgrade probe trips simple servers.
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-		// Spring applies this from sending the request until the body is closed, so it bounds
-		// the whole exchange, a body that trickles in included.
-		requests.setReadTimeout(properties.answerUrlTimeout());
-		// Not the application's RestClient.Builder: nothing app-wide (base URL, interceptors that
-		// add credentials) may reach a customer's server.
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.timeout = properties.answerUrlTimeout();
 		this.maxAnswerBytes = Math.toIntExact(properties.maxAnswerSize().toBytes());
 	}
 
@@ -72,8 +53,8 @@ public class AnswerUrlClient {
 	 * code 1 when the URL is missing or not absolute http(s), or the request fails, times out,
 	 * answers non-2xx or more than the size limit; or code 2 when the body is no valid SCCO
 	 * @param signingSecret the project's signing secret, which signs the request (see
-	 * {@link RequestSigner}); the address is checked by the {@link AddressGuard} first, and a
-	 * refused address fails with code 1 without any connection being made
+	 * {@link RequestSigner}); a refused address fails with code 1 without any connection being
+	 * made
 	 */
 	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret) {
 		return ask("answer_url", answerUrl, (url) -> HttpUrls.withQueryParameters(url, queryParameters), HttpMethod.GET,
@@ -94,7 +75,7 @@ public class AnswerUrlClient {
 
 	private CallControlDecision ask(String name, String target, UnaryOperator<URI> requestUri, HttpMethod method,
 			String body, String signingSecret) {
-		Optional<URI> url = HttpUrls.parse(target);
+		Optional<URI> url = CustomerUrls.parse(target);
 		if (url.isEmpty()) {
 			log.info("{} is missing or not an absolute http(s) URL", name);
 			return CallControlDecision.Failed.answerUrlFailed();
@@ -109,17 +90,6 @@ public class AnswerUrlClient {
 			log.info("{} {} failed: {}", name, shown, ex.getMessage());
 			return CallControlDecision.Failed.answerUrlFailed();
 		}
-		catch (RefusedAddressException ex) {
-			log.info("{} {} refused: {}", name, shown, ex.getMessage());
-			return CallControlDecision.Failed.answerUrlFailed();
-		}
-		catch (RestClientException | UncheckedIOException ex) {
-			// The cause only: RestClient's own message repeats the whole URL, query included.
-			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-			log.info("{} {} failed: {}", name, shown, cause.getClass().getSimpleName()
-					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""));
-			return CallControlDecision.Failed.answerUrlFailed();
-		}
 		try {
 			return SccoParser.decide(SccoParser.read(answer));
 		}
@@ -130,32 +100,32 @@ public class AnswerUrlClient {
 	}
 
 	private String exchange(URI uri, HttpMethod method, String body, String signingSecret) {
-		this.guard.check(uri);
-		Map<String, String> signature = RequestSigner.headers(signingSecret, this.clock.instant().getEpochSecond(),
-				method.name(), uri.toString(), body);
-		RestClient.RequestBodySpec request = this.http.method(method)
-			.uri(uri)
-			.accept(MediaType.APPLICATION_JSON)
-			.headers((headers) -> signature.forEach(headers::set));
-		if (!body.isEmpty()) {
+		Map<String, String> headers = new LinkedHashMap<>(RequestSigner.headers(signingSecret,
+				this.clock.instant().getEpochSecond(), method.name(), uri.toString(), body));
+		headers.put("Accept", "application/json");
+		CustomerHttp.Response response;
+		try {
 			// Bytes, not a String: the signature covers exactly the UTF-8 that goes out.
-			request.contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
+			response = this.http
+				.send(method.name(), uri, headers, body.getBytes(StandardCharsets.UTF_8), this.maxAnswerBytes,
+						this.timeout)
+				.get();
 		}
-		return request.exchange((req, response) -> {
-			if (!response.getStatusCode().is2xxSuccessful()) {
-				throw new AnswerUrlFailure("HTTP status " + response.getStatusCode().value());
-			}
-			// The Content-Type is not checked: many customers answer JSON as text/html.
-			return new String(readAtMost(response.getBody()), StandardCharsets.UTF_8);
-		});
-	}
-
-	private byte[] readAtMost(InputStream body) throws IOException {
-		byte[] bytes = body.readNBytes(this.maxAnswerBytes + 1);
-		if (bytes.length > this.maxAnswerBytes) {
-			throw new AnswerUrlFailure("the body is larger than " + this.maxAnswerBytes + " bytes");
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AnswerUrlFailure("interrupted");
 		}
-		return bytes;
+		catch (ExecutionException ex) {
+			// The cause only, never the URL: a customer's query may carry a secret.
+			Throwable cause = ex.getCause();
+			throw new AnswerUrlFailure(cause.getClass().getSimpleName()
+					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""));
+		}
+		if (!response.isSuccessful()) {
+			throw new AnswerUrlFailure("HTTP status " + response.status());
+		}
+		// The Content-Type is not checked: many customers answer JSON as text/html.
+		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 
 	private static final class AnswerUrlFailure extends RuntimeException {

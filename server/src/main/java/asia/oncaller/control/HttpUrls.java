@@ -1,36 +1,14 @@
 package asia.oncaller.control;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
-/** The URLs a customer gives us: answer_url and the event URLs inside an SCCO. */
+/** Builds the answer_url request: the customer's URL with the documented parameters added. */
 final class HttpUrls {
 
 	private HttpUrls() {
-	}
-
-	/** The text as a URI if it is an absolute {@code http} or {@code https} URL with a host. */
-	static Optional<URI> parse(String text) {
-		if (text == null || text.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			URI uri = new URI(text);
-			String scheme = uri.getScheme();
-			boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-			return (http && uri.getHost() != null) ? Optional.of(uri) : Optional.empty();
-		}
-		catch (URISyntaxException ex) {
-			return Optional.empty();
-		}
-	}
-
-	static boolean isHttpUrl(String text) {
-		return parse(text).isPresent();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package asia.oncaller.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import asia.oncaller.outbound.CustomerUrls;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -120,7 +121,7 @@ final class SccoFields {
 	/** An absolute http(s) URL, or {@code null} when absent. */
 	String optionalHttpUrl(String name) {
 		String url = optionalString(name, Integer.MAX_VALUE);
-		if (url != null && !HttpUrls.isHttpUrl(url)) {
+		if (url != null && !CustomerUrls.isValid(url)) {
 			throw invalid(name, "must be an absolute http(s) URL");
 		}
 		return url;

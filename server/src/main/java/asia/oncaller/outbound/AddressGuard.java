@@ -1,79 +1,85 @@
 package asia.oncaller.outbound;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a customer's URL may be fetched: it must be http(s) and every address its host
- * resolves to must be public, or private/loopback when allowed by configuration. Link-local
- * (which holds the cloud metadata service at 169.254.169.254), multicast and unspecified
- * addresses are never reached. This server's own loopback port is always allowed, so that the
- * built-in SCCO helper works as an answer_url.
+ * Decides where a request to a customer's server may connect: every address its host resolves to
+ * must be public ({@link AddressRanges}), or private/loopback when allowed by configuration.
+ * Metadata services, link-local, reserved and documentation ranges are never reached. This
+ * server's own loopback port is always allowed, so that the built-in SCCO helper works as an
+ * answer_url.
+ * <p>
+ * The host is looked up once per connection and the connection goes to the addresses judged in
+ * that lookup ({@link GuardedDnsResolver}): a second lookup could answer differently (DNS
+ * rebinding) and reach an address that was never checked.
  */
 @Component
-public class AddressGuard {
+class AddressGuard {
 
 	private final OutboundProperties properties;
 
 	private final Environment environment;
 
+	private final HostResolver resolver;
+
+	@Autowired
 	AddressGuard(OutboundProperties properties, Environment environment) {
+		this(properties, environment, InetAddress::getAllByName);
+	}
+
+	AddressGuard(OutboundProperties properties, Environment environment, HostResolver resolver) {
 		this.properties = properties;
 		this.environment = environment;
+		this.resolver = resolver;
 	}
 
 	/**
-	 * Checks the URL before a request.
+	 * Looks the host up once and judges every address it has.
+	 * @param port the port that will be connected to, or -1 when not known
+	 * @return the addresses to connect to, all of them allowed
 	 * @throws RefusedAddressException with a reason fit for logs, never for the customer
 	 */
-	public void check(URI url) {
-		String scheme = url.getScheme();
-		if ((!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) || url.getHost() == null) {
-			throw new RefusedAddressException("not an absolute http(s) URL");
-		}
+	List<InetAddress> resolve(String host, int port) {
 		InetAddress[] addresses;
 		try {
-			addresses = InetAddress.getAllByName(url.getHost());
+			addresses = this.resolver.lookup(host);
 		}
 		catch (UnknownHostException ex) {
 			throw new RefusedAddressException("unknown host");
 		}
+		if (addresses == null || addresses.length == 0) {
+			throw new RefusedAddressException("unknown host");
+		}
 		for (InetAddress address : addresses) {
-			checkAddress(address, url);
+			check(address, port);
+		}
+		return List.of(addresses);
+	}
+
+	private void check(InetAddress address, int port) {
+		switch (AddressRanges.of(address)) {
+			case NEVER -> throw new RefusedAddressException(
+					"metadata, link-local, reserved, documentation, multicast or unspecified address");
+			case INTERNAL -> {
+				if (!this.properties.allowPrivateNetworks() && !isThisServer(address, port)) {
+					throw new RefusedAddressException(
+							"private or loopback address (oncaller.outbound.allow-private-networks)");
+				}
+			}
+			case PUBLIC -> {
+			}
 		}
 	}
 
-	private void checkAddress(InetAddress address, URI url) {
-		if (address.isLinkLocalAddress() || address.isMulticastAddress() || address.isAnyLocalAddress()
-				|| isAwsIpv6Metadata(address)) {
-			throw new RefusedAddressException("link-local, metadata, multicast or unspecified address");
-		}
-		boolean internal = address.isLoopbackAddress() || address.isSiteLocalAddress() || isUniqueLocal(address);
-		if (internal && !this.properties.allowPrivateNetworks() && !isThisServer(address, url)) {
-			throw new RefusedAddressException("private or loopback address (oncaller.outbound.allow-private-networks)");
-		}
-	}
-
-	private boolean isThisServer(InetAddress address, URI url) {
-		String port = this.environment.getProperty("local.server.port");
-		return address.isLoopbackAddress() && port != null && url.getPort() == Integer.parseInt(port);
-	}
-
-	/** fc00::/7, IPv6's private range, which Java does not count as site-local. */
-	private static boolean isUniqueLocal(InetAddress address) {
-		return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-	}
-
-	/** fd00:ec2::254, the IPv6 address of the EC2 metadata service. */
-	private static boolean isAwsIpv6Metadata(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		return bytes.length == 16 && (bytes[0] & 0xff) == 0xfd && bytes[1] == 0 && (bytes[2] & 0xff) == 0x0e
-				&& (bytes[3] & 0xff) == 0xc2 && (bytes[14] & 0xff) == 0x02 && (bytes[15] & 0xff) == 0x54;
+	private boolean isThisServer(InetAddress address, int port) {
+		String serverPort = this.environment.getProperty("local.server.port");
+		return address.isLoopbackAddress() && serverPort != null && port == Integer.parseInt(serverPort);
 	}
 
 }

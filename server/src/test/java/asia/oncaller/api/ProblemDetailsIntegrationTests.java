@@ -1,5 +1,8 @@
 package asia.oncaller.api;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +63,50 @@ class ProblemDetailsIntegrationTests extends RestTestSupport {
 		Response response = get("/v1/calls", null);
 		assertThat(response.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
 		assertThat(response.map()).containsEntry("code", 1).containsEntry("detail", "Token is empty");
+	}
+
+	@Test
+	void controlCharacterInAFilterIsA400NamingIt() {
+		String token = tenant().projectToken();
+		for (String query : List.of("from=a%00b", "to=%00", "userId=bob%0d%0a", "userId=%1b%5b2J")) {
+			Response problem = get("/v1/calls?" + query, token);
+			assertThat(problem.status()).as(query).isEqualTo(400);
+			assertThat(problem.map()).containsEntry("code", "invalid-request");
+			assertThat(problem.body()).contains("must not contain control characters");
+			assertNothingInternal(problem);
+		}
+	}
+
+	@Test
+	void requestsTomcatRefusesBeforeSpringAreProblemDetailsToo() throws IOException {
+		String backslash = "GET /v1/calls?from=a\\b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+		String hugeHeader = "GET /v1/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20 * 1024)
+				+ "\r\nConnection: close\r\n\r\n";
+		for (String request : List.of(backslash, hugeHeader)) {
+			String answer = rawExchange(request);
+			String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+			String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+			assertThat(head).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
+			assertThat(body).doesNotContainIgnoringCase("<html").doesNotContain("Tomcat");
+			// The body may come chunked: the JSON is from the first brace to the last.
+			@SuppressWarnings("unchecked")
+			Map<String, Object> problem = this.json.readValue(body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1),
+					Map.class);
+			assertThat(problem).containsEntry("status", 400)
+				.containsEntry("code", "invalid-request")
+				.containsEntry("type", ProblemType.BASE + "invalid-request")
+				.containsKeys("title", "detail");
+		}
+	}
+
+	/** Sends the bytes as they are: an HTTP client would encode or refuse what Tomcat must see. */
+	private String rawExchange(String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private Response postPlainText(String path, String token) {

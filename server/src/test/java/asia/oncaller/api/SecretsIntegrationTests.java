@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Secrets appear once, in the answer that creates them, and nowhere else: not in any later
  * answer of any endpoint, and not in any log line, even with Spring MVC logging every request and
- * body it handles (DEBUG). Covers the account secret, API key secrets (created and rotated), SIP
+ * body it handles (DEBUG). Covers the account secret, API key secrets and webhook signing
+ * secrets (created and rotated), SIP
  * trunk credentials, the operator token and the REST tokens themselves.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -66,6 +67,9 @@ class SecretsIntegrationTests extends RestTestSupport {
 		Map<String, Object> project = post("/v1/projects", accountToken, Map.of("name", "App")).map();
 		String projectId = (String) project.get("id");
 		String firstKeySecret = (String) project.get("apiKeySecret");
+		String firstSigningSecret = (String) project.get("signingSecret");
+		String signingSecret = (String) post("/v1/projects/" + projectId + "/signing-secret", accountToken, null).map()
+			.get("signingSecret");
 		Map<String, Object> rotated = post("/v1/projects/" + projectId + "/api-key", accountToken, null).map();
 		String keySecret = (String) rotated.get("apiKeySecret");
 		String projectToken = this.issuer.restToken((String) rotated.get("apiKeySid"), keySecret,
@@ -74,7 +78,8 @@ class SecretsIntegrationTests extends RestTestSupport {
 				"port", 5060, "transport", "UDP", "username", "digest-user-4471", "password", "digest-pass-9932"))
 			.map()
 			.get("id");
-		List<String> secrets = List.of(accountSecret, firstKeySecret, keySecret, "digest-pass-9932", "digest-user-4471");
+		List<String> secrets = List.of(accountSecret, firstKeySecret, keySecret, firstSigningSecret, signingSecret,
+				"digest-pass-9932", "digest-user-4471");
 
 		List<Response> later = new ArrayList<>();
 		later.add(get("/v1/account", accountToken));

@@ -13,6 +13,8 @@ import asia.oncaller.tenant.ProjectRepository;
 import com.nimbusds.jose.util.Base64URL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -199,6 +201,21 @@ class ClientTokenVerifierIntegrationTests {
 		this.claims.put("userId", "u".repeat(129));
 		assertCode(signedWithApiKey(), AuthCode.INVALID_PAYLOAD);
 		this.claims.put("userId", "u".repeat(128));
+		assertCode(signedWithApiKey(), AuthCode.OK);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "bob\r\nevil", "bob\n", "bob\u0000", "\u001b[2Jbob", "bob\u007f", "bob\u0085",
+			"bob\u200b", "\u202eboB", "bob\u2028" })
+	void refusesUserIdWithControlCharactersAsInvalidPayload(String userId) {
+		this.claims.put("userId", userId);
+		assertCode(signedWithApiKey(), AuthCode.INVALID_PAYLOAD);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Zoë 李", "bob@example.com", "+84901234567", "user-☎-😀" })
+	void acceptsPrintableUnicodeUserIds(String userId) {
+		this.claims.put("userId", userId);
 		assertCode(signedWithApiKey(), AuthCode.OK);
 	}
 

@@ -198,6 +198,8 @@ class SccoParserTests {
 						"[0].onFailEventUrl must be an absolute"),
 				connectField("onFailEventUrl ftp", "'continueOnFail':true,'onFailEventUrl':'ftp://e.example/f'",
 						"[0].onFailEventUrl"),
+				connectField("onFailEventUrl without host", "'continueOnFail':true,'onFailEventUrl':'http:///etc/passwd'",
+						"[0].onFailEventUrl must be an absolute"),
 				connectField("onFailEventUrl a number", "'onFailEventUrl':1", "[0].onFailEventUrl must be a string"),
 				// The other actions, placed before a valid connect
 				action("record format ogg", "{'action':'record','format':'ogg'}",

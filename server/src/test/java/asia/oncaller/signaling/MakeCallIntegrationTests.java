@@ -43,6 +43,29 @@ class MakeCallIntegrationTests extends CallTestSupport {
 	ProjectRepository projects;
 
 	@Test
+	void builtInHelperShowsTheCallersUserIdUnlessTheProjectLetsClientsChooseTheirName() throws Exception {
+		this.project.setAnswerUrl("http://127.0.0.1:" + this.port + "/scco-helper/project-answer-url");
+		this.project = this.projects.save(this.project);
+		StompTestClient mallory = device("mallory", "m1");
+		StompTestClient bob = device("bob", "b1");
+		Map<String, Object> posing = Map.of("fromNumber", "Your Bank", "toNumber", "bob", "isVideoCall", false);
+
+		Map<String, Object> first = mallory.request("call.make", posing);
+		assertThat(first).containsEntry("r", 0);
+		String firstId = (String) first.get("callId");
+		assertThat(bob.awaitEvent("incomingCall", firstId)).containsEntry("fromNumber", "mallory")
+			.containsEntry("fromAlias", "mallory");
+		assertThat(mallory.request("call.hangup", body(firstId))).containsEntry("r", 0);
+
+		this.project.setClientChosenCallerNames(true);
+		this.project = this.projects.save(this.project);
+		Map<String, Object> second = mallory.request("call.make", posing);
+		assertThat(second).containsEntry("r", 0);
+		assertThat(bob.awaitEvent("incomingCall", (String) second.get("callId"))).containsEntry("fromNumber",
+				"Your Bank");
+	}
+
+	@Test
 	void appToAppCallRingsEveryDeviceOfTheCallee() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bobLaptop = device("bob", "b1");

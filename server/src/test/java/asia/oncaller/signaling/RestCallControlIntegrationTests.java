@@ -14,6 +14,8 @@ import asia.oncaller.call.EndpointType;
 import asia.oncaller.tenant.Project;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -153,6 +155,26 @@ class RestCallControlIntegrationTests extends CallTestSupport {
 				"Invalid request: userId has the wrong type");
 		assertThat(this.rest.postText(path, "{\"digits\":\"1\"}").body()).containsEntry("message",
 				"Invalid request: userId must not be blank");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "bob\r\nX-Injected: 1", "bob\u0000", "\u001b[31mbob", "bob\u202e", "bob\u2028" })
+	void userIdsWithControlCharactersGetCode10AndChangeNothing(String userId) throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+
+		RestClientForTests.Answer answer = this.rest.verb(callId, "answer", userId, Map.of());
+		RestClientForTests.Answer transfer = this.rest.verb(callId, "transfer", "alice", Map.of("toUserId", userId));
+		RestClientForTests.Answer made = this.rest.post("/v1/calls",
+				Map.of("from", "support", "to", userId, "actions", List.of(CONNECT_SUPPORT_TO_BOB)));
+
+		for (RestClientForTests.Answer refused : List.of(answer, transfer, made)) {
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.body()).containsEntry("r", 10);
+			assertThat((String) refused.body().get("message")).contains("must not contain control characters");
+		}
+		assertThat(record(callId).getStatus()).isEqualTo(CallState.CALLING);
 	}
 
 	@Test

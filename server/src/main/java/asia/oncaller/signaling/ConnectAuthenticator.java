@@ -44,7 +44,8 @@ class ConnectAuthenticator implements ChannelInterceptor {
 		}
 		String deviceId = header(accessor, "device-id", accessor.getSessionId());
 		String platform = header(accessor, "platform", "web");
-		ClientPrincipal principal = new ClientPrincipal(outcome.identity(), accessor.getSessionId(), deviceId, platform);
+		ClientPrincipal principal = new ClientPrincipal(outcome.identity(), accessor.getSessionId(), deviceId,
+				platform);
 		this.limits.admit(accessor.getSessionId(), principal.getName());
 		accessor.setUser(principal);
 		return message;

@@ -60,7 +60,8 @@ class PresenceRegistry implements Presence {
 		List<ClientPrincipal> others = principals(principal.getName()).stream()
 			.filter((other) -> !other.connectionId().equals(principal.connectionId()))
 			.toList();
-		List<ClientPrincipal> recent = new ArrayList<>(others.subList(Math.max(0, others.size() - limit + 1), others.size()));
+		List<ClientPrincipal> recent = new ArrayList<>(
+				others.subList(Math.max(0, others.size() - limit + 1), others.size()));
 		recent.add(principal);
 		return recent;
 	}

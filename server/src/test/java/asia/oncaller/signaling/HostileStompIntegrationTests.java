@@ -64,8 +64,8 @@ class HostileStompIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/queue/**", "/queue/*", "/queue/events", "/queue/events-user*", "/queue/events-user{session}",
-			"/user/{victim}/queue/events", "/user/queue/events/**", "/topic/x", "/app/call.make", "/app/../queue/**",
+	@ValueSource(strings = { "/queue/**", "/queue/*", "/queue/events", "/queue/events-user*",
+			"/queue/events-user{session}", "/user/{victim}/queue/events", "/user/queue/events/**", "/topic/x", "/app/call.make", "/app/../queue/**",
 			"/user/queue/events-user{session}" })
 	void subscribingElsewhereGetsCode9AndLeaksNothing(String destination) throws Exception {
 		List<RawStompSocket> attackers = attackers();
@@ -84,8 +84,8 @@ class HostileStompIntegrationTests {
 	void sendingElsewhereGetsCode9AndForgesNothing(String destination) throws Exception {
 		List<RawStompSocket> attackers = attackers();
 		for (RawStompSocket attacker : attackers) {
-			attacker.sendRaw("SEND\ndestination:" + resolve(destination) + "\ncontent-type:application/json\n\n" + FORGED
-					+ "\0");
+			attacker.sendRaw("SEND\ndestination:" + resolve(destination) + "\ncontent-type:application/json\n\n"
+					+ FORGED + "\0");
 		}
 		assertCutOffWithCode(attackers, 9);
 		assertThat(this.victim.receives((m) -> "forged".equals(m.get("callId")), Duration.ofMillis(500))).isFalse();
@@ -186,7 +186,8 @@ class HostileStompIntegrationTests {
 				received.addAll(attacker.remaining());
 			}
 		}
-		assertThat(received).isNotEmpty().allSatisfy((frame) -> assertThat(frame).startsWith("ERROR\n").contains("\ncode:" + code + "\n"));
+		assertThat(received).isNotEmpty()
+			.allSatisfy((frame) -> assertThat(frame).startsWith("ERROR\n").contains("\ncode:" + code + "\n"));
 	}
 
 }

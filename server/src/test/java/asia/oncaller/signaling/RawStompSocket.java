@@ -71,8 +71,9 @@ final class RawStompSocket implements AutoCloseable {
 	/** The next frame received, whole; fails when none arrives in time. */
 	String next() throws InterruptedException {
 		String frame = this.frames.poll(StompTestClient.WAIT.toSeconds(), TimeUnit.SECONDS);
-		assertThat(frame).as("a frame within %s (closed: %s, received: %d)", StompTestClient.WAIT, this.closed.getNow(null),
-				this.received.get())
+		assertThat(frame)
+			.as("a frame within %s (closed: %s, received: %d)", StompTestClient.WAIT, this.closed.getNow(null),
+					this.received.get())
 			.isNotNull();
 		return frame;
 	}

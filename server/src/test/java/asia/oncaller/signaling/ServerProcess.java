@@ -56,7 +56,8 @@ final class ServerProcess implements AutoCloseable {
 		// C1 only (TieredStopAtLevel=1): the server starts in half the time on a busy CI machine;
 		// what is measured here is memory, not peak speed.
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				"-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"),
 				OnCallerApplication.class.getName(), "--server.port=" + port,
 				"--spring.datasource.hikari.maximum-pool-size=4"));
 		command.addAll(List.of(arguments));

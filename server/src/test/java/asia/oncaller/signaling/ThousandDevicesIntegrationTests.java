@@ -29,9 +29,9 @@ class ThousandDevicesIntegrationTests {
 	@ParameterizedTest(name = "cap {0}")
 	@CsvSource({ "1000, 1000", "default, 20" })
 	void aThousandDevicesOfOneUserLeaveTheServerHealthy(String cap, int accepted) throws Exception {
-		String[] arguments = cap.equals("default") ? new String[] { "--oncaller.signaling.max-connections-per-address=5000" }
-				: new String[] { "--oncaller.signaling.max-connections-per-address=5000",
-						"--oncaller.signaling.max-devices-per-user=" + cap };
+		String perAddress = "--oncaller.signaling.max-connections-per-address=5000";
+		String[] arguments = cap.equals("default") ? new String[] { perAddress }
+				: new String[] { perAddress, "--oncaller.signaling.max-devices-per-user=" + cap };
 		HttpClient http = HttpClient.newHttpClient();
 		List<RawStompSocket> crowd = new ArrayList<>();
 		try (ServerProcess server = ServerProcess.start("512m", arguments);

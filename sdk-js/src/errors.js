@@ -39,6 +39,8 @@ scope('authen', [
   [8, 'PROJECT_NOT_FOUND', 'Project not found or disabled', 'The API key belongs to a disabled project or an inactive account.'],
   [9, 'DESTINATION_NOT_ALLOWED', 'Destination not allowed',
     'The connection subscribed or sent outside /user/queue/events, /app/session and /app/<verb>; the server closed it.'],
+  [10, 'INVALID_FRAME', 'Invalid STOMP frame',
+    'The server got something that is not a STOMP frame, or a frame before CONNECT; it closed the connection.'],
   [12, 'TOO_MANY_CONNECTIONS', 'Too many connections',
     'The user has as many devices connected as the server allows, or the address as many connections.'],
   [13, 'SERVER_ERROR', 'Server error, try again',

@@ -26,8 +26,9 @@ test('the seed\'s makeCall codes 0-8 and answer codes 0-3 are all there, with th
   assert.equal(describe('answer', 2).message, 'Answer call failed. The call was controlled from other device');
 });
 
-test('authen codes 0-9, 12 and 13 as in docs/protocol.md', () => {
-  assert.deepEqual(CATALOG.filter((e) => e.scope === 'authen').map((e) => e.code), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13]);
+test('authen codes 0-10, 12 and 13 as in docs/protocol.md', () => {
+  assert.deepEqual(CATALOG.filter((e) => e.scope === 'authen').map((e) => e.code),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13]);
   assert.equal(describe('authen', 6).message, 'Token expired or signature invalid');
 });
 

@@ -28,6 +28,12 @@ public enum AuthCode {
 	/** A SUBSCRIBE or SEND outside the closed destinations of PROTOCOL §2. */
 	DESTINATION_NOT_ALLOWED(9, "Destination not allowed"),
 
+	/**
+	 * A WebSocket message that is not a STOMP frame, or a frame STOMP does not allow at that
+	 * point, such as one before CONNECT (PROTOCOL is silent; docs/protocol.md §2).
+	 */
+	INVALID_FRAME(10, "Invalid STOMP frame"),
+
 	/** Past the devices of one user, or the connections from one address, allowed at once. */
 	TOO_MANY_CONNECTIONS(12, "Too many connections"),
 

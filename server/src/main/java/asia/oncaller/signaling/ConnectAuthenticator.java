@@ -10,18 +10,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the client token on STOMP CONNECT, the one place where a connection is authenticated.
- * A refused token becomes an ERROR frame with the authen code and the connection closes (see
- * {@link StompErrorFrames}); an accepted one makes the connection's {@link ClientPrincipal}. A
- * token that cannot be checked (PostgreSQL away) is code 13, "try again", within the pool's
- * timeouts (docs/operations.md).
+ * Checks the client token on STOMP CONNECT (or its alias STOMP), the one place where a
+ * connection is authenticated. A refused token, or a user or address past its connection limit
+ * ({@link ConnectionLimits}), becomes an ERROR frame with the authen code and the connection
+ * closes (see {@link StompErrorFrames}); an accepted one makes the connection's
+ * {@link ClientPrincipal}. A token that cannot be checked (PostgreSQL away) is code 13, "try
+ * again", within the pool's timeouts (docs/operations.md).
  */
 @Component
 class ConnectAuthenticator implements ChannelInterceptor {
@@ -32,14 +33,17 @@ class ConnectAuthenticator implements ChannelInterceptor {
 
 	private final ClientTokenVerifier verifier;
 
-	ConnectAuthenticator(ClientTokenVerifier verifier) {
+	private final ConnectionLimits limits;
+
+	ConnectAuthenticator(ClientTokenVerifier verifier, ConnectionLimits limits) {
 		this.verifier = verifier;
+		this.limits = limits;
 	}
 
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-		if (accessor == null || accessor.getCommand() != StompCommand.CONNECT) {
+		if (accessor == null || accessor.getMessageType() != SimpMessageType.CONNECT) {
 			return message;
 		}
 		AuthOutcome outcome = verify(token(accessor));
@@ -48,7 +52,10 @@ class ConnectAuthenticator implements ChannelInterceptor {
 		}
 		String deviceId = header(accessor, "device-id", accessor.getSessionId());
 		String platform = header(accessor, "platform", "web");
-		accessor.setUser(new ClientPrincipal(outcome.identity(), accessor.getSessionId(), deviceId, platform));
+		ClientPrincipal principal = new ClientPrincipal(outcome.identity(), accessor.getSessionId(), deviceId,
+				platform);
+		this.limits.admit(accessor.getSessionId(), principal.getName());
+		accessor.setUser(principal);
 		return message;
 	}
 

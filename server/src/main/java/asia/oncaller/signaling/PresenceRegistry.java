@@ -1,5 +1,6 @@
 package asia.oncaller.signaling;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,20 @@ class PresenceRegistry implements Presence {
 	/** The connections of the user with this principal name, oldest first. */
 	List<ClientPrincipal> principals(String principalName) {
 		return this.connectionsByUser.getOrDefault(principalName, List.of());
+	}
+
+	/**
+	 * This connection and the most recent others of its user, at most {@code limit}, oldest
+	 * first.
+	 */
+	List<ClientPrincipal> recent(ClientPrincipal principal, int limit) {
+		List<ClientPrincipal> others = principals(principal.getName()).stream()
+			.filter((other) -> !other.connectionId().equals(principal.connectionId()))
+			.toList();
+		List<ClientPrincipal> recent = new ArrayList<>(
+				others.subList(Math.max(0, others.size() - limit + 1), others.size()));
+		recent.add(principal);
+		return recent;
 	}
 
 	@EventListener

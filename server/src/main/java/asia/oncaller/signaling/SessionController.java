@@ -12,10 +12,14 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code SUBSCRIBE /app/session} answers once with the {@code authen} message: who the
- * connection is, the user's other connected devices and the ICE servers (PROTOCOL §2).
+ * connection is, the user's other connected devices and the ICE servers (PROTOCOL §2). The
+ * device list is cut to the most recent ones: listing them all to each new device would cost
+ * O(devices²) for a user with many.
  */
 @Controller
 class SessionController {
+
+	static final int LISTED_CLIENTS = 20;
 
 	private final PresenceRegistry presence;
 
@@ -28,7 +32,7 @@ class SessionController {
 
 	@SubscribeMapping("/session")
 	Map<String, Object> authen(ClientPrincipal principal) {
-		List<Map<String, Object>> clients = this.presence.principals(principal.getName())
+		List<Map<String, Object>> clients = this.presence.recent(principal, LISTED_CLIENTS)
 			.stream()
 			.map((p) -> Map.<String, Object>of("connectionId", p.connectionId(), "deviceId", p.deviceId(), "platform",
 					p.platform()))

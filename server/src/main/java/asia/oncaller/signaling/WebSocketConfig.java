@@ -14,7 +14,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * STOMP 1.2 over plain WebSocket at {@code /ws} (PROTOCOL §2): requests to {@code /app/...},
- * every server message to {@code /user/queue/events}, in the order it was sent.
+ * every server message to {@code /user/queue/events}, in the order it was sent. Every client
+ * may be hostile: destinations are closed ({@link ClosedDestinations}), connections are counted
+ * and must CONNECT in time ({@link ConnectionTracker}), and what waits to be sent to one
+ * connection is bounded, so a client that stops reading is cut off instead of filling the heap.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -24,10 +27,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final ConnectAuthenticator authenticator;
 
+	private final ClosedDestinations destinations;
+
+	private final ConnectionLimits limits;
+
 	private final SignalingProperties properties;
 
-	WebSocketConfig(ConnectAuthenticator authenticator, SignalingProperties properties) {
+	// Heart-beats and CONNECT deadlines: short tasks, one thread.
+	private final ThreadPoolTaskScheduler scheduler = scheduler();
+
+	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ConnectionLimits limits,
+			SignalingProperties properties) {
 		this.authenticator = authenticator;
+		this.destinations = destinations;
+		this.limits = limits;
 		this.properties = properties;
 	}
 
@@ -46,7 +59,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		long heartbeat = this.properties.heartbeat().toMillis();
 		registry.enableSimpleBroker("/queue")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(heartbeatScheduler());
+			.setTaskScheduler(this.scheduler);
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
@@ -55,6 +68,10 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
+		registration.setSendTimeLimit((int) this.properties.sendTimeLimit().toMillis());
+		registration.setSendBufferSizeLimit((int) this.properties.sendBufferSizeLimit().toBytes());
+		registration.addDecoratorFactory(
+				(handler) -> new ConnectionTracker(handler, this.limits, this.scheduler, this.properties));
 	}
 
 	/**
@@ -72,16 +89,18 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.authenticator);
+		registration.interceptors(this.authenticator, this.destinations);
 		// Requests wait on PostgreSQL and on customers' answer_urls, not on the CPU: a few
 		// threads per core would let one slow answer_url hold up everyone's hangups.
 		registration.taskExecutor().corePoolSize(this.properties.requestThreads());
 	}
 
-	private static ThreadPoolTaskScheduler heartbeatScheduler() {
+	private static ThreadPoolTaskScheduler scheduler() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setPoolSize(1);
-		scheduler.setThreadNamePrefix("stomp-heartbeat-");
+		scheduler.setThreadNamePrefix("stomp-timer-");
+		// A deadline is cancelled when its WebSocket closes; drop it then, not 10 s later.
+		scheduler.setRemoveOnCancelPolicy(true);
 		scheduler.initialize();
 		return scheduler;
 	}

@@ -89,7 +89,7 @@ class RestBodyFuzzIntegrationTests extends RestTestSupport {
 						"0.01", "billingIncrementSeconds", 60))));
 	}
 
-	@Property(tries = 200)
+	@Property(tries = 150)
 	void malformedBodyGetsAProblemAndChangesNothing(@ForAll("requests") Request request) {
 		List<String> rowsBefore = AccountRows.of(this.jdbc, this.tenant.account.getId());
 		int accountsBefore = accounts();

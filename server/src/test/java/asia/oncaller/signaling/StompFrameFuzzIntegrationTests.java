@@ -19,6 +19,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -129,9 +130,9 @@ class StompFrameFuzzIntegrationTests extends CallTestSupport {
 				return Frame.text(frame.substring(0, position) + insert
 						+ frame.substring(Math.min(frame.length(), position + cut)));
 			});
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, stompFrames()), net.jqwik.api.Tuple.of(3, mutated),
-				net.jqwik.api.Tuple.of(1, text), net.jqwik.api.Tuple.of(1, binary),
-				net.jqwik.api.Tuple.of(1, binaryStomp))
+		return Arbitraries.frequencyOf(Tuple.of(5, stompFrames()), Tuple.of(3, mutated),
+				Tuple.of(1, text), Tuple.of(1, binary),
+				Tuple.of(1, binaryStomp))
 			.list()
 			.ofMinSize(1)
 			.ofMaxSize(3);
@@ -139,9 +140,9 @@ class StompFrameFuzzIntegrationTests extends CallTestSupport {
 
 	/** Frames built as STOMP lays them out, each part chosen to be wrong in some way. */
 	private Arbitrary<Frame> stompFrames() {
-		Arbitrary<String> command = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, Arbitraries.of(COMMANDS)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.of("connect", " SEND", "SEND ", "", "\r", "SEND\r", "\uFEFFSEND")),
-				net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12)));
+		Arbitrary<String> command = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(COMMANDS)),
+				Tuple.of(1, Arbitraries.of("connect", " SEND", "SEND ", "", "\r", "SEND\r", "\uFEFFSEND")),
+				Tuple.of(1, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12)));
 		Arbitrary<String> name = Arbitraries.oneOf(
 				Arbitraries.of("destination", "content-length", "content-type", "id", "receipt", "heart-beat",
 						"accept-version", "host", "subscription", "ack", "transaction", "access-token"),
@@ -152,7 +153,11 @@ class StompFrameFuzzIntegrationTests extends CallTestSupport {
 						"1,1", "-5,x", "999999999999,1", "1.2", "9.9", "\\t", "\\", "a:b", "text/plain;charset=nope"),
 				Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(20));
 		Arbitrary<String> headers = Arbitraries.oneOf(
-				Combinators.combine(name, value).as((n, v) -> n + ":" + v).list().ofMaxSize(6).map((lines) -> String.join("\n", lines)),
+				Combinators.combine(name, value)
+					.as((n, v) -> n + ":" + v)
+					.list()
+					.ofMaxSize(6)
+					.map((lines) -> String.join("\n", lines)),
 				Arbitraries.integers().between(0, 4_000).map((count) -> IntStream.range(0, count)
 					.mapToObj((i) -> "h" + i + ":v")
 					.collect(Collectors.joining("\n"))));
@@ -256,11 +261,14 @@ class StompFrameFuzzIntegrationTests extends CallTestSupport {
 				case TRUNCATE -> token.substring(0, position);
 				case INSERT -> token.substring(0, position) + this.insert + token.substring(position);
 				case SWAP_HEADER_AND_PAYLOAD -> parts[1] + "." + parts[0] + "." + parts[2];
-				case OTHER_SIGNATURE -> parts[0] + "." + parts[1] + "."
-						+ Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-				case ALG_NONE -> Base64.getUrlEncoder().withoutPadding().encodeToString("{\"typ\":\"JWT\",\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+				case OTHER_SIGNATURE -> parts[0] + "." + parts[1] + "." + base64(UUID.randomUUID().toString());
+				case ALG_NONE -> base64("{\"typ\":\"JWT\",\"alg\":\"none\"}") + "." + parts[1] + ".";
 				case GARBAGE -> "x".repeat(position + 1) + this.insert;
 			};
+		}
+
+		private static String base64(String text) {
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 		}
 
 	}

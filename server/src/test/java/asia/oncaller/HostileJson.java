@@ -105,7 +105,13 @@ public final class HostileJson {
 			.withCharRange('\u0000', '\uD7FF')
 			.withChars("\uD83D\uDE00\u202E\uFEFF")
 			.ofMaxLength(40);
-		return Arbitraries.frequencyOf(Tuple.of(6, shortStrings.map(Object.class::cast)),
+		// Control characters and NUL often, not once in 55,000 characters: PostgreSQL text
+		// cannot hold a NUL, which is how bad ids and SCCO fields used to become server errors.
+		Arbitrary<String> controlStrings = Arbitraries.strings()
+			.withChars("\u0000\u0001\t\n\r\u001b\u007f\\\"a")
+			.ofMaxLength(8);
+		return Arbitraries.frequencyOf(Tuple.of(4, shortStrings.map(Object.class::cast)),
+				Tuple.of(2, controlStrings.map(Object.class::cast)),
 				Tuple.of(2, Arbitraries.longs().map(Object.class::cast)),
 				Tuple.of(1, Arbitraries.of(0, 1, 2, 3, -1).map(Object.class::cast)),
 				Tuple.of(1, Arbitraries.bigIntegers()

@@ -15,40 +15,55 @@ import jakarta.validation.constraints.Size;
  */
 public final class CallRequests {
 
+	/**
+	 * No control characters in an id: none is ever issued with one, and PostgreSQL text cannot
+	 * hold a NUL, so looking one up would fail as a server error instead of {@code r=10}.
+	 */
+	static final String ID = "[^\\p{Cntrl}]*";
+
+	static final String ID_MESSAGE = "must not contain control characters";
+
 	private CallRequests() {
 	}
 
 	/** {@code call.ringing}, {@code call.answer}, {@code call.reject}, {@code call.hangup}. */
-	public record CallId(@NotBlank @Size(max = 64) String callId) {
+	public record CallId(
+			@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId) {
 	}
 
 	/** {@code call.info}: any JSON object (its size is checked by the relay). */
-	public record Info(@NotBlank @Size(max = 64) String callId, @NotNull Map<String, Object> info) {
+	public record Info(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
+			@NotNull Map<String, Object> info) {
 	}
 
 	/** {@code call.dtmf}: 1 to 32 of {@code 0-9 * # A-D}. */
-	public record Dtmf(@NotBlank @Size(max = 64) String callId,
+	public record Dtmf(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
 			@NotNull @Pattern(regexp = "[0-9*#A-D]{1,32}", message = "must be 1 to 32 of 0-9 * # A-D") String digits) {
 	}
 
 	/** {@code call.hold}: true puts the call on hold, false takes it off. */
-	public record Hold(@NotBlank @Size(max = 64) String callId, @NotNull Boolean hold) {
+	public record Hold(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
+			@NotNull Boolean hold) {
 	}
 
 	/** {@code call.transfer}: the user to move the call to. */
-	public record Transfer(@NotBlank @Size(max = 64) String callId, @NotBlank @Size(max = 128) String userId) {
+	public record Transfer(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
+			@NotBlank @Size(max = 128) String userId) {
 	}
 
 	/** {@code call.sdp}: {@code {type, sdp}} as WebRTC gives it. */
-	public record Sdp(@NotBlank @Size(max = 64) String callId, @NotNull Map<String, Object> sdp) {
+	public record Sdp(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
+			@NotNull Map<String, Object> sdp) {
 	}
 
 	/** {@code call.candidate}: {@code {candidate, sdpMid, sdpMLineIndex}} as WebRTC gives it. */
-	public record Candidate(@NotBlank @Size(max = 64) String callId, @NotNull Map<String, Object> candidate) {
+	public record Candidate(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
+			@NotNull Map<String, Object> candidate) {
 	}
 
 	/** {@code call.mediastate}: 1 connected, 2 disconnected. */
-	public record MediaState(@NotBlank @Size(max = 64) String callId, @NotNull @Min(1) @Max(2) Integer code) {
+	public record MediaState(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_MESSAGE) String callId,
+			@NotNull @Min(1) @Max(2) Integer code) {
 	}
 
 	/** {@code message.custom}: any JSON object for every device of another user. */

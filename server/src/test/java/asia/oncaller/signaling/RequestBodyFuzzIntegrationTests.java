@@ -14,6 +14,7 @@ import asia.oncaller.HostileJson;
 import asia.oncaller.PropertyContext;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -85,6 +86,13 @@ class RequestBodyFuzzIntegrationTests extends CallTestSupport {
 		Map<String, Object> reply = this.client.replyPastRateLimit(request.verb(), request.bytes(requestId), requestId);
 		assertThat((Integer) reply.get("r")).as("r of %s", reply)
 			.isIn(VERBS.get(request.verb()).codes());
+	}
+
+	@Example
+	void aCallIdWithANulIsAnInvalidRequestNotAServerError() {
+		String requestId = UUID.randomUUID().toString();
+		byte[] body = HostileJson.write(Map.of("requestId", requestId, "callId", "call-\0"));
+		assertThat(this.client.replyPastRateLimit("call.hangup", body, requestId)).containsEntry("r", 10);
 	}
 
 	@Provide

@@ -16,6 +16,7 @@ import asia.oncaller.control.SccoParser;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,18 @@ class SccoFuzzIntegrationTests extends CallTestSupport {
 			assertThat(this.caller.replyPastRateLimit("call.hangup", HostileJson.write(hangup), hangupId).get("r"))
 				.isIn(0, 1);
 		}
+	}
+
+	@Example
+	void aNulInTheSccoIsIncorrectFormatNotAServerError() {
+		this.answerUrl.respond("""
+				[{"action":"connect","from":{"type":"internal","number":"alice"},
+				  "to":{"type":"internal","number":"bob"},"customData":"a\\u0000b"}]""");
+		String requestId = UUID.randomUUID().toString();
+		Map<String, Object> body = new LinkedHashMap<>(MAKE_CALL);
+		body.put("requestId", requestId);
+		assertThat(this.caller.replyPastRateLimit("call.make", HostileJson.write(body), requestId))
+			.containsEntry("r", 2);
 	}
 
 	@Provide

@@ -36,11 +36,17 @@ final class SccoFields {
 		return new SccoFields(value, this.path + "." + name);
 	}
 
-	/** A string that must be there, possibly empty. */
+	/**
+	 * A string that must be there, possibly empty. No NUL: PostgreSQL text cannot hold one, and
+	 * a call written with it would fail as a server error instead of code 2.
+	 */
 	String requiredString(String name) {
 		JsonNode value = value(name);
 		if (value == null || !value.isString()) {
 			throw invalid(name, "must be a string");
+		}
+		if (value.stringValue().indexOf('\0') >= 0) {
+			throw invalid(name, "must not contain NUL characters");
 		}
 		return value.stringValue();
 	}

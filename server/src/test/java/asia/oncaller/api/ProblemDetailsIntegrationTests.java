@@ -120,7 +120,7 @@ class ProblemDetailsIntegrationTests extends RestTestSupport {
 					new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), this.json));
 	}
 
-	private static void assertNothingInternal(Response problem) {
+	static void assertNothingInternal(Response problem) {
 		assertThat(problem.body()).doesNotContain("Exception")
 			.doesNotContain("\tat ")
 			.doesNotContain("asia.oncaller")

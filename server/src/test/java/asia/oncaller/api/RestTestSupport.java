@@ -60,7 +60,10 @@ abstract class RestTestSupport {
 		return exchange(HttpMethod.DELETE, path, token, null, MediaType.APPLICATION_JSON);
 	}
 
-	/** Any request; a String body goes as it is, anything else as JSON; {@code token} as a bearer. */
+	/**
+	 * Any request; a String or byte[] body goes as it is, anything else as JSON; {@code token} as
+	 * a bearer.
+	 */
 	Response exchange(HttpMethod method, String path, String token, Object body, MediaType accept) {
 		// A URI as written, so that a test's own percent-encoding (%2B for +) reaches the server.
 		RestClient.RequestBodySpec request = RestClient.create()
@@ -72,7 +75,7 @@ abstract class RestTestSupport {
 		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON)
-				.body((body instanceof String text) ? text : this.json.writeValueAsString(body));
+				.body((body instanceof String || body instanceof byte[]) ? body : this.json.writeValueAsString(body));
 		}
 		return request.exchange((req, res) -> new Response(res.getStatusCode().value(), res.getHeaders(),
 				new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8), this.json));

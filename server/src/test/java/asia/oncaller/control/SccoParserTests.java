@@ -158,6 +158,8 @@ class SccoParserTests {
 				// connect's endpoints
 				connect("no from", TO, "[0].from must be an object"),
 				connect("from a string", "'from':'alice'," + TO, "[0].from must be an object"),
+				connectField("NUL in customData", "'customData':'a\\u0000b'",
+						"[0].customData must not contain NUL characters"),
 				connect("no to", FROM, "[0].to must be an object"),
 				connect("no from.type", "'from':{'number':'alice'}," + TO, "[0].from.type must be a string"),
 				connect("from.type sip", "'from':{'type':'sip','number':'a'}," + TO, "[0].from.type must be one of"),

@@ -21,7 +21,9 @@ final class AnswerUrlServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final AtomicReference<String> body = new AtomicReference<>("[]");
+	private final AtomicReference<byte[]> body = new AtomicReference<>("[]".getBytes(StandardCharsets.UTF_8));
+
+	private final AtomicReference<String> contentType = new AtomicReference<>("application/json");
 
 	private final AtomicReference<Integer> status = new AtomicReference<>(200);
 
@@ -42,8 +44,8 @@ final class AnswerUrlServer implements AutoCloseable {
 			Map<String, String> headers = new LinkedHashMap<>();
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
 			this.lastHeaders.set(headers);
-			byte[] bytes = this.body.get().getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			byte[] bytes = this.body.get();
+			exchange.getResponseHeaders().set("Content-Type", this.contentType.get());
 			exchange.sendResponseHeaders(this.status.get(), bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
@@ -63,8 +65,14 @@ final class AnswerUrlServer implements AutoCloseable {
 
 	/** Answers with this SCCO and status 200 from now on. */
 	void respond(String scco) {
+		respond("application/json", scco.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Answers with these bytes (not always valid UTF-8), as this content type, and status 200. */
+	void respond(String contentType, byte[] body) {
 		this.status.set(200);
-		this.body.set(scco);
+		this.contentType.set(contentType);
+		this.body.set(body);
 	}
 
 	void respondStatus(int status) {

@@ -3,12 +3,16 @@ package asia.oncaller.signaling;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,9 +67,14 @@ final class RawStompSocket implements AutoCloseable {
 		sendRaw(frame.append("\n\0").toString());
 	}
 
-	/** Sends these characters as one WebSocket text message, whatever they are. */
-	void sendRaw(String text) {
-		this.socket.sendText(text, true).join();
+	/** Sends these characters as one WebSocket text message, whatever they are; false if closed already. */
+	boolean sendRaw(String text) {
+		return sent(this.socket.sendText(text, true));
+	}
+
+	/** Sends these bytes as one WebSocket binary message; false if the connection is closed already. */
+	boolean sendBinary(byte[] bytes) {
+		return sent(this.socket.sendBinary(ByteBuffer.wrap(bytes), true));
 	}
 
 	/** The next frame received, whole; fails when none arrives in time. */
@@ -76,6 +85,31 @@ final class RawStompSocket implements AutoCloseable {
 					this.received.get())
 			.isNotNull();
 		return frame;
+	}
+
+	/** The next frame other than a heart-beat, or null if none comes in time. */
+	String nextFrame(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		String frame;
+		do {
+			frame = this.frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		while (frame != null && frame.isBlank());
+		return frame;
+	}
+
+	/** Waits for the server to close the connection; the frames (no heart-beats) not yet taken. */
+	List<String> framesUntilClosed(Duration within) throws InterruptedException, ExecutionException {
+		try {
+			this.closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError(
+					"The server did not close the connection within " + within + "; it sent " + this.frames);
+		}
+		List<String> all = remaining();
+		all.removeIf(String::isBlank);
+		return all;
 	}
 
 	/** The next frame, which must be this command. */
@@ -115,6 +149,19 @@ final class RawStompSocket implements AutoCloseable {
 		this.socket.abort();
 	}
 
+	private boolean sent(CompletableFuture<WebSocket> sending) {
+		try {
+			sending.get(StompTestClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+			return true;
+		}
+		catch (ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException | TimeoutException ex) {
+			throw new AssertionError("Could not send within " + StompTestClient.WAIT, ex);
+		}
+	}
+
 	private final class Listener implements WebSocket.Listener {
 
 		@Override
@@ -134,6 +181,12 @@ final class RawStompSocket implements AutoCloseable {
 			if (RawStompSocket.this.reading) {
 				webSocket.request(1);
 			}
+			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+			webSocket.request(1);
 			return null;
 		}
 

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
@@ -117,6 +120,22 @@ final class StompTestClient implements AutoCloseable {
 		headers.setContentType((body instanceof byte[]) ? MimeTypeUtils.APPLICATION_OCTET_STREAM
 				: MimeTypeUtils.APPLICATION_JSON);
 		this.session.send(headers, body);
+	}
+
+	/**
+	 * Sends a body as it is and waits for the reply with this {@code requestId} ({@code null}
+	 * when the body carries none), sending it again while the reply is r=12: a fuzz test wants
+	 * the server's answer to the body, not to the request rate.
+	 */
+	Map<String, Object> replyPastRateLimit(String verb, byte[] body, String requestId) {
+		return Awaitility.await()
+			.atMost(WAIT)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				send(verb, body);
+				return await((m) -> "reply".equals(m.get("type")) && Objects.equals(requestId, m.get("requestId")));
+			}, (reply) -> !Integer.valueOf(12).equals(reply.get("r")));
 	}
 
 	/** Waits for the first message of this type for this call not yet consumed. */

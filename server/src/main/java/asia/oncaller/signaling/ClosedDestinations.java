@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * The destination rules of PROTOCOL §2, in one place: a connection may SUBSCRIBE to its own
  * events and its session, and SEND to the verbs the server has; nothing else (Spring itself
  * refuses any frame before CONNECT). Without these rules the simple broker would let any
- * client subscribe to, or send to, any other connection's queue, in any project. A frame outside them becomes an ERROR frame with
- * code 9, after which Spring closes the connection.
+ * client subscribe to, or send to, any other connection's queue, in any project. A frame outside
+ * them becomes an ERROR frame with code 9, after which Spring closes the connection.
  */
 @Component
 class ClosedDestinations implements ChannelInterceptor {

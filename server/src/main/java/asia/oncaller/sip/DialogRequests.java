@@ -50,10 +50,15 @@ class DialogRequests {
 		Request request = transaction.getRequest();
 		switch (request.getMethod()) {
 			case Request.BYE -> {
-				transaction.sendResponse(this.messages.response(request, Response.OK, null, null));
-				if (!leg.isEnded()) {
-					this.legs.end(leg, false);
-					this.calls.hungUp(leg.callId);
+				try {
+					transaction.sendResponse(this.messages.response(request, Response.OK, null, null));
+				}
+				finally {
+					// The phone has hung up even when its connection is gone before the 200 goes out.
+					if (!leg.isEnded()) {
+						this.legs.end(leg, false);
+						this.calls.hungUp(leg.callId);
+					}
 				}
 			}
 			case Request.INFO -> {

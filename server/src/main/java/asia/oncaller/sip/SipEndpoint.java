@@ -18,6 +18,9 @@ import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 
@@ -27,6 +30,11 @@ import org.springframework.context.SmartLifecycle;
  * otherwise be seen out of order); listeners hand their work to {@link PhoneLeg}s at once.
  */
 class SipEndpoint implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
+
+	/** How many free ports a start with port 0 tries. */
+	private static final int FREE_PORT_ATTEMPTS = 5;
 
 	private static final AtomicInteger STACKS = new AtomicInteger();
 
@@ -64,8 +72,30 @@ class SipEndpoint implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Starts the stack on the configured port, or on a free one when that is 0. A free port is
+	 * free for UDP when chosen and may be taken (for TCP, or by anyone) before the stack binds it,
+	 * so that case tries a few ports before giving up; tests, which start and resume many
+	 * contexts, meet this race.
+	 */
 	@Override
 	public synchronized void start() {
+		int attempts = (this.properties.port() != 0) ? 1 : FREE_PORT_ATTEMPTS;
+		for (int attempt = 1;; attempt++) {
+			try {
+				startOn((this.properties.port() != 0) ? this.properties.port() : freePort(this.properties.host()));
+				return;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == attempts) {
+					throw ex;
+				}
+				log.info("SIP endpoint could not start on a free port, trying another: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private void startOn(int port) {
 		Properties stackProperties = new Properties();
 		// The name must be unique in the JVM (tests run several application contexts); it is also
 		// the logger JAIN-SIP logs under, hence the "jainsip" prefix that logging levels can name.
@@ -75,9 +105,9 @@ class SipEndpoint implements SmartLifecycle {
 		stackProperties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
 		try {
 			this.stack = this.factory.createSipStack(stackProperties);
-			this.port = (this.properties.port() != 0) ? this.properties.port() : freePort(this.properties.host());
-			ListeningPoint udp = this.stack.createListeningPoint(this.properties.host(), this.port, ListeningPoint.UDP);
-			ListeningPoint tcp = this.stack.createListeningPoint(this.properties.host(), this.port, ListeningPoint.TCP);
+			this.port = port;
+			ListeningPoint udp = this.stack.createListeningPoint(this.properties.host(), port, ListeningPoint.UDP);
+			ListeningPoint tcp = this.stack.createListeningPoint(this.properties.host(), port, ListeningPoint.TCP);
 			this.provider = this.stack.createSipProvider(udp);
 			this.provider.addListeningPoint(tcp);
 			this.provider.addSipListener(this.listener.getObject());
@@ -86,12 +116,12 @@ class SipEndpoint implements SmartLifecycle {
 		catch (javax.sip.PeerUnavailableException | javax.sip.InvalidArgumentException
 				| javax.sip.TransportNotSupportedException | javax.sip.ObjectInUseException
 				| TooManyListenersException ex) {
-			stopStack();
-			throw new IllegalStateException("SIP endpoint could not start on " + this.properties.host() + ":"
-					+ this.properties.port(), ex);
+			abandonStack();
+			throw new IllegalStateException("SIP endpoint could not start on " + this.properties.host() + ":" + port,
+					ex);
 		}
 		catch (SipException ex) {
-			stopStack();
+			abandonStack();
 			throw new IllegalStateException("SIP endpoint could not start", ex);
 		}
 	}
@@ -99,6 +129,18 @@ class SipEndpoint implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		stopStack();
+	}
+
+	/** Stops a stack that did not finish starting: JAIN-SIP fails to stop a TCP side that never bound. */
+	private void abandonStack() {
+		try {
+			stopStack();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Half-started SIP stack left to the garbage collector", ex);
+			this.stack = null;
+			this.provider = null;
+		}
 	}
 
 	private void stopStack() {

@@ -6,10 +6,13 @@
 import { readFileSync } from 'node:fs';
 
 const CATALOG_FILE = new URL('../../docs/errors.json', import.meta.url);
-const README_START = '<!-- Generated from docs/errors.json by `npm run errors-doc` in sdk-js; do not edit by hand. -->';
+const GENERATED = '<!-- Generated from docs/errors.json by `npm run errors-doc` in sdk-js; do not edit by hand. -->';
 const README_END = '<!-- End of the generated table. -->';
 
-/** The parsed catalog: `{about, scopes: [{scope, from, title, entries: [{code, name, server?, message, explanation}]}]}`. */
+/**
+ * The parsed catalog:
+ * `{about, scopes: [{scope, from, title, entries: [{code, name, server?, message, explanation}]}]}`.
+ */
 export function readCatalog() {
   return JSON.parse(readFileSync(CATALOG_FILE, 'utf8'));
 }
@@ -33,7 +36,7 @@ function errorsMarkdown(catalog) {
   const lines = [
     '# Result and error codes',
     '',
-    '<!-- Generated from docs/errors.json by `npm run errors-doc` in sdk-js; do not edit by hand. -->',
+    GENERATED,
     '',
     'Every code of OnCaller and its words come from one catalog, [errors.json](errors.json). To change one,',
     'edit that file and run `npm run errors-doc` in `sdk-js/`: it rewrites this page, the JavaScript SDK\'s',
@@ -64,11 +67,11 @@ function sdkModule(catalog) {
 }
 
 function withTable(readme, catalog) {
-  const start = readme.indexOf(README_START);
+  const start = readme.indexOf(GENERATED);
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) {
-    throw new Error(`media-client/README.md lost the lines around its error table: ${README_START} ... ${README_END}`);
+    throw new Error(`media-client/README.md lost the lines around its error table: ${GENERATED} ... ${README_END}`);
   }
   const java = table(catalog.scopes.find((s) => s.from === 'media-client').entries, (e) => e.name);
-  return [readme.slice(0, start) + README_START, ...java, '', readme.slice(end)].join('\n');
+  return [readme.slice(0, start) + GENERATED, ...java, '', readme.slice(end)].join('\n');
 }

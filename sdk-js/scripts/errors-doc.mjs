@@ -1,9 +1,10 @@
-// Writes docs/errors.md from the SDK's catalog (src/errors.js): `npm run errors-doc`.
-// test/errors.test.js fails when the file is out of date.
+// Writes every file made from the error catalog, docs/errors.json (see catalog.mjs): `npm run errors-doc`.
+// test/errors.test.js fails when one of them is out of date.
 import { writeFileSync } from 'node:fs';
 
-import { errorsMarkdown } from '../src/errors-doc.js';
+import { generatedFiles, readCatalog } from './catalog.mjs';
 
-const target = new URL('../../docs/errors.md', import.meta.url);
-writeFileSync(target, errorsMarkdown());
-console.log(`wrote ${target.pathname}`);
+for (const { file, text } of generatedFiles(readCatalog())) {
+  writeFileSync(file, text);
+  console.log(`wrote ${file.pathname}`);
+}

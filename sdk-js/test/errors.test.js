@@ -1,10 +1,10 @@
-// The catalog: one entry per (scope, code), lookups fall back to the codes of any request, and
-// docs/errors.md is generated from it and up to date.
+// The catalog: one entry per (scope, code), lookups fall back to the codes of any request, and the
+// files made from docs/errors.json (docs/errors.md, src/errors-catalog.js, media-client's table) are up to date.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { errorsMarkdown } from '../src/errors-doc.js';
+import { generatedFiles, readCatalog } from '../scripts/catalog.mjs';
 import { CATALOG, describe, errorEvent, localResult } from '../src/errors.js';
 
 test('each scope has each code once', () => {
@@ -24,6 +24,7 @@ test('the seed\'s makeCall codes 0-8 and answer codes 0-3 are all there, with th
   assert.deepEqual(CATALOG.filter((e) => e.scope === 'answer').map((e) => e.code), [0, 1, 2, 3]);
   assert.equal(describe('makeCall', 8).message, 'Make call failed. Not enough money');
   assert.equal(describe('answer', 2).message, 'Answer call failed. The call was controlled from other device');
+  assert.equal(describe('answer', 1).message, 'The call is not exist', 'the words the server sends');
 });
 
 test('authen codes 0-10, 12 and 13 as in docs/protocol.md', () => {
@@ -47,7 +48,15 @@ test('local results and error events are built from the catalog', () => {
   });
 });
 
-test('docs/errors.md is generated from the catalog (run `npm run errors-doc` after a change)', () => {
-  const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
-  assert.equal(doc, errorsMarkdown());
+test('every scope of docs/errors.json, the Java SDK\'s too, has each code once', () => {
+  for (const { scope, entries } of readCatalog().scopes) {
+    const codes = entries.map((e) => e.code);
+    assert.equal(new Set(codes).size, codes.length, scope);
+  }
 });
+
+for (const { file, text } of generatedFiles(readCatalog())) {
+  test(`${file.pathname.replace(/.*\/(docs|sdk-js|media-client)\//, '$1/')} is made from docs/errors.json`, () => {
+    assert.equal(readFileSync(file, 'utf8'), text, 'out of date: run `npm run errors-doc` in sdk-js');
+  });
+}

@@ -4,8 +4,9 @@ package asia.oncaller.client;
  * The SDK's own error catalog: the codes of {@code error} events and of callbacks that fail
  * before or without a server reply. Server result codes (0–13, {@code docs/protocol.md}) are
  * never reused: the SDK's start at 1000, where the modelled product put its media errors (1000
- * {@code GET_USER_MEDIA_ERROR}, 1001 {@code CREATE_PEER_CONNECTION_ERROR}). The table in
- * {@code media-client/README.md} is checked against this enum by a test.
+ * {@code GET_USER_MEDIA_ERROR}, 1001 {@code CREATE_PEER_CONNECTION_ERROR}). Codes and words are those of
+ * OnCaller's one catalog, {@code docs/errors.json}, from which the table in {@code media-client/README.md} is
+ * generated; a test checks this enum against both.
  */
 public enum OnCallerError {
 

@@ -3,7 +3,8 @@ package asia.oncaller.auth;
 /**
  * The authentication result codes of PROTOCOL §1: {@code authen.r} on STOMP, the {@code code}
  * header of a STOMP ERROR frame, and the {@code code} of a refused REST request. The numbers and
- * messages are part of the wire contract: never renumber, only add.
+ * messages are part of the wire contract: never renumber, only add, and add to OnCaller's one catalog of
+ * codes, {@code docs/errors.json}, too (a test checks that it names each constant with its code and message).
  */
 public enum AuthCode {
 

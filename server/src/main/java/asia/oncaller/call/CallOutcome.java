@@ -3,7 +3,9 @@ package asia.oncaller.call;
 /**
  * Every documented result of a request (PROTOCOL §3.1), in one list: the {@code r} that clients
  * see and the message that goes with it (the seed's wording where it has one). The same number
- * means different things for different verbs, so each verb has its own constants.
+ * means different things for different verbs, so each verb has its own constants. OnCaller's one catalog of
+ * codes, {@code docs/errors.json}, names each constant with its code and message (a test checks it): add a
+ * constant there too, then run {@code npm run errors-doc} in sdk-js for the SDK and docs/errors.md.
  */
 public enum CallOutcome {
 

@@ -48,8 +48,8 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 
 	/** Why an answered call whose granted time ran out ends: its maxConnectTime, else its balance. */
 	static CallEnd grantRunOut(Call call) {
-		Integer max = call.getMaxConnectSeconds();
-		return (max != null && call.getGrantedSeconds() != null && call.getGrantedSeconds() >= max) ? MAX_CONNECT_TIME
+		Integer max = call.money().maxConnectSeconds();
+		return (max != null && call.money().grantedSeconds() != null && call.money().grantedSeconds() >= max) ? MAX_CONNECT_TIME
 				: NOT_ENOUGH_MONEY;
 	}
 

@@ -13,9 +13,9 @@ final class CallEvents {
 	}
 
 	static Map<String, Object> incomingCall(Call call, Object iceServers) {
-		return event("incomingCall", call.getId(), "fromNumber", call.getFromNumber(), "toNumber", call.getToNumber(),
-				"fromAlias", call.getFromAlias(), "toAlias", call.getToAlias(), "isVideoCall", call.isVideoCall(),
-				"fromInternal", call.getFromType() == EndpointType.INTERNAL, "customDataFromYourServer",
+		return event("incomingCall", call.getId(), "fromNumber", call.parties().fromNumber(), "toNumber", call.parties().toNumber(),
+				"fromAlias", call.parties().fromAlias(), "toAlias", call.parties().toAlias(), "isVideoCall", call.isVideoCall(),
+				"fromInternal", call.parties().fromType() == EndpointType.INTERNAL, "customDataFromYourServer",
 				call.getCustomData(), "iceServers", iceServers);
 	}
 
@@ -25,10 +25,10 @@ final class CallEvents {
 	 */
 	static Map<String, Object> transferredCall(Call call, String userId, Object iceServers) {
 		boolean fromPhone = call.getDirection() == CallDirection.PHONE_TO_APP;
-		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? call.getFromNumber() : call.getToNumber(),
-				"toNumber", userId, "fromAlias", fromPhone ? call.getFromAlias() : call.getToAlias(), "isVideoCall",
+		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? call.parties().fromNumber() : call.parties().toNumber(),
+				"toNumber", userId, "fromAlias", fromPhone ? call.parties().fromAlias() : call.parties().toAlias(), "isVideoCall",
 				false, "fromInternal", false, "customDataFromYourServer", call.getCustomData(), "transferredFrom",
-				call.getTransferredFromUserId(), "iceServers", iceServers);
+				call.parties().transferredFromUserId(), "iceServers", iceServers);
 	}
 
 	static Map<String, Object> signalingState(Call call, CallState state, String reason) {

@@ -7,6 +7,8 @@ import java.util.List;
 
 import asia.oncaller.RepositoryTest;
 import asia.oncaller.billing.Grant;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.Endpoint;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
@@ -42,34 +44,25 @@ class CallRepositoryIntegrationTests {
 
 	@Test
 	void endedCallRoundTripsAsARecord() {
-		Call call = newCall("call-record-1");
 		Instant answered = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		call.setFromUserId("alice");
-		call.setVideoCall(true);
-		call.setAnsweredDeviceId("device-b1");
-		call.setAnsweredAt(answered);
-		call.setStatus(CallState.ENDED);
-		call.setEndedAt(answered.plusSeconds(61));
-		call.setEndReason("Normal");
-		call.setSipCode(200);
-		call.setBilledSeconds(66);
-		call.setCost(new BigDecimal("0.011000"));
-		call.setCurrency("USD");
-		call.setCustomData("{\"order\":42}");
-		this.calls.saveAndFlush(call);
+		this.calls.saveAndFlush(newCall("call-record-1", true, "{\"order\":42}"));
+		this.calls.markAnswered("call-record-1", answered, "device-b1", "connection-b1", Grant.unpriced(null));
+		this.calls.markEnded("call-record-1", CallState.live(), CallState.ENDED, answered.plusSeconds(61), "Normal",
+				200);
+		this.calls.recordCharge("call-record-1", 66, new BigDecimal("0.011000"));
 		this.entityManager.clear();
 
 		Call read = this.calls.findById("call-record-1").orElseThrow();
 		assertThat(read.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(read.getDirection()).isEqualTo(CallDirection.APP_TO_APP);
-		assertThat(read.getFromType()).isEqualTo(EndpointType.INTERNAL);
-		assertThat(read.getToNumber()).isEqualTo("bob");
-		assertThat(read.getToAlias()).isEqualTo("Bob");
+		assertThat(read.parties().fromType()).isEqualTo(EndpointType.INTERNAL);
+		assertThat(read.parties().toNumber()).isEqualTo("bob");
+		assertThat(read.parties().toAlias()).isEqualTo("Bob");
 		assertThat(read.isVideoCall()).isTrue();
-		assertThat(read.getAnsweredAt()).isEqualTo(answered);
-		assertThat(read.getEndedAt()).isEqualTo(answered.plusSeconds(61));
-		assertThat(read.getBilledSeconds()).isEqualTo(66);
-		assertThat(read.getCost()).isEqualByComparingTo("0.011");
+		assertThat(read.timing().answeredAt()).isEqualTo(answered);
+		assertThat(read.timing().endedAt()).isEqualTo(answered.plusSeconds(61));
+		assertThat(read.money().billedSeconds()).isEqualTo(66);
+		assertThat(read.money().cost()).isEqualByComparingTo("0.011");
 		assertThat(read.getCustomData()).isEqualTo("{\"order\":42}");
 	}
 
@@ -77,7 +70,7 @@ class CallRepositoryIntegrationTests {
 	void liveCallsAreFoundByState() {
 		this.calls.saveAndFlush(newCall("call-live-1"));
 		Call ended = newCall("call-ended-1");
-		ended.setStatus(CallState.ENDED);
+		ended.endAtOnce(CallEnd.NORMAL, Instant.now());
 		this.calls.saveAndFlush(ended);
 
 		assertThat(this.calls.findByStatusIn(CallState.live())).extracting(Call::getId)
@@ -94,9 +87,9 @@ class CallRepositoryIntegrationTests {
 		Call second = this.calls.findById("call-race-1").orElseThrow();
 		this.entityManager.detach(second);
 
-		second.setStatus(CallState.ANSWERED);
+		second.failOverAt(ConnectFailure.BUSY, Instant.now());
 		this.calls.saveAndFlush(second);
-		first.setStatus(CallState.BUSY);
+		first.failOverAt(ConnectFailure.NOT_ONLINE, Instant.now());
 
 		assertThatExceptionOfType(ObjectOptimisticLockingFailureException.class)
 			.isThrownBy(() -> this.calls.saveAndFlush(first));
@@ -108,10 +101,10 @@ class CallRepositoryIntegrationTests {
 		Instant now = Instant.now();
 
 		assertThat(this.calls.markAnswered("call-answer-race", now, "d1", "c1", Grant.unpriced(null))).get()
-			.satisfies((call) -> assertThat(call.getAnsweredDeviceId()).isEqualTo("d1"))
+			.satisfies((call) -> assertThat(call.parties().answeredDeviceId()).isEqualTo("d1"))
 			.satisfies((call) -> assertThat(call.getStatus()).isEqualTo(CallState.ANSWERED));
 		assertThat(this.calls.markAnswered("call-answer-race", now, "d2", "c2", Grant.unpriced(null))).isEmpty();
-		assertThat(this.calls.findById("call-answer-race").orElseThrow().getAnsweredDeviceId()).isEqualTo("d1");
+		assertThat(this.calls.findById("call-answer-race").orElseThrow().parties().answeredDeviceId()).isEqualTo("d1");
 	}
 
 	@Test
@@ -125,18 +118,25 @@ class CallRepositoryIntegrationTests {
 		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.BUSY, now, "Busy here", 486))
 			.get()
 			.satisfies((call) -> assertThat(call.getSipCode()).isEqualTo(486))
-			.satisfies((call) -> assertThat(call.getEndedAt()).isNotNull());
+			.satisfies((call) -> assertThat(call.timing().endedAt()).isNotNull());
 		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null))
 			.isEmpty();
 	}
 
 	private Call newCall(String id) {
+		return newCall(id, false, null);
+	}
+
+	/** alice calls bob, with the SCCO's customData, in the currency of a fresh account. */
+	private Call newCall(String id, boolean video, String customData) {
 		Account account = this.accounts.saveAndFlush(new Account("Acme", "USD"));
 		Project project = this.projects.saveAndFlush(new Project(account.getId(), "App"));
-		Call call = new Call(id, account.getId(), project.getId(), CallDirection.APP_TO_APP);
-		call.from(EndpointType.INTERNAL, "alice", "Alice");
-		call.to(EndpointType.INTERNAL, "bob", "Bob");
-		return call;
+		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", "Alice"),
+				new Endpoint(Endpoint.INTERNAL, "bob", "Bob"), customData, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
+		return Call.calling(id, Party.withoutConnection(project.getId(), account.getId(), "alice"),
+				EndpointType.INTERNAL, connect, video, Money.of("USD", null, null, connect), PhoneLine.NONE,
+				Instant.now());
 	}
 
 }

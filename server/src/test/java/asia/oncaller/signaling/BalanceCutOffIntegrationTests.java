@@ -61,11 +61,11 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		assertThat(call.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(call.getEndReason()).isEqualTo("Not enough money");
 		assertThat(call.getSipCode()).isEqualTo(402);
-		assertThat(Duration.between(call.getAnsweredAt(), call.getConnectDeadline())).isEqualTo(Duration.ofSeconds(3));
-		assertThat(Duration.between(call.getConnectDeadline(), call.getEndedAt())).isBetween(Duration.ZERO,
+		assertThat(Duration.between(call.timing().answeredAt(), call.timing().connectDeadline())).isEqualTo(Duration.ofSeconds(3));
+		assertThat(Duration.between(call.timing().connectDeadline(), call.timing().endedAt())).isBetween(Duration.ZERO,
 				Duration.ofSeconds(1));
-		assertThat(call.getBilledSeconds()).isEqualTo(3);
-		assertThat(call.getCost()).isEqualByComparingTo("0.03");
+		assertThat(call.money().billedSeconds()).isEqualTo(3);
+		assertThat(call.money().cost()).isEqualByComparingTo("0.03");
 		assertThat(this.ledger.balance(poor.getAccountId())).isEqualByComparingTo("0.00");
 	}
 
@@ -81,16 +81,16 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 
 		Call call = record(callId);
-		assertThat(call.getBilledSeconds()).isBetween(2, 3);
-		assertThat(call.getCost()).isEqualByComparingTo(new BigDecimal(call.getBilledSeconds()).movePointLeft(2));
-		assertThat(call.getCurrency()).isEqualTo("USD");
-		assertThat(call.getRateId()).startsWith("RT");
+		assertThat(call.money().billedSeconds()).isBetween(2, 3);
+		assertThat(call.money().cost()).isEqualByComparingTo(new BigDecimal(call.money().billedSeconds()).movePointLeft(2));
+		assertThat(call.money().currency()).isEqualTo("USD");
+		assertThat(call.money().rateId()).startsWith("RT");
 		BalanceTransaction charge = this.ledger.transactions(this.project.getAccountId(), null, 1).get(0);
 		assertThat(charge.getKind()).isEqualTo(TransactionKind.CALL_CHARGE);
 		assertThat(charge.getCallId()).isEqualTo(callId);
-		assertThat(charge.getAmount()).isEqualByComparingTo(call.getCost().negate());
+		assertThat(charge.getAmount()).isEqualByComparingTo(call.money().cost().negate());
 		assertThat(this.ledger.balance(this.project.getAccountId()))
-			.isEqualByComparingTo(new BigDecimal("10.00").subtract(call.getCost()));
+			.isEqualByComparingTo(new BigDecimal("10.00").subtract(call.money().cost()));
 	}
 
 	@Test
@@ -99,12 +99,12 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		StompTestClient bob = device("bob", "b1");
 		String callId = call(alice, "bob", 60);
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		Instant answeredAt = record(callId).getAnsweredAt();
+		Instant answeredAt = record(callId).timing().answeredAt();
 
 		// The test configuration beats every second.
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(record(callId).getLastSeenAt()).isAfter(answeredAt));
+			.untilAsserted(() -> assertThat(record(callId).timing().lastSeenAt()).isAfter(answeredAt));
 		assertThat(record(callId).getStatus()).isEqualTo(CallState.ANSWERED);
 	}
 

@@ -66,15 +66,15 @@ class CallCharging {
 			return false;
 		}
 		Call call = found.get();
-		BigDecimal payable = available(call.getAccountId()).add(call.money().reservedAmount());
-		Grant next = Grant.next(call.money().tariff(), call.money().grantedSeconds(), payable, call.money().maxConnectSeconds(),
+		Money money = call.money();
+		BigDecimal payable = available(call.getAccountId()).add(money.reservedAmount());
+		Grant next = Grant.next(money.tariff(), money.grantedSeconds(), payable, money.maxConnectSeconds(),
 				this.billing.grant());
-		if (next.seconds() <= call.money().grantedSeconds()) {
+		if (next.seconds() <= money.grantedSeconds()) {
 			return false;
 		}
-		return this.calls
-			.extendGrant(callId, call.money().grantedSeconds(), next, call.timing().answeredAt().plusSeconds(next.seconds()), now)
-			.isPresent();
+		Instant deadline = call.timing().answeredAt().plusSeconds(next.seconds());
+		return this.calls.extendGrant(callId, money.grantedSeconds(), next, deadline, now).isPresent();
 	}
 
 	/** Locks the account, for a change of a call row that may price it anew: the one lock order. */
@@ -107,12 +107,14 @@ class CallCharging {
 	 * comes up to one sweep late; that delay is not billed), rounded up to the increment.
 	 */
 	static Charge chargeOf(Call call) {
-		if (call.timing().answeredAt() == null || call.timing().endedAt() == null) {
+		Timing timing = call.timing();
+		if (timing.answeredAt() == null || timing.endedAt() == null) {
 			return Charge.NONE;
 		}
-		Duration answered = Duration.between(call.timing().answeredAt(), call.timing().endedAt());
-		if (call.money().grantedSeconds() != null && answered.compareTo(Duration.ofSeconds(call.money().grantedSeconds())) > 0) {
-			answered = Duration.ofSeconds(call.money().grantedSeconds());
+		Duration answered = Duration.between(timing.answeredAt(), timing.endedAt());
+		Integer granted = call.money().grantedSeconds();
+		if (granted != null && answered.compareTo(Duration.ofSeconds(granted)) > 0) {
+			answered = Duration.ofSeconds(granted);
 		}
 		Tariff tariff = call.money().tariff();
 		return (tariff != null) ? tariff.charge(answered) : FREE.charge(answered);

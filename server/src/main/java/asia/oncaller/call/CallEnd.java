@@ -49,8 +49,8 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 	/** Why an answered call whose granted time ran out ends: its maxConnectTime, else its balance. */
 	static CallEnd grantRunOut(Call call) {
 		Integer max = call.money().maxConnectSeconds();
-		return (max != null && call.money().grantedSeconds() != null && call.money().grantedSeconds() >= max) ? MAX_CONNECT_TIME
-				: NOT_ENOUGH_MONEY;
+		Integer granted = call.money().grantedSeconds();
+		return (max != null && granted != null && granted >= max) ? MAX_CONNECT_TIME : NOT_ENOUGH_MONEY;
 	}
 
 }

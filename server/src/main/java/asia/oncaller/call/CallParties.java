@@ -35,15 +35,17 @@ final class CallParties {
 	}
 
 	static Recipient caller(Call call) {
-		return Recipient.connectionOrUser(call.getProjectId(), call.parties().fromUserId(), call.parties().callerConnectionId());
+		Parties parties = call.parties();
+		return Recipient.connectionOrUser(call.getProjectId(), parties.fromUserId(), parties.callerConnectionId());
 	}
 
 	/** The answering device once answered, else every device of the callee. */
 	static Recipient callee(Call call) {
-		if (call.getStatus() == CallState.ANSWERED || call.parties().answeredConnectionId() != null) {
-			return Recipient.connectionOrUser(call.getProjectId(), call.parties().toUserId(), call.parties().answeredConnectionId());
+		Parties parties = call.parties();
+		if (call.getStatus() == CallState.ANSWERED || parties.answeredConnectionId() != null) {
+			return Recipient.connectionOrUser(call.getProjectId(), parties.toUserId(), parties.answeredConnectionId());
 		}
-		return new Recipient.User(call.getProjectId(), call.parties().toUserId());
+		return new Recipient.User(call.getProjectId(), parties.toUserId());
 	}
 
 	/** The callee's devices other than the one that acted. */
@@ -79,8 +81,9 @@ final class CallParties {
 			return false;
 		}
 		boolean appToPhone = call.getDirection() == CallDirection.APP_TO_PHONE;
-		String appUser = appToPhone ? call.parties().fromUserId() : call.parties().toUserId();
-		String appConnection = appToPhone ? call.parties().callerConnectionId() : call.parties().answeredConnectionId();
+		Parties parties = call.parties();
+		String appUser = appToPhone ? parties.fromUserId() : parties.toUserId();
+		String appConnection = appToPhone ? parties.callerConnectionId() : parties.answeredConnectionId();
 		return appConnection == null && party.userId().equals(appUser);
 	}
 

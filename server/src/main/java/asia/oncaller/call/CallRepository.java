@@ -43,8 +43,10 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			select c.id from Call c
 			where c.status = asia.oncaller.call.CallState.ANSWERED and c.timing.transferredAt is not null
 			  and c.timing.ringDeadline <= :now
-			  and ((c.direction = asia.oncaller.call.CallDirection.APP_TO_PHONE and c.parties.callerConnectionId is null)
-			    or (c.direction = asia.oncaller.call.CallDirection.PHONE_TO_APP and c.parties.answeredConnectionId is null))""")
+			  and ((c.direction = asia.oncaller.call.CallDirection.APP_TO_PHONE
+			      and c.parties.callerConnectionId is null)
+			    or (c.direction = asia.oncaller.call.CallDirection.PHONE_TO_APP
+			      and c.parties.answeredConnectionId is null))""")
 	List<String> findTransferExpired(Instant now);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -130,7 +132,8 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	@Query("""
 			update Call c set c.timing.lastSeenAt = :now
 			where c.status = asia.oncaller.call.CallState.ANSWERED
-			  and (c.parties.callerConnectionId in :connectionIds or c.parties.answeredConnectionId in :connectionIds)""")
+			  and (c.parties.callerConnectionId in :connectionIds
+			    or c.parties.answeredConnectionId in :connectionIds)""")
 	int markSeen(Collection<String> connectionIds, Instant now);
 
 	@Query("""

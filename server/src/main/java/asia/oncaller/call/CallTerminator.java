@@ -80,8 +80,8 @@ class CallTerminator {
 		CallEnd end = CallEnd.grantRunOut(expired);
 		this.charging.lockAccountOf(expired.getId());
 		return this.calls
-			.markExpired(expired.getId(), expired.money().grantedSeconds(), this.clock.instant(), end.state(), end.reason(),
-					end.sipCode())
+			.markExpired(expired.getId(), expired.money().grantedSeconds(), this.clock.instant(), end.state(),
+					end.reason(), end.sipCode())
 			.map((call) -> ended(call, end, null, Role.NONE));
 	}
 

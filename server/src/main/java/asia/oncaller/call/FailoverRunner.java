@@ -87,8 +87,8 @@ class FailoverRunner implements DisposableBean {
 	private void run(Call claimed) {
 		try {
 			String secret = this.projects.findById(claimed.getProjectId()).orElseThrow().getSigningSecret();
-			CallControlDecision decision = this.customerServers.onFail(claimed.failover().onFailEventUrl(), report(claimed),
-					secret);
+			CallControlDecision decision = this.customerServers.onFail(claimed.failover().onFailEventUrl(),
+					report(claimed), secret);
 			Optional<List<Delivery>> deliveries = this.transaction
 				.execute((status) -> this.failover.settle(claimed, decision));
 			deliveries.ifPresent(this.events::send);
@@ -109,8 +109,8 @@ class FailoverRunner implements DisposableBean {
 		report.put("project_id", call.getProjectId());
 		report.put("account_id", call.getAccountId());
 		report.put("call_id", call.getId());
-		report.put("from", CallEvents.endpoint(call.parties().fromType(), call.parties().fromNumber(), call.parties().fromAlias()));
-		report.put("to", CallEvents.endpoint(call.parties().toType(), call.parties().toNumber(), call.parties().toAlias()));
+		report.put("from", call.parties().from().fields());
+		report.put("to", call.parties().to().fields());
 		report.put("from_user_id", call.parties().fromUserId());
 		report.put("start_time", call.timing().createdAt().toEpochMilli());
 		report.put("video_call", call.isVideoCall());

@@ -38,8 +38,8 @@ public record Money(String currency, String rateId, @Column(precision = 19, scal
 	public static Money of(String currency, String rateId, Tariff tariff, ConnectAction connect) {
 		Integer maxConnectSeconds = (connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null;
 		return (tariff != null)
-				? new Money(currency, rateId, tariff.pricePerMinute(), tariff.incrementSeconds(), tariff.connectionFee(),
-						tariff.firstIncrementCost(), null, maxConnectSeconds, null, null)
+				? new Money(currency, rateId, tariff.pricePerMinute(), tariff.incrementSeconds(),
+						tariff.connectionFee(), tariff.firstIncrementCost(), null, maxConnectSeconds, null, null)
 				: new Money(currency, null, null, null, null, BigDecimal.ZERO, null, maxConnectSeconds, null, null);
 	}
 

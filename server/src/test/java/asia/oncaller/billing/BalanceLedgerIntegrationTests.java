@@ -125,8 +125,10 @@ class BalanceLedgerIntegrationTests {
 	private String answeredCall() {
 		Project project = this.projects.save(new Project(this.account.getId(), "App"));
 		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
-				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 3600, ConnectAction.UNLIMITED_CONNECT_TIME, true, false, null);
-		Call call = Call.calling("call-" + Long.toHexString(System.nanoTime()) + "0".repeat(16), Party.withoutConnection(project.getId(), this.account.getId(), null),
+				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 3600, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
+		Call call = Call.calling("call-" + Long.toHexString(System.nanoTime()) + "0".repeat(16),
+				Party.withoutConnection(project.getId(), this.account.getId(), null),
 				EndpointType.INTERNAL, connect, false, Money.of("USD", null, null, connect), PhoneLine.NONE,
 				Instant.now());
 		return this.calls.save(call).getId();

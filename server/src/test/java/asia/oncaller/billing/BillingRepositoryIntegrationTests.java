@@ -98,7 +98,8 @@ class BillingRepositoryIntegrationTests {
 	void callIsChargedAtMostOnce() {
 		Project project = this.projects.saveAndFlush(new Project(this.account.getId(), "App"));
 		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
-				new Endpoint(Endpoint.EXTERNAL, "+84901234567", null), null, 3600, ConnectAction.UNLIMITED_CONNECT_TIME, true, false, null);
+				new Endpoint(Endpoint.EXTERNAL, "+84901234567", null), null, 3600,
+				ConnectAction.UNLIMITED_CONNECT_TIME, true, false, null);
 		Call call = Call.calling("call-charged-once", Party.withoutConnection(project.getId(), this.account.getId(), null),
 				EndpointType.INTERNAL, connect, false, Money.of("USD", null, null, connect), PhoneLine.NONE,
 				Instant.now());

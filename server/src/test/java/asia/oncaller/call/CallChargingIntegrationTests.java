@@ -103,7 +103,8 @@ class CallChargingIntegrationTests {
 		for (String callId : callIds) {
 			Call call = this.calls.findById(callId).orElseThrow();
 			Duration answered = Duration.between(call.timing().answeredAt(), call.timing().endedAt());
-			assertThat(call.money().cost()).isEqualByComparingTo(call.money().tariff().charge(answered).cost()).isPositive();
+			Money money = call.money();
+			assertThat(money.cost()).isEqualByComparingTo(money.tariff().charge(answered).cost()).isPositive();
 			costs = costs.add(call.money().cost());
 		}
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo(new BigDecimal("1000.00").subtract(costs));
@@ -121,7 +122,8 @@ class CallChargingIntegrationTests {
 		List<String> admitted = placed.stream().flatMap(Optional::stream).toList();
 		assertThat(admitted).hasSize(5);
 		List<CallResult> answers = concurrently(admitted.size(), (i) -> this.callService
-			.answer(fixture.callee(this.calls.findById(admitted.get(i)).orElseThrow().parties().toUserId()), admitted.get(i)));
+			.answer(fixture.callee(this.calls.findById(admitted.get(i)).orElseThrow().parties().toUserId()),
+					admitted.get(i)));
 		assertThat(answers).extracting(CallResult::outcome).containsOnly(CallOutcome.OK);
 		for (String callId : admitted) {
 			// Each answer may use only what the others' first increments leave: its own cent.
@@ -136,7 +138,8 @@ class CallChargingIntegrationTests {
 			assertThat(call.money().billedSeconds()).isEqualTo(1);
 			assertThat(call.money().cost()).isEqualByComparingTo("0.01");
 			// Cut within a second of the grant running out.
-			assertThat(Duration.between(call.timing().connectDeadline(), call.timing().endedAt())).isLessThan(Duration.ofSeconds(1));
+			Timing timing = call.timing();
+			assertThat(Duration.between(timing.connectDeadline(), timing.endedAt())).isLessThan(Duration.ofSeconds(1));
 		});
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo("0.00");
 		assertThatLedgerIsGapless(fixture, 5);

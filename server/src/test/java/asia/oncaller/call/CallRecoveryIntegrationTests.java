@@ -115,8 +115,8 @@ class CallRecoveryIntegrationTests {
 	/** A call as a crashed node left it: answered, holding its grant, last seen some time ago. */
 	private String answeredCall(Tariff tariff, int answeredSecondsAgo, int seenSecondsAgo, Integer grantedSeconds) {
 		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
-				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true, false,
-				null);
+				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
 		String id = this.calls.save(Call.calling(Sids.newSid("call-"), this.fixture.caller(), EndpointType.INTERNAL,
 				connect, false, Money.of("USD", null, tariff, connect), PhoneLine.NONE, this.now))
 			.getId();

@@ -132,8 +132,8 @@ class CallRepositoryIntegrationTests {
 		Account account = this.accounts.saveAndFlush(new Account("Acme", "USD"));
 		Project project = this.projects.saveAndFlush(new Project(account.getId(), "App"));
 		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", "Alice"),
-				new Endpoint(Endpoint.INTERNAL, "bob", "Bob"), customData, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
-				false, null);
+				new Endpoint(Endpoint.INTERNAL, "bob", "Bob"), customData, 60, ConnectAction.UNLIMITED_CONNECT_TIME,
+				true, false, null);
 		return Call.calling(id, Party.withoutConnection(project.getId(), account.getId(), "alice"),
 				EndpointType.INTERNAL, connect, video, Money.of("USD", null, null, connect), PhoneLine.NONE,
 				Instant.now());

@@ -16,6 +16,8 @@ import asia.oncaller.billing.RatedCallType;
 import asia.oncaller.billing.TransactionKind;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
+import asia.oncaller.call.Money;
+import asia.oncaller.call.Timing;
 import asia.oncaller.tenant.Project;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,9 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		assertThat(call.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(call.getEndReason()).isEqualTo("Not enough money");
 		assertThat(call.getSipCode()).isEqualTo(402);
-		assertThat(Duration.between(call.timing().answeredAt(), call.timing().connectDeadline())).isEqualTo(Duration.ofSeconds(3));
-		assertThat(Duration.between(call.timing().connectDeadline(), call.timing().endedAt())).isBetween(Duration.ZERO,
+		Timing timing = call.timing();
+		assertThat(Duration.between(timing.answeredAt(), timing.connectDeadline())).isEqualTo(Duration.ofSeconds(3));
+		assertThat(Duration.between(timing.connectDeadline(), timing.endedAt())).isBetween(Duration.ZERO,
 				Duration.ofSeconds(1));
 		assertThat(call.money().billedSeconds()).isEqualTo(3);
 		assertThat(call.money().cost()).isEqualByComparingTo("0.03");
@@ -80,17 +83,17 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 
-		Call call = record(callId);
-		assertThat(call.money().billedSeconds()).isBetween(2, 3);
-		assertThat(call.money().cost()).isEqualByComparingTo(new BigDecimal(call.money().billedSeconds()).movePointLeft(2));
-		assertThat(call.money().currency()).isEqualTo("USD");
-		assertThat(call.money().rateId()).startsWith("RT");
+		Money money = record(callId).money();
+		assertThat(money.billedSeconds()).isBetween(2, 3);
+		assertThat(money.cost()).isEqualByComparingTo(new BigDecimal(money.billedSeconds()).movePointLeft(2));
+		assertThat(money.currency()).isEqualTo("USD");
+		assertThat(money.rateId()).startsWith("RT");
 		BalanceTransaction charge = this.ledger.transactions(this.project.getAccountId(), null, 1).get(0);
 		assertThat(charge.getKind()).isEqualTo(TransactionKind.CALL_CHARGE);
 		assertThat(charge.getCallId()).isEqualTo(callId);
-		assertThat(charge.getAmount()).isEqualByComparingTo(call.money().cost().negate());
+		assertThat(charge.getAmount()).isEqualByComparingTo(money.cost().negate());
 		assertThat(this.ledger.balance(this.project.getAccountId()))
-			.isEqualByComparingTo(new BigDecimal("10.00").subtract(call.money().cost()));
+			.isEqualByComparingTo(new BigDecimal("10.00").subtract(money.cost()));
 	}
 
 	@Test

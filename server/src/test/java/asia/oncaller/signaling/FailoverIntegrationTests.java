@@ -233,7 +233,8 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(alice.await(state(callId, 6))).containsEntry("reason", "Canceled");
 		Awaitility.await()
 			.during(Duration.ofSeconds(1))
-			.until(() -> record(callId).parties().toNumber().equals("bob") && record(callId).failover().failoverCount() == 0);
+			.until(() -> record(callId).parties().toNumber().equals("bob")
+					&& record(callId).failover().failoverCount() == 0);
 		assertThat(record(callId).getEndReason()).isEqualTo("Canceled");
 		assertThat(carol.receives((m) -> "incomingCall".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
 		assertThat(bob.unconsumed()).noneMatch(state(callId, 6));

@@ -15,6 +15,8 @@ import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A call row round-trips every field of the call record on real PostgreSQL; its version makes a
  * stale writer fail instead of overwriting a newer state, and the conditional state changes let
- * exactly one of two racing writers win.
+ * exactly one of two racing writers win and only ever move a call forward.
  */
 @RepositoryTest
 class CallRepositoryIntegrationTests {
@@ -121,6 +123,39 @@ class CallRepositoryIntegrationTests {
 			.satisfies((call) -> assertThat(call.timing().endedAt()).isNotNull());
 		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null))
 			.isEmpty();
+	}
+
+	/**
+	 * The call's state machine is the guards of the conditional updates: a state change only goes
+	 * forward, and BUSY and ENDED are final. (Back to CALLING is a failover's retarget only.)
+	 */
+	@ParameterizedTest(name = "{0} -> {1}: {2}")
+	@CsvSource({ "CALLING,RINGING,true", "CALLING,ANSWERED,true", "CALLING,BUSY,true", "CALLING,ENDED,true",
+			"RINGING,RINGING,false", "RINGING,ANSWERED,true", "RINGING,BUSY,true", "RINGING,ENDED,true",
+			"ANSWERED,RINGING,false", "ANSWERED,ANSWERED,false", "ANSWERED,BUSY,false", "ANSWERED,ENDED,true",
+			"BUSY,RINGING,false", "BUSY,ANSWERED,false", "BUSY,BUSY,false", "BUSY,ENDED,false", "ENDED,RINGING,false",
+			"ENDED,ANSWERED,false", "ENDED,BUSY,false", "ENDED,ENDED,false" })
+	void stateChangesOnlyGoForward(CallState from, CallState to, boolean moves) {
+		String id = "call-states-" + from + "-" + to;
+		this.calls.saveAndFlush(newCall(id));
+		if (from != CallState.CALLING) {
+			assertThat(move(id, from)).isTrue();
+		}
+
+		assertThat(move(id, to)).isEqualTo(moves);
+		assertThat(this.calls.findById(id).orElseThrow().getStatus()).isEqualTo(moves ? to : from);
+	}
+
+	/** The conditional update that moves a call to {@code state}, as the verbs use it. */
+	private boolean move(String id, CallState state) {
+		Instant now = Instant.now();
+		return switch (state) {
+			case RINGING -> this.calls.markRinging(id, now).isPresent();
+			case ANSWERED -> this.calls.markAnswered(id, now, "d1", "c1", Grant.unpriced(null)).isPresent();
+			case BUSY -> this.calls.markRejected(id, now, CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode()).isPresent();
+			case ENDED -> this.calls.markEnded(id, CallState.live(), CallState.ENDED, now, "Ended", null).isPresent();
+			case CALLING -> throw new IllegalArgumentException("A call only calls again when it fails over");
+		};
 	}
 
 	private Call newCall(String id) {

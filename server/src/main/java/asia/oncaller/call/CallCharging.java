@@ -48,12 +48,12 @@ class CallCharging {
 
 	/** The time a call gets when it is answered; locks the account of a priced call. */
 	Grant firstGrant(Call call) {
-		Tariff tariff = call.tariff();
+		Tariff tariff = call.money().tariff();
 		if (tariff == null) {
-			return Grant.unpriced(call.getMaxConnectSeconds());
+			return Grant.unpriced(call.money().maxConnectSeconds());
 		}
-		BigDecimal payable = available(call.getAccountId()).add(call.getReservedAmount());
-		return Grant.next(tariff, 0, payable, call.getMaxConnectSeconds(), this.billing.grant());
+		BigDecimal payable = available(call.getAccountId()).add(call.money().reservedAmount());
+		return Grant.next(tariff, 0, payable, call.money().maxConnectSeconds(), this.billing.grant());
 	}
 
 	/**
@@ -62,19 +62,19 @@ class CallCharging {
 	 */
 	boolean renew(String callId, Instant now) {
 		Optional<Call> found = this.calls.findById(callId);
-		if (found.isEmpty() || found.get().tariff() == null || found.get().getGrantedSeconds() == null) {
+		if (found.isEmpty() || found.get().money().tariff() == null || found.get().money().grantedSeconds() == null) {
 			return false;
 		}
 		Call call = found.get();
-		BigDecimal payable = available(call.getAccountId()).add(call.getReservedAmount());
-		Grant next = Grant.next(call.tariff(), call.getGrantedSeconds(), payable, call.getMaxConnectSeconds(),
+		Money money = call.money();
+		BigDecimal payable = available(call.getAccountId()).add(money.reservedAmount());
+		Grant next = Grant.next(money.tariff(), money.grantedSeconds(), payable, money.maxConnectSeconds(),
 				this.billing.grant());
-		if (next.seconds() <= call.getGrantedSeconds()) {
+		if (next.seconds() <= money.grantedSeconds()) {
 			return false;
 		}
-		return this.calls
-			.extendGrant(callId, call.getGrantedSeconds(), next, call.getAnsweredAt().plusSeconds(next.seconds()), now)
-			.isPresent();
+		Instant deadline = call.timing().answeredAt().plusSeconds(next.seconds());
+		return this.calls.extendGrant(callId, money.grantedSeconds(), next, deadline, now).isPresent();
 	}
 
 	/** Locks the account, for a change of a call row that may price it anew: the one lock order. */
@@ -85,7 +85,7 @@ class CallCharging {
 	/** Locks the account of a priced call before the call row is changed: the one lock order. */
 	void lockAccountOf(String callId) {
 		this.calls.findById(callId)
-			.filter((call) -> call.tariff() != null)
+			.filter((call) -> call.money().tariff() != null)
 			.ifPresent((call) -> this.ledger.lockBalance(call.getAccountId()));
 	}
 
@@ -107,14 +107,16 @@ class CallCharging {
 	 * comes up to one sweep late; that delay is not billed), rounded up to the increment.
 	 */
 	static Charge chargeOf(Call call) {
-		if (call.getAnsweredAt() == null || call.getEndedAt() == null) {
+		Timing timing = call.timing();
+		if (timing.answeredAt() == null || timing.endedAt() == null) {
 			return Charge.NONE;
 		}
-		Duration answered = Duration.between(call.getAnsweredAt(), call.getEndedAt());
-		if (call.getGrantedSeconds() != null && answered.compareTo(Duration.ofSeconds(call.getGrantedSeconds())) > 0) {
-			answered = Duration.ofSeconds(call.getGrantedSeconds());
+		Duration answered = Duration.between(timing.answeredAt(), timing.endedAt());
+		Integer granted = call.money().grantedSeconds();
+		if (granted != null && answered.compareTo(Duration.ofSeconds(granted)) > 0) {
+			answered = Duration.ofSeconds(granted);
 		}
-		Tariff tariff = call.tariff();
+		Tariff tariff = call.money().tariff();
 		return (tariff != null) ? tariff.charge(answered) : FREE.charge(answered);
 	}
 

@@ -48,9 +48,9 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 
 	/** Why an answered call whose granted time ran out ends: its maxConnectTime, else its balance. */
 	static CallEnd grantRunOut(Call call) {
-		Integer max = call.getMaxConnectSeconds();
-		return (max != null && call.getGrantedSeconds() != null && call.getGrantedSeconds() >= max) ? MAX_CONNECT_TIME
-				: NOT_ENOUGH_MONEY;
+		Integer max = call.money().maxConnectSeconds();
+		Integer granted = call.money().grantedSeconds();
+		return (max != null && granted != null && granted >= max) ? MAX_CONNECT_TIME : NOT_ENOUGH_MONEY;
 	}
 
 }

@@ -13,9 +13,10 @@ final class CallEvents {
 	}
 
 	static Map<String, Object> incomingCall(Call call, Object iceServers) {
-		return event("incomingCall", call.getId(), "fromNumber", call.getFromNumber(), "toNumber", call.getToNumber(),
-				"fromAlias", call.getFromAlias(), "toAlias", call.getToAlias(), "isVideoCall", call.isVideoCall(),
-				"fromInternal", call.getFromType() == EndpointType.INTERNAL, "customDataFromYourServer",
+		Parties parties = call.parties();
+		return event("incomingCall", call.getId(), "fromNumber", parties.fromNumber(), "toNumber", parties.toNumber(),
+				"fromAlias", parties.fromAlias(), "toAlias", parties.toAlias(), "isVideoCall", call.isVideoCall(),
+				"fromInternal", parties.fromType() == EndpointType.INTERNAL, "customDataFromYourServer",
 				call.getCustomData(), "iceServers", iceServers);
 	}
 
@@ -25,10 +26,11 @@ final class CallEvents {
 	 */
 	static Map<String, Object> transferredCall(Call call, String userId, Object iceServers) {
 		boolean fromPhone = call.getDirection() == CallDirection.PHONE_TO_APP;
-		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? call.getFromNumber() : call.getToNumber(),
-				"toNumber", userId, "fromAlias", fromPhone ? call.getFromAlias() : call.getToAlias(), "isVideoCall",
+		Parties parties = call.parties();
+		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? parties.fromNumber() : parties.toNumber(),
+				"toNumber", userId, "fromAlias", fromPhone ? parties.fromAlias() : parties.toAlias(), "isVideoCall",
 				false, "fromInternal", false, "customDataFromYourServer", call.getCustomData(), "transferredFrom",
-				call.getTransferredFromUserId(), "iceServers", iceServers);
+				parties.transferredFromUserId(), "iceServers", iceServers);
 	}
 
 	static Map<String, Object> signalingState(Call call, CallState state, String reason) {
@@ -67,11 +69,6 @@ final class CallEvents {
 
 	static Map<String, Object> transferred(Call call, String toUserId) {
 		return event("transferred", call.getId(), "toUserId", toUserId);
-	}
-
-	/** A party as the SCCO writes it: {@code type} ({@code internal}, {@code external}), number, alias. */
-	static Map<String, Object> endpoint(EndpointType type, String number, String alias) {
-		return new CallSnapshot.Endpoint(type, number, alias).fields();
 	}
 
 	private static Map<String, Object> event(String type, String callId, Object... keysAndValues) {

@@ -1,6 +1,5 @@
 package asia.oncaller.call;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +118,7 @@ class CallFailover {
 			return Optional.empty();
 		}
 		Call call = locked.get();
-		ConnectFailure failure = ConnectFailure.of(call.getFailReason());
+		ConnectFailure failure = ConnectFailure.of(call.failover().failReason());
 		if (decision instanceof CallControlDecision.Connect replacing && replacing.connect().to().isInternal()) {
 			Optional<List<Delivery>> retargeted = retarget(call, replacing.connect(), failure);
 			if (retargeted.isPresent()) {
@@ -136,14 +135,14 @@ class CallFailover {
 	private List<Delivery> callerMedia(Call call) {
 		List<Delivery> deliveries = new ArrayList<>();
 		Recipient callee = CallParties.callee(call);
-		if (call.getCallerOffer() != null) {
+		if (call.failover().callerOffer() != null) {
 			deliveries.add(new Delivery(callee, CallEvents.relay("sdp", call, "sdp",
-					this.json.readValue(call.getCallerOffer(), Map.class), call.getCallerDeviceId())));
+					this.json.readValue(call.failover().callerOffer(), Map.class), call.parties().callerDeviceId())));
 		}
-		if (call.getCallerCandidates() != null) {
-			for (Object candidate : this.json.readValue(call.getCallerCandidates(), List.class)) {
+		if (call.failover().callerCandidates() != null) {
+			for (Object candidate : this.json.readValue(call.failover().callerCandidates(), List.class)) {
 				deliveries.add(new Delivery(callee,
-						CallEvents.relay("candidate", call, "candidate", candidate, call.getCallerDeviceId())));
+						CallEvents.relay("candidate", call, "candidate", candidate, call.parties().callerDeviceId())));
 			}
 		}
 		return deliveries;
@@ -151,7 +150,7 @@ class CallFailover {
 
 	private Optional<List<Delivery>> retarget(Call call, ConnectAction connect, ConnectFailure failure) {
 		// Released first, so that pricing the new callee does not count this call's hold twice.
-		call.setReservedAmount(BigDecimal.ZERO);
+		call.releaseReservation();
 		this.calls.flush();
 		CallRouting.Route route = this.routing.route(call.getAccountId(), connect);
 		if (!route.outcome().ok()) {
@@ -160,28 +159,20 @@ class CallFailover {
 		}
 		CallSnapshot.Endpoint previousTo = CallSnapshot.of(call).to();
 		Instant now = this.clock.instant();
-		call.retarget(connect.to().number(), connect.to().alias(), connect.customData());
-		call.failover(connect.continueOnFail(), connect.onFailEventUrl());
-		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
-		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
-		if (route.tariff() != null) {
-			call.price(route.rateId(), route.tariff());
-			call.setReservedAmount(route.tariff().firstIncrementCost());
-		}
+		call.retarget(connect, route.money(connect), now);
 		this.events.publishEvent(
 				new CallLifecycleEvent.Retargeted(CallSnapshot.of(call), failure.reason(), previousTo));
 		Delivery calling = new Delivery(CallParties.caller(call),
 				CallEvents.signalingState(call, CallState.CALLING, "Calling"));
-		if (this.presence.isOnline(call.getProjectId(), call.getToUserId())) {
+		if (this.presence.isOnline(call.getProjectId(), call.parties().toUserId())) {
 			List<Delivery> deliveries = new ArrayList<>(List.of(calling,
 					new Delivery(CallParties.callee(call), CallEvents.incomingCall(call, this.ice.servers()))));
 			deliveries.addAll(callerMedia(call));
 			return Optional.of(deliveries);
 		}
-		if (call.isContinueOnFail() && call.getFailoverCount() < this.properties.maxFailovers()) {
+		if (call.failover().continueOnFail() && call.failover().failoverCount() < this.properties.maxFailovers()) {
 			// The next sweep asks the new connect's onFailEventUrl in turn.
-			call.setFailReason(ConnectFailure.NOT_ONLINE.reason());
-			call.setRingDeadline(now);
+			call.failOverAt(ConnectFailure.NOT_ONLINE, now);
 			return Optional.of(List.of(calling));
 		}
 		return this.terminator.end(call.getId(), UNANSWERED, CallEnd.NOT_ONLINE, null);

@@ -72,14 +72,14 @@ public sealed interface CallLifecycleEvent {
 			long answerDurationSeconds, String endedBy, BigDecimal cost, String currency) implements CallLifecycleEvent {
 
 		static Ended of(Call call, Role endedBy) {
-			Instant answeredAt = call.getAnsweredAt();
+			Instant answeredAt = call.timing().answeredAt();
 			return new Ended(CallSnapshot.of(call), call.getEndReason(), call.getSipCode(),
-					seconds(call.getCreatedAt(), call.getEndedAt()),
-					(answeredAt != null) ? seconds(answeredAt, call.getEndedAt()) : 0, switch (endedBy) {
+					seconds(call.timing().createdAt(), call.timing().endedAt()),
+					(answeredAt != null) ? seconds(answeredAt, call.timing().endedAt()) : 0, switch (endedBy) {
 						case CALLER -> "caller";
 						case CALLEE -> "callee";
 						case NONE -> "server";
-					}, call.getCost(), call.getCurrency());
+					}, call.money().cost(), call.money().currency());
 		}
 
 		private static long seconds(Instant from, Instant to) {

@@ -20,10 +20,10 @@ final class CallParties {
 		if (!call.getProjectId().equals(party.projectId())) {
 			return Role.NONE;
 		}
-		boolean caller = party.userId().equals(call.getFromUserId());
-		boolean callee = party.userId().equals(call.getToUserId());
+		boolean caller = party.userId().equals(call.parties().fromUserId());
+		boolean callee = party.userId().equals(call.parties().toUserId());
 		if (caller && (!callee || !party.hasConnection()
-				|| party.connectionId().equals(call.getCallerConnectionId()))) {
+				|| party.connectionId().equals(call.parties().callerConnectionId()))) {
 			return Role.CALLER;
 		}
 		return callee ? Role.CALLEE : Role.NONE;
@@ -31,26 +31,28 @@ final class CallParties {
 
 	/** Whether a callee party may act on an answered call: only the answering device may. */
 	static boolean isAnsweringDevice(Call call, Party party) {
-		return !party.hasConnection() || party.connectionId().equals(call.getAnsweredConnectionId());
+		return !party.hasConnection() || party.connectionId().equals(call.parties().answeredConnectionId());
 	}
 
 	static Recipient caller(Call call) {
-		return Recipient.connectionOrUser(call.getProjectId(), call.getFromUserId(), call.getCallerConnectionId());
+		Parties parties = call.parties();
+		return Recipient.connectionOrUser(call.getProjectId(), parties.fromUserId(), parties.callerConnectionId());
 	}
 
 	/** The answering device once answered, else every device of the callee. */
 	static Recipient callee(Call call) {
-		if (call.getStatus() == CallState.ANSWERED || call.getAnsweredConnectionId() != null) {
-			return Recipient.connectionOrUser(call.getProjectId(), call.getToUserId(), call.getAnsweredConnectionId());
+		Parties parties = call.parties();
+		if (call.getStatus() == CallState.ANSWERED || parties.answeredConnectionId() != null) {
+			return Recipient.connectionOrUser(call.getProjectId(), parties.toUserId(), parties.answeredConnectionId());
 		}
-		return new Recipient.User(call.getProjectId(), call.getToUserId());
+		return new Recipient.User(call.getProjectId(), parties.toUserId());
 	}
 
 	/** The callee's devices other than the one that acted. */
 	static Recipient otherCalleeDevices(Call call, Party party) {
 		return party.hasConnection()
-				? new Recipient.UserExcept(call.getProjectId(), call.getToUserId(), party.connectionId())
-				: new Recipient.User(call.getProjectId(), call.getToUserId());
+				? new Recipient.UserExcept(call.getProjectId(), call.parties().toUserId(), party.connectionId())
+				: new Recipient.User(call.getProjectId(), call.parties().toUserId());
 	}
 
 	/** The other leg as seen from the party. */
@@ -63,7 +65,7 @@ final class CallParties {
 	 * that came in through one; {@link Role#NONE} when no trunk carries the call.
 	 */
 	static Role phoneSide(Call call) {
-		if (call.getTrunkId() == null) {
+		if (call.phoneLine().trunkId() == null) {
 			return Role.NONE;
 		}
 		return (call.getDirection() == CallDirection.PHONE_TO_APP) ? Role.CALLER : Role.CALLEE;
@@ -74,13 +76,14 @@ final class CallParties {
 	 * is that user: they may ring and answer although the call is answered.
 	 */
 	static boolean isTransferTarget(Call call, Party party) {
-		if (call.getTransferredAt() == null || call.getStatus() != CallState.ANSWERED
+		if (call.timing().transferredAt() == null || call.getStatus() != CallState.ANSWERED
 				|| !call.getProjectId().equals(party.projectId())) {
 			return false;
 		}
 		boolean appToPhone = call.getDirection() == CallDirection.APP_TO_PHONE;
-		String appUser = appToPhone ? call.getFromUserId() : call.getToUserId();
-		String appConnection = appToPhone ? call.getCallerConnectionId() : call.getAnsweredConnectionId();
+		Parties parties = call.parties();
+		String appUser = appToPhone ? parties.fromUserId() : parties.toUserId();
+		String appConnection = appToPhone ? parties.callerConnectionId() : parties.answeredConnectionId();
 		return appConnection == null && party.userId().equals(appUser);
 	}
 

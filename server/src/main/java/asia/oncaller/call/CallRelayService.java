@@ -85,7 +85,7 @@ public class CallRelayService {
 
 	/** Whether the call may still fail over to another callee, who then needs the caller's media offer. */
 	private static boolean keepsCallerMedia(Call call, Party party) {
-		return call.isContinueOnFail() && call.getStatus() != CallState.ANSWERED
+		return call.failover().continueOnFail() && call.getStatus() != CallState.ANSWERED
 				&& CallParties.roleOf(call, party) == Role.CALLER;
 	}
 

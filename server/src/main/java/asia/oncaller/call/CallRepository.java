@@ -31,7 +31,7 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	int setCallerMediaState(String id, int code);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update Call c set c.sipCallId = :sipCallId where c.id = :id")
+	@Query("update Call c set c.phoneLine.sipCallId = :sipCallId where c.id = :id")
 	int setSipCallId(String id, String sipCallId);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -41,15 +41,17 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	/** Transferred phone calls whose target did not answer by the ring deadline. */
 	@Query("""
 			select c.id from Call c
-			where c.status = asia.oncaller.call.CallState.ANSWERED and c.transferredAt is not null
-			  and c.ringDeadline <= :now
-			  and ((c.direction = asia.oncaller.call.CallDirection.APP_TO_PHONE and c.callerConnectionId is null)
-			    or (c.direction = asia.oncaller.call.CallDirection.PHONE_TO_APP and c.answeredConnectionId is null))""")
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.timing.transferredAt is not null
+			  and c.timing.ringDeadline <= :now
+			  and ((c.direction = asia.oncaller.call.CallDirection.APP_TO_PHONE
+			      and c.parties.callerConnectionId is null)
+			    or (c.direction = asia.oncaller.call.CallDirection.PHONE_TO_APP
+			      and c.parties.answeredConnectionId is null))""")
 	List<String> findTransferExpired(Instant now);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("""
-			update Call c set c.lastSeenAt = :now
+			update Call c set c.timing.lastSeenAt = :now
 			where c.status = asia.oncaller.call.CallState.ANSWERED and c.id in :callIds""")
 	int markSeenById(Collection<String> callIds, Instant now);
 
@@ -77,7 +79,7 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	@Query("""
 			select c.id from Call c
 			where c.status in (asia.oncaller.call.CallState.CALLING, asia.oncaller.call.CallState.RINGING)
-			  and c.ringDeadline <= :now""")
+			  and c.timing.ringDeadline <= :now""")
 	List<String> findRingExpired(Instant now);
 
 	/**
@@ -87,28 +89,28 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	 */
 	@Query("""
 			select c from Call c
-			where c.status = asia.oncaller.call.CallState.ANSWERED and c.connectDeadline <= :now
-			  and coalesce(c.lastSeenAt, c.answeredAt) >= :staleBefore""")
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.timing.connectDeadline <= :now
+			  and coalesce(c.timing.lastSeenAt, c.timing.answeredAt) >= :staleBefore""")
 	List<Call> findConnectExpired(Instant now, Instant staleBefore);
 
 	/** Priced answered calls whose grant runs out before {@code horizon} and may still grow. */
 	@Query("""
 			select c.id from Call c
-			where c.status = asia.oncaller.call.CallState.ANSWERED and c.pricePerMinute is not null
-			  and c.connectDeadline > :now and c.connectDeadline <= :horizon
-			  and (c.maxConnectSeconds is null or c.grantedSeconds < c.maxConnectSeconds)""")
+			where c.status = asia.oncaller.call.CallState.ANSWERED and c.money.pricePerMinute is not null
+			  and c.timing.connectDeadline > :now and c.timing.connectDeadline <= :horizon
+			  and (c.money.maxConnectSeconds is null or c.money.grantedSeconds < c.money.maxConnectSeconds)""")
 	List<String> findGrantsToRenew(Instant now, Instant horizon);
 
 	/** Answered calls that no node has seen alive since {@code staleBefore}. */
 	@Query("""
 			select c.id from Call c
 			where c.status = asia.oncaller.call.CallState.ANSWERED
-			  and coalesce(c.lastSeenAt, c.answeredAt) < :staleBefore""")
+			  and coalesce(c.timing.lastSeenAt, c.timing.answeredAt) < :staleBefore""")
 	List<String> findStale(Instant staleBefore);
 
 	/** What the account's live calls hold back of its balance. */
 	@Query("""
-			select coalesce(sum(c.reservedAmount), 0) from Call c
+			select coalesce(sum(c.money.reservedAmount), 0) from Call c
 			where c.accountId = :accountId and c.status in (asia.oncaller.call.CallState.CALLING,
 			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
 	BigDecimal sumReservedByLiveCalls(String accountId);
@@ -122,22 +124,23 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 
 	/** Writes what an ended call was billed into its record. */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update Call c set c.billedSeconds = :billedSeconds, c.cost = :cost where c.id = :id")
+	@Query("update Call c set c.money.billedSeconds = :billedSeconds, c.money.cost = :cost where c.id = :id")
 	int recordCharge(String id, int billedSeconds, BigDecimal cost);
 
 	/** The heartbeat: answered calls with a connection on this node are alive {@code now}. */
 	@Modifying
 	@Query("""
-			update Call c set c.lastSeenAt = :now
+			update Call c set c.timing.lastSeenAt = :now
 			where c.status = asia.oncaller.call.CallState.ANSWERED
-			  and (c.callerConnectionId in :connectionIds or c.answeredConnectionId in :connectionIds)""")
+			  and (c.parties.callerConnectionId in :connectionIds
+			    or c.parties.answeredConnectionId in :connectionIds)""")
 	int markSeen(Collection<String> connectionIds, Instant now);
 
 	@Query("""
 			select c.id from Call c
 			where c.status in (asia.oncaller.call.CallState.CALLING, asia.oncaller.call.CallState.RINGING,
 			  asia.oncaller.call.CallState.ANSWERED)
-			  and (c.callerConnectionId = :connectionId or c.answeredConnectionId = :connectionId)""")
+			  and (c.parties.callerConnectionId = :connectionId or c.parties.answeredConnectionId = :connectionId)""")
 	List<String> findLiveByConnection(String connectionId);
 
 }

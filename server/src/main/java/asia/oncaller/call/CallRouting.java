@@ -57,6 +57,11 @@ class CallRouting {
 			return new Route(outcome, null, null, null, null, null);
 		}
 
+		/** What a call to this route's callee holds back and is priced by, until {@code connect}'s limit. */
+		Money money(ConnectAction connect) {
+			return Money.of(this.currency, this.rateId, this.tariff, connect);
+		}
+
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

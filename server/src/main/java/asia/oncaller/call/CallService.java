@@ -96,7 +96,7 @@ public class CallService {
 			if (current.getStatus() != CallState.ANSWERED) {
 				return CallResult.of(CallOutcome.CALL_DATA_NOT_EXIST);
 			}
-			return (party.hasConnection() && party.connectionId().equals(current.getAnsweredConnectionId()))
+			return (party.hasConnection() && party.connectionId().equals(current.parties().answeredConnectionId()))
 					? CallResult.ok(List.of()) : CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE);
 		}
 		Call answered = won.get();
@@ -168,7 +168,7 @@ public class CallService {
 					? ended(this.terminator.end(callId, EnumSet.of(CallState.ANSWERED), CallEnd.NORMAL, party), callId)
 					: CallResult.of(CallOutcome.ANSWERED_ON_ANOTHER_DEVICE);
 		}
-		if (call.getFailReason() != null) {
+		if (call.failover().failReason() != null) {
 			// The callee already failed and the call is failing over: it is no longer theirs.
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
 		}

@@ -39,10 +39,10 @@ public record CallSnapshot(String id, String projectId, String accountId, CallDi
 	}
 
 	static CallSnapshot of(Call call) {
+		Parties parties = call.parties();
 		return new CallSnapshot(call.getId(), call.getProjectId(), call.getAccountId(), call.getDirection(),
-				call.getStatus(), new Endpoint(call.getFromType(), call.getFromNumber(), call.getFromAlias()),
-				new Endpoint(call.getToType(), call.getToNumber(), call.getToAlias()), call.getFromUserId(),
-				call.getCustomData(), call.getNumberId(), call.getTrunkId());
+				call.getStatus(), parties.from(), parties.to(), parties.fromUserId(), call.getCustomData(),
+				call.phoneLine().numberId(), call.phoneLine().trunkId());
 	}
 
 	/** Whether one leg of the call is a phone behind a SIP trunk. */

@@ -7,6 +7,9 @@ import java.util.Set;
  * Where a call is. Transitions only go forward; {@link #BUSY} and {@link #ENDED} are final.
  * The codes are those of the {@code signalingState} event (4 is never sent). The one restart is
  * a failover's new callee leg, which starts at {@link #CALLING} again ({@link Call#retarget}).
+ * The transitions themselves are the {@code WHERE status IN (…)} guards of {@link CallTransitions}:
+ * the database applies them, so that a race has one winner, and no second table here can drift
+ * from them.
  */
 public enum CallState {
 
@@ -21,16 +24,6 @@ public enum CallState {
 	/** The {@code signalingState} code of this state. */
 	public int code() {
 		return this.code;
-	}
-
-	/** Whether the call can go from this state to {@code next}. */
-	public boolean canMoveTo(CallState next) {
-		return switch (this) {
-			case CALLING -> next != CALLING;
-			case RINGING -> next != CALLING && next != RINGING;
-			case ANSWERED -> next == ENDED;
-			case BUSY, ENDED -> false;
-		};
 	}
 
 	/** Whether the call is over. */

@@ -80,8 +80,8 @@ class CallTerminator {
 		CallEnd end = CallEnd.grantRunOut(expired);
 		this.charging.lockAccountOf(expired.getId());
 		return this.calls
-			.markExpired(expired.getId(), expired.getGrantedSeconds(), this.clock.instant(), end.state(), end.reason(),
-					end.sipCode())
+			.markExpired(expired.getId(), expired.money().grantedSeconds(), this.clock.instant(), end.state(),
+					end.reason(), end.sipCode())
 			.map((call) -> ended(call, end, null, Role.NONE));
 	}
 
@@ -101,7 +101,7 @@ class CallTerminator {
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));
 		// A callee that failed was released when it failed; the call then failed over and ends now.
-		if (call.getToUserId() != null && call.getFailReason() == null) {
+		if (call.parties().toUserId() != null && call.failover().failReason() == null) {
 			deliveries.addAll(toCallee(call, end, actor, actorRole));
 		}
 		return deliveries;
@@ -114,7 +114,7 @@ class CallTerminator {
 
 	private List<Delivery> toCallee(Call call, CallEnd end, Party actor, Role actorRole) {
 		List<Delivery> deliveries = new ArrayList<>();
-		boolean answered = call.getAnsweredAt() != null;
+		boolean answered = call.timing().answeredAt() != null;
 		if (answered || actorRole != Role.CALLEE) {
 			deliveries.add(new Delivery(CallParties.callee(call), CallEvents.signalingState(call, end.state(), end.reason())));
 		}

@@ -66,7 +66,7 @@ class FailoverRunner implements DisposableBean {
 	 * ring timed out stops ringing now, then the onFailEventUrl is asked in the background.
 	 */
 	void start(Call claimed) {
-		if (ConnectFailure.of(claimed.getFailReason()) == ConnectFailure.NO_ANSWER) {
+		if (ConnectFailure.of(claimed.failover().failReason()) == ConnectFailure.NO_ANSWER) {
 			CallEnd noAnswer = ConnectFailure.NO_ANSWER.end();
 			this.events.send(List.of(new Delivery(CallParties.callee(claimed),
 					CallEvents.finalState(claimed, noAnswer.state(), noAnswer.reason(), noAnswer.sipCode()))));
@@ -87,8 +87,8 @@ class FailoverRunner implements DisposableBean {
 	private void run(Call claimed) {
 		try {
 			String secret = this.projects.findById(claimed.getProjectId()).orElseThrow().getSigningSecret();
-			CallControlDecision decision = this.customerServers.onFail(claimed.getOnFailEventUrl(), report(claimed),
-					secret);
+			CallControlDecision decision = this.customerServers.onFail(claimed.failover().onFailEventUrl(),
+					report(claimed), secret);
 			Optional<List<Delivery>> deliveries = this.transaction
 				.execute((status) -> this.failover.settle(claimed, decision));
 			deliveries.ifPresent(this.events::send);
@@ -101,7 +101,7 @@ class FailoverRunner implements DisposableBean {
 
 	/** What the onFailEventUrl hears, in the product's own names (docs/protocol.md §4). */
 	private String report(Call call) {
-		ConnectFailure failure = ConnectFailure.of(call.getFailReason());
+		ConnectFailure failure = ConnectFailure.of(call.failover().failReason());
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("call_status", "connect_failed");
 		report.put("reason", failure.reason());
@@ -109,13 +109,13 @@ class FailoverRunner implements DisposableBean {
 		report.put("project_id", call.getProjectId());
 		report.put("account_id", call.getAccountId());
 		report.put("call_id", call.getId());
-		report.put("from", CallEvents.endpoint(call.getFromType(), call.getFromNumber(), call.getFromAlias()));
-		report.put("to", CallEvents.endpoint(call.getToType(), call.getToNumber(), call.getToAlias()));
-		report.put("from_user_id", call.getFromUserId());
-		report.put("start_time", call.getCreatedAt().toEpochMilli());
+		report.put("from", call.parties().from().fields());
+		report.put("to", call.parties().to().fields());
+		report.put("from_user_id", call.parties().fromUserId());
+		report.put("start_time", call.timing().createdAt().toEpochMilli());
 		report.put("video_call", call.isVideoCall());
 		report.put("custom_data", call.getCustomData());
-		report.put("failover_count", call.getFailoverCount());
+		report.put("failover_count", call.failover().failoverCount());
 		return this.json.writeValueAsString(report);
 	}
 

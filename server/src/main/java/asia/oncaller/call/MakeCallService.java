@@ -1,6 +1,5 @@
 package asia.oncaller.call;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import asia.oncaller.billing.Charge;
 import asia.oncaller.common.Sids;
 import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
@@ -243,41 +241,18 @@ public class MakeCallService {
 
 	private Call newCall(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
 			CallRouting.Route route, InboundLine inbound) {
-		Call call = new Call(callId, caller.accountId(), caller.projectId(), direction(connect, inbound));
-		call.from(fromType, connect.from().number(), connect.from().alias());
-		call.to(connect.to().isInternal() ? EndpointType.INTERNAL : EndpointType.EXTERNAL, connect.to().number(),
-				connect.to().alias());
-		call.setFromUserId(caller.userId());
-		call.setCallerConnectionId(caller.connectionId());
-		call.setCallerDeviceId(caller.deviceId());
-		call.setVideoCall(video);
-		call.setCustomData(connect.customData());
-		call.setTrunkId((inbound != null) ? inbound.trunkId() : route.trunkId());
-		call.setNumberId((inbound != null) ? inbound.numberId() : route.numberId());
-		call.setSipCallId((inbound != null) ? inbound.sipCallId() : null);
-		call.setCurrency(route.currency());
-		if (route.tariff() != null) {
-			call.price(route.rateId(), route.tariff());
-			call.setReservedAmount(route.tariff().firstIncrementCost());
-		}
 		Instant now = this.clock.instant();
-		call.setRingDeadline(now.plusSeconds(connect.timeoutSeconds()));
-		call.setMaxConnectSeconds((connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
-		call.failover(connect.continueOnFail(), connect.onFailEventUrl());
+		PhoneLine line = (inbound != null) ? new PhoneLine(inbound.trunkId(), inbound.numberId(), inbound.sipCallId())
+				: new PhoneLine(route.trunkId(), route.numberId(), null);
+		Call call = Call.calling(callId, caller, fromType, connect, video,
+				route.money(connect), line, now);
 		CallEnd immediateEnd = immediateEnd(call, connect, caller);
 		if (immediateEnd == CallEnd.NOT_ONLINE && this.failover.mayFailOver(connect)) {
 			// Due at once: the next sweep asks the onFailEventUrl where the call goes instead.
-			call.setFailReason(ConnectFailure.NOT_ONLINE.reason());
-			call.setRingDeadline(now);
+			call.failOverAt(ConnectFailure.NOT_ONLINE, now);
 		}
 		else if (immediateEnd != null) {
-			call.setStatus(immediateEnd.state());
-			call.setEndedAt(now);
-			call.setEndReason(immediateEnd.reason());
-			call.setSipCode(immediateEnd.sipCode());
-			call.setReservedAmount(BigDecimal.ZERO);
-			call.setBilledSeconds(Charge.NONE.billedSeconds());
-			call.setCost(Charge.NONE.cost());
+			call.endAtOnce(immediateEnd, now);
 		}
 		return call;
 	}
@@ -290,13 +265,6 @@ public class MakeCallService {
 	private record Placed(CallOutcome outcome, Call call) {
 	}
 
-	private static CallDirection direction(ConnectAction connect, InboundLine inbound) {
-		if (connect.to().isExternal()) {
-			return CallDirection.APP_TO_PHONE;
-		}
-		return (inbound != null) ? CallDirection.PHONE_TO_APP : CallDirection.APP_TO_APP;
-	}
-
 	/**
 	 * Why a call that passed every check still ends at once, or {@code null} if it rings. A phone
 	 * number is dialled once the caller's device offers its media, so a call placed with no
@@ -306,17 +274,16 @@ public class MakeCallService {
 		if (connect.to().isExternal()) {
 			return (this.phones.getIfAvailable() != null && caller.hasConnection()) ? null : CallEnd.NO_SIP_GATEWAY;
 		}
-		call.setToUserId(connect.to().number());
-		return this.presence.isOnline(call.getProjectId(), call.getToUserId()) ? null : CallEnd.NOT_ONLINE;
+		return this.presence.isOnline(call.getProjectId(), call.parties().toUserId()) ? null : CallEnd.NOT_ONLINE;
 	}
 
 	private List<Delivery> firstEvents(Call call) {
 		Delivery toCaller = new Delivery(CallParties.caller(call), CallEvents.signalingState(call,
 				call.getStatus(), call.getStatus().isFinal() ? call.getEndReason() : "Calling"));
-		if (call.getStatus().isFinal() || call.getFailReason() != null || call.getToUserId() == null) {
+		if (call.getStatus().isFinal() || call.failover().failReason() != null || call.parties().toUserId() == null) {
 			return List.of(toCaller);
 		}
-		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.getToUserId()),
+		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.parties().toUserId()),
 				CallEvents.incomingCall(call, this.ice.servers())));
 	}
 

@@ -135,9 +135,9 @@ public class PhoneCallService {
 	 * {@code incomingCall}, with the phone party as the caller, and then the offer.
 	 */
 	public void ringTransferTarget(String callId, Map<String, Object> offer) {
-		tell(() -> liveCall(callId).filter((call) -> call.getTransferredAt() != null).map((call) -> {
+		tell(() -> liveCall(callId).filter((call) -> call.timing().transferredAt() != null).map((call) -> {
 			boolean appToPhone = call.getDirection() == CallDirection.APP_TO_PHONE;
-			String target = appToPhone ? call.getFromUserId() : call.getToUserId();
+			String target = appToPhone ? call.parties().fromUserId() : call.parties().toUserId();
 			Recipient devices = new Recipient.User(call.getProjectId(), target);
 			return List.of(new Delivery(devices, CallEvents.transferredCall(call, target, this.ice.servers())),
 					new Delivery(devices, phoneRelay("sdp", call, "sdp", offer)));

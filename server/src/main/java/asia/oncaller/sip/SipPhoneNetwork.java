@@ -41,8 +41,8 @@ class SipPhoneNetwork implements PhoneNetwork {
 		String body = String.valueOf(sdp.get("sdp"));
 		Optional<PhoneLeg> existing = this.legs.byCallId(call.getId());
 		if (existing.isEmpty() && "offer".equals(type) && call.getDirection() == CallDirection.APP_TO_PHONE) {
-			OutboundCalls.Dial dial = new OutboundCalls.Dial(call.getTrunkId(), call.getFromNumber(),
-					call.getFromAlias(), call.getToNumber(), body);
+			OutboundCalls.Dial dial = new OutboundCalls.Dial(call.phoneLine().trunkId(), call.parties().fromNumber(),
+					call.parties().fromAlias(), call.parties().toNumber(), body);
 			SipProvider provider = this.endpoint.provider();
 			Optional<PhoneLeg> started = this.legs.startOutbound(call.getId(), provider.getNewCallId().getCallId());
 			if (started.isPresent()) {

@@ -1,6 +1,7 @@
 package asia.oncaller.billing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,9 +12,13 @@ import java.util.concurrent.Future;
 
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.call.Call;
-import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallRepository;
 import asia.oncaller.call.EndpointType;
+import asia.oncaller.call.Money;
+import asia.oncaller.call.Party;
+import asia.oncaller.call.PhoneLine;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.Endpoint;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
@@ -119,10 +124,13 @@ class BalanceLedgerIntegrationTests {
 
 	private String answeredCall() {
 		Project project = this.projects.save(new Project(this.account.getId(), "App"));
-		Call call = new Call("call-" + Long.toHexString(System.nanoTime()) + "0".repeat(16), this.account.getId(),
-				project.getId(), CallDirection.APP_TO_APP);
-		call.from(EndpointType.INTERNAL, "alice", null);
-		call.to(EndpointType.INTERNAL, "bob", null);
+		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
+				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 3600, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
+		Call call = Call.calling("call-" + Long.toHexString(System.nanoTime()) + "0".repeat(16),
+				Party.withoutConnection(project.getId(), this.account.getId(), null),
+				EndpointType.INTERNAL, connect, false, Money.of("USD", null, null, connect), PhoneLine.NONE,
+				Instant.now());
 		return this.calls.save(call).getId();
 	}
 

@@ -1,12 +1,17 @@
 package asia.oncaller.billing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import asia.oncaller.RepositoryTest;
 import asia.oncaller.call.Call;
-import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallRepository;
 import asia.oncaller.call.EndpointType;
+import asia.oncaller.call.Money;
+import asia.oncaller.call.Party;
+import asia.oncaller.call.PhoneLine;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.Endpoint;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
@@ -92,9 +97,12 @@ class BillingRepositoryIntegrationTests {
 	@Test
 	void callIsChargedAtMostOnce() {
 		Project project = this.projects.saveAndFlush(new Project(this.account.getId(), "App"));
-		Call call = new Call("call-charged-once", this.account.getId(), project.getId(), CallDirection.APP_TO_PHONE);
-		call.from(EndpointType.INTERNAL, "alice", null);
-		call.to(EndpointType.EXTERNAL, "+84901234567", null);
+		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
+				new Endpoint(Endpoint.EXTERNAL, "+84901234567", null), null, 3600,
+				ConnectAction.UNLIMITED_CONNECT_TIME, true, false, null);
+		Call call = Call.calling("call-charged-once", Party.withoutConnection(project.getId(), this.account.getId(), null),
+				EndpointType.INTERNAL, connect, false, Money.of("USD", null, null, connect), PhoneLine.NONE,
+				Instant.now());
 		this.calls.saveAndFlush(call);
 		this.transactions.saveAndFlush(charge(call));
 

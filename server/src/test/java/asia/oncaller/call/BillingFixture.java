@@ -68,18 +68,8 @@ class BillingFixture {
 			if (!route.outcome().ok()) {
 				return Optional.empty();
 			}
-			Call call = new Call(Sids.newSid("call-"), this.account.getId(), this.project.getId(),
-					CallDirection.APP_TO_APP);
-			call.from(EndpointType.INTERNAL, "alice", null);
-			call.to(EndpointType.INTERNAL, callee, null);
-			call.setFromUserId("alice");
-			call.setToUserId(callee);
-			call.setCurrency(route.currency());
-			call.setRingDeadline(Instant.now().plusSeconds(60));
-			if (route.tariff() != null) {
-				call.price(route.rateId(), route.tariff());
-				call.setReservedAmount(route.tariff().firstIncrementCost());
-			}
+			Call call = Call.calling(Sids.newSid("call-"), caller(), EndpointType.INTERNAL, connect, false,
+					route.money(connect), PhoneLine.NONE, Instant.now());
 			return Optional.of(this.calls.save(call).getId());
 		});
 	}

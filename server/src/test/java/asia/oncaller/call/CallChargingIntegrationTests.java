@@ -102,9 +102,10 @@ class CallChargingIntegrationTests {
 		BigDecimal costs = BigDecimal.ZERO;
 		for (String callId : callIds) {
 			Call call = this.calls.findById(callId).orElseThrow();
-			Duration answered = Duration.between(call.getAnsweredAt(), call.getEndedAt());
-			assertThat(call.getCost()).isEqualByComparingTo(call.tariff().charge(answered).cost()).isPositive();
-			costs = costs.add(call.getCost());
+			Duration answered = Duration.between(call.timing().answeredAt(), call.timing().endedAt());
+			Money money = call.money();
+			assertThat(money.cost()).isEqualByComparingTo(money.tariff().charge(answered).cost()).isPositive();
+			costs = costs.add(call.money().cost());
 		}
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo(new BigDecimal("1000.00").subtract(costs));
 		assertThatLedgerIsGapless(fixture, 50);
@@ -121,11 +122,12 @@ class CallChargingIntegrationTests {
 		List<String> admitted = placed.stream().flatMap(Optional::stream).toList();
 		assertThat(admitted).hasSize(5);
 		List<CallResult> answers = concurrently(admitted.size(), (i) -> this.callService
-			.answer(fixture.callee(this.calls.findById(admitted.get(i)).orElseThrow().getToUserId()), admitted.get(i)));
+			.answer(fixture.callee(this.calls.findById(admitted.get(i)).orElseThrow().parties().toUserId()),
+					admitted.get(i)));
 		assertThat(answers).extracting(CallResult::outcome).containsOnly(CallOutcome.OK);
 		for (String callId : admitted) {
 			// Each answer may use only what the others' first increments leave: its own cent.
-			assertThat(this.calls.findById(callId).orElseThrow().getGrantedSeconds()).isEqualTo(1);
+			assertThat(this.calls.findById(callId).orElseThrow().money().grantedSeconds()).isEqualTo(1);
 		}
 
 		List<Call> ended = awaitEnded(admitted, Duration.ofSeconds(5));
@@ -133,10 +135,11 @@ class CallChargingIntegrationTests {
 		assertThat(ended).allSatisfy((call) -> {
 			assertThat(call.getEndReason()).isEqualTo("Not enough money");
 			assertThat(call.getSipCode()).isEqualTo(402);
-			assertThat(call.getBilledSeconds()).isEqualTo(1);
-			assertThat(call.getCost()).isEqualByComparingTo("0.01");
+			assertThat(call.money().billedSeconds()).isEqualTo(1);
+			assertThat(call.money().cost()).isEqualByComparingTo("0.01");
 			// Cut within a second of the grant running out.
-			assertThat(Duration.between(call.getConnectDeadline(), call.getEndedAt())).isLessThan(Duration.ofSeconds(1));
+			Timing timing = call.timing();
+			assertThat(Duration.between(timing.connectDeadline(), timing.endedAt())).isLessThan(Duration.ofSeconds(1));
 		});
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo("0.00");
 		assertThatLedgerIsGapless(fixture, 5);
@@ -158,15 +161,15 @@ class CallChargingIntegrationTests {
 		this.ledger.topUp(fixture.account.getId(), new BigDecimal("0.60"), "mid-call");
 		assertThat(renew(callId)).isTrue();
 		assertThat(grant(callId)).isEqualTo(210);
-		assertThat(this.calls.findById(callId).orElseThrow().getReservedAmount()).isEqualByComparingTo("2.10");
+		assertThat(this.calls.findById(callId).orElseThrow().money().reservedAmount()).isEqualByComparingTo("2.10");
 
 		// The call keeps its prices when its rate goes away mid-call.
 		this.rates.delete(rate);
 		this.callService.hangup(fixture.caller(), callId);
 		Call ended = this.calls.findById(callId).orElseThrow();
-		assertThat(ended.getBilledSeconds()).isEqualTo(1);
-		assertThat(ended.getCost()).isEqualByComparingTo("0.01");
-		assertThat(ended.tariff()).isEqualTo(new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO));
+		assertThat(ended.money().billedSeconds()).isEqualTo(1);
+		assertThat(ended.money().cost()).isEqualByComparingTo("0.01");
+		assertThat(ended.money().tariff()).isEqualTo(new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO));
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo("2.09");
 	}
 
@@ -176,7 +179,7 @@ class CallChargingIntegrationTests {
 	}
 
 	private int grant(String callId) {
-		return this.calls.findById(callId).orElseThrow().getGrantedSeconds();
+		return this.calls.findById(callId).orElseThrow().money().grantedSeconds();
 	}
 
 	private boolean renew(String callId) {

@@ -3,14 +3,18 @@ package asia.oncaller.call;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransactionRepository;
+import asia.oncaller.billing.Grant;
 import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.Tariff;
 import asia.oncaller.billing.TransactionKind;
 import asia.oncaller.common.Sids;
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.Endpoint;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,17 +92,17 @@ class CallRecoveryIntegrationTests {
 		Call first = this.calls.findById(stale).orElseThrow();
 		assertThat(first.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(first.getEndReason()).isEqualTo("Connection lost");
-		assertThat(first.getEndedAt()).isEqualTo(first.getLastSeenAt());
-		assertThat(first.getBilledSeconds()).isEqualTo(60);
-		assertThat(first.getCost()).isEqualByComparingTo("0.60");
+		assertThat(first.timing().endedAt()).isEqualTo(first.timing().lastSeenAt());
+		assertThat(first.money().billedSeconds()).isEqualTo(60);
+		assertThat(first.money().cost()).isEqualByComparingTo("0.60");
 		Call second = this.calls.findById(staleAfterDeadline).orElseThrow();
-		assertThat(second.getEndedAt()).isEqualTo(second.getConnectDeadline());
-		assertThat(second.getBilledSeconds()).isEqualTo(30);
-		assertThat(second.getCost()).isEqualByComparingTo("0.30");
+		assertThat(second.timing().endedAt()).isEqualTo(second.timing().connectDeadline());
+		assertThat(second.money().billedSeconds()).isEqualTo(30);
+		assertThat(second.money().cost()).isEqualByComparingTo("0.30");
 		Call free = this.calls.findById(staleFree).orElseThrow();
 		assertThat(free.getStatus()).isEqualTo(CallState.ENDED);
-		assertThat(free.getBilledSeconds()).isEqualTo(60);
-		assertThat(free.getCost()).isZero();
+		assertThat(free.money().billedSeconds()).isEqualTo(60);
+		assertThat(free.money().cost()).isZero();
 		assertThat(this.calls.findById(fresh).orElseThrow().getStatus()).isEqualTo(CallState.ANSWERED);
 
 		assertThat(this.ledger.balance(this.fixture.account.getId())).isEqualByComparingTo("9.10");
@@ -110,23 +114,19 @@ class CallRecoveryIntegrationTests {
 
 	/** A call as a crashed node left it: answered, holding its grant, last seen some time ago. */
 	private String answeredCall(Tariff tariff, int answeredSecondsAgo, int seenSecondsAgo, Integer grantedSeconds) {
-		Call call = new Call(Sids.newSid("call-"), this.fixture.account.getId(), this.fixture.project.getId(),
-				CallDirection.APP_TO_APP);
-		call.from(EndpointType.INTERNAL, "alice", null);
-		call.to(EndpointType.INTERNAL, "bob", null);
-		call.setFromUserId("alice");
-		call.setToUserId("bob");
-		call.setStatus(CallState.ANSWERED);
+		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
+				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
+		String id = this.calls.save(Call.calling(Sids.newSid("call-"), this.fixture.caller(), EndpointType.INTERNAL,
+				connect, false, Money.of("USD", null, tariff, connect), PhoneLine.NONE, this.now))
+			.getId();
 		Instant answered = this.now.minusSeconds(answeredSecondsAgo);
-		call.setAnsweredAt(answered);
-		call.setLastSeenAt(this.now.minusSeconds(seenSecondsAgo));
-		call.setGrantedSeconds(grantedSeconds);
-		call.setConnectDeadline((grantedSeconds != null) ? answered.plusSeconds(grantedSeconds) : null);
-		if (tariff != null) {
-			call.price(null, tariff);
-			call.setReservedAmount(tariff.cost(grantedSeconds));
-		}
-		return this.calls.save(call).getId();
+		Grant grant = new Grant(grantedSeconds, (tariff != null) ? tariff.cost(grantedSeconds) : BigDecimal.ZERO);
+		this.transaction.executeWithoutResult((status) -> {
+			this.calls.markAnswered(id, answered, null, null, grant);
+			this.calls.markSeenById(List.of(id), this.now.minusSeconds(seenSecondsAgo));
+		});
+		return id;
 	}
 
 }

@@ -16,6 +16,8 @@ import asia.oncaller.billing.RatedCallType;
 import asia.oncaller.billing.TransactionKind;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
+import asia.oncaller.call.Money;
+import asia.oncaller.call.Timing;
 import asia.oncaller.tenant.Project;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -61,11 +63,12 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		assertThat(call.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(call.getEndReason()).isEqualTo("Not enough money");
 		assertThat(call.getSipCode()).isEqualTo(402);
-		assertThat(Duration.between(call.getAnsweredAt(), call.getConnectDeadline())).isEqualTo(Duration.ofSeconds(3));
-		assertThat(Duration.between(call.getConnectDeadline(), call.getEndedAt())).isBetween(Duration.ZERO,
+		Timing timing = call.timing();
+		assertThat(Duration.between(timing.answeredAt(), timing.connectDeadline())).isEqualTo(Duration.ofSeconds(3));
+		assertThat(Duration.between(timing.connectDeadline(), timing.endedAt())).isBetween(Duration.ZERO,
 				Duration.ofSeconds(1));
-		assertThat(call.getBilledSeconds()).isEqualTo(3);
-		assertThat(call.getCost()).isEqualByComparingTo("0.03");
+		assertThat(call.money().billedSeconds()).isEqualTo(3);
+		assertThat(call.money().cost()).isEqualByComparingTo("0.03");
 		assertThat(this.ledger.balance(poor.getAccountId())).isEqualByComparingTo("0.00");
 	}
 
@@ -80,17 +83,17 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 
-		Call call = record(callId);
-		assertThat(call.getBilledSeconds()).isBetween(2, 3);
-		assertThat(call.getCost()).isEqualByComparingTo(new BigDecimal(call.getBilledSeconds()).movePointLeft(2));
-		assertThat(call.getCurrency()).isEqualTo("USD");
-		assertThat(call.getRateId()).startsWith("RT");
+		Money money = record(callId).money();
+		assertThat(money.billedSeconds()).isBetween(2, 3);
+		assertThat(money.cost()).isEqualByComparingTo(new BigDecimal(money.billedSeconds()).movePointLeft(2));
+		assertThat(money.currency()).isEqualTo("USD");
+		assertThat(money.rateId()).startsWith("RT");
 		BalanceTransaction charge = this.ledger.transactions(this.project.getAccountId(), null, 1).get(0);
 		assertThat(charge.getKind()).isEqualTo(TransactionKind.CALL_CHARGE);
 		assertThat(charge.getCallId()).isEqualTo(callId);
-		assertThat(charge.getAmount()).isEqualByComparingTo(call.getCost().negate());
+		assertThat(charge.getAmount()).isEqualByComparingTo(money.cost().negate());
 		assertThat(this.ledger.balance(this.project.getAccountId()))
-			.isEqualByComparingTo(new BigDecimal("10.00").subtract(call.getCost()));
+			.isEqualByComparingTo(new BigDecimal("10.00").subtract(money.cost()));
 	}
 
 	@Test
@@ -99,12 +102,12 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 		StompTestClient bob = device("bob", "b1");
 		String callId = call(alice, "bob", 60);
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		Instant answeredAt = record(callId).getAnsweredAt();
+		Instant answeredAt = record(callId).timing().answeredAt();
 
 		// The test configuration beats every second.
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(record(callId).getLastSeenAt()).isAfter(answeredAt));
+			.untilAsserted(() -> assertThat(record(callId).timing().lastSeenAt()).isAfter(answeredAt));
 		assertThat(record(callId).getStatus()).isEqualTo(CallState.ANSWERED);
 	}
 

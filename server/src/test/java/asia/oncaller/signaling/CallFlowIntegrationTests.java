@@ -29,7 +29,7 @@ class CallFlowIntegrationTests extends CallTestSupport {
 		assertThat(bob.request("call.ringing", body(callId))).containsEntry("r", 0);
 		assertThat(alice.awaitEvent("signalingState", callId)).containsEntry("code", 1);
 		assertThat(alice.awaitEvent("signalingState", callId)).containsEntry("code", 2).containsEntry("reason", "Ringing");
-		assertThat(record(callId).getRingingAt()).isNotNull();
+		assertThat(record(callId).timing().ringingAt()).isNotNull();
 	}
 
 	@Test
@@ -62,8 +62,8 @@ class CallFlowIntegrationTests extends CallTestSupport {
 		assertThat(data(released)).containsEntry("type", "CALL_STATE").containsEntry("code", 200);
 		Call call = record(callId);
 		assertThat(call.getStatus()).isEqualTo(CallState.ANSWERED);
-		assertThat(call.getAnsweredDeviceId()).isEqualTo("b1");
-		assertThat(call.getAnsweredAt()).isNotNull();
+		assertThat(call.parties().answeredDeviceId()).isEqualTo("b1");
+		assertThat(call.timing().answeredAt()).isNotNull();
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class CallFlowIntegrationTests extends CallTestSupport {
 		assertThat(call.getStatus()).isEqualTo(CallState.BUSY);
 		assertThat(call.getEndReason()).isEqualTo("Busy here");
 		assertThat(call.getSipCode()).isEqualTo(486);
-		assertThat(call.getEndedAt()).isNotNull();
+		assertThat(call.timing().endedAt()).isNotNull();
 	}
 
 	@Test
@@ -157,12 +157,12 @@ class CallFlowIntegrationTests extends CallTestSupport {
 			.containsEntry("type", "CALL_END");
 		Call call = record(callId);
 		assertThat(call.getStatus()).isEqualTo(CallState.ENDED);
-		assertThat(call.getCreatedAt()).isNotNull();
-		assertThat(call.getRingingAt()).isAfterOrEqualTo(call.getCreatedAt());
-		assertThat(call.getAnsweredAt()).isAfterOrEqualTo(call.getRingingAt());
-		assertThat(call.getEndedAt()).isAfterOrEqualTo(call.getAnsweredAt());
-		assertThat(call.getFromUserId()).isEqualTo("alice");
-		assertThat(call.getToNumber()).isEqualTo("bob");
+		assertThat(call.timing().createdAt()).isNotNull();
+		assertThat(call.timing().ringingAt()).isAfterOrEqualTo(call.timing().createdAt());
+		assertThat(call.timing().answeredAt()).isAfterOrEqualTo(call.timing().ringingAt());
+		assertThat(call.timing().endedAt()).isAfterOrEqualTo(call.timing().answeredAt());
+		assertThat(call.parties().fromUserId()).isEqualTo("alice");
+		assertThat(call.parties().toNumber()).isEqualTo("bob");
 		assertThat(call.getCustomData()).isEqualTo("order-42");
 	}
 
@@ -188,7 +188,7 @@ class CallFlowIntegrationTests extends CallTestSupport {
 			assertThat(bob3.awaitEvent("otherDevice", callId)).containsEntry("code", 200);
 			StompTestClient loser = (r1 == 0) ? bob2 : bob1;
 			assertThat(loser.awaitEvent("otherDevice", callId)).containsEntry("code", 200);
-			assertThat(record(callId).getAnsweredDeviceId()).isEqualTo((r1 == 0) ? "b1" : "b2");
+			assertThat(record(callId).parties().answeredDeviceId()).isEqualTo((r1 == 0) ? "b1" : "b2");
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 		}
 	}

@@ -74,11 +74,11 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(endpoint(report.get("from"))).containsEntry("number", "alice");
 		Call call = record(callId);
 		assertThat(call.getStatus()).isEqualTo(CallState.ANSWERED);
-		assertThat(call.getToNumber()).isEqualTo("carol");
-		assertThat(call.getToUserId()).isEqualTo("carol");
-		assertThat(call.getAnsweredDeviceId()).isEqualTo("c1");
-		assertThat(call.getFailoverCount()).isEqualTo(1);
-		assertThat(call.getFailReason()).isNull();
+		assertThat(call.parties().toNumber()).isEqualTo("carol");
+		assertThat(call.parties().toUserId()).isEqualTo("carol");
+		assertThat(call.parties().answeredDeviceId()).isEqualTo("c1");
+		assertThat(call.failover().failoverCount()).isEqualTo(1);
+		assertThat(call.failover().failReason()).isNull();
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 		assertThat(carol.await(state(callId, 6))).containsEntry("reason", "Ended");
 	}
@@ -108,7 +108,7 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(alice.await(state(callId, 3))).containsEntry("reason", "Answered");
 		assertThat(this.onFail.requests().get(0).json()).containsEntry("reason", "busy").containsEntry("sipCode", 486);
 		assertThat(alice.unconsumed()).noneMatch(state(callId, 5));
-		assertThat(record(callId).getAnsweredDeviceId()).isEqualTo("c1");
+		assertThat(record(callId).parties().answeredDeviceId()).isEqualTo("c1");
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class FailoverIntegrationTests extends CallTestSupport {
 			.containsEntry("sipCode", 480);
 		assertThat(carol.request("call.answer", body(callId))).containsEntry("r", 0);
 		assertThat(alice.await(state(callId, 3))).isNotNull();
-		assertThat(record(callId).getRingingAt()).isNull();
+		assertThat(record(callId).timing().ringingAt()).isNull();
 	}
 
 	@Test
@@ -178,9 +178,9 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(call.getStatus()).isEqualTo(CallState.BUSY);
 		assertThat(call.getEndReason()).isEqualTo("Busy here");
 		assertThat(call.getSipCode()).isEqualTo(486);
-		assertThat(call.getToNumber()).isEqualTo("bob");
-		assertThat(call.getBilledSeconds()).isZero();
-		assertThat(call.getFailoverCount()).isZero();
+		assertThat(call.parties().toNumber()).isEqualTo("bob");
+		assertThat(call.money().billedSeconds()).isZero();
+		assertThat(call.failover().failoverCount()).isZero();
 		assertThat(carol.receives((m) -> "incomingCall".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
 		assertThat(bob.unconsumed()).noneMatch(state(callId, 5));
 	}
@@ -233,7 +233,8 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(alice.await(state(callId, 6))).containsEntry("reason", "Canceled");
 		Awaitility.await()
 			.during(Duration.ofSeconds(1))
-			.until(() -> record(callId).getToNumber().equals("bob") && record(callId).getFailoverCount() == 0);
+			.until(() -> record(callId).parties().toNumber().equals("bob")
+					&& record(callId).failover().failoverCount() == 0);
 		assertThat(record(callId).getEndReason()).isEqualTo("Canceled");
 		assertThat(carol.receives((m) -> "incomingCall".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
 		assertThat(bob.unconsumed()).noneMatch(state(callId, 6));
@@ -323,8 +324,8 @@ class FailoverIntegrationTests extends CallTestSupport {
 		assertThat(this.onFail.requests().get(1).json()).containsEntry("failover_count", 1);
 		assertThat(endpoint(this.onFail.requests().get(1).json().get("to"))).containsEntry("number", "dave");
 		Call call = record(callId);
-		assertThat(call.getFailoverCount()).isEqualTo(2);
-		assertThat(call.getToNumber()).isEqualTo("dave");
+		assertThat(call.failover().failoverCount()).isEqualTo(2);
+		assertThat(call.parties().toNumber()).isEqualTo("dave");
 		assertThat(call.getEndReason()).isEqualTo("Callee not online");
 	}
 

@@ -108,10 +108,10 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 					"RTP/AVP", "PCMU/8000").doesNotContain("a=ice-ufrag");
 			Call record = record(callId);
 			assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
-			assertThat(record.getTrunkId()).isEqualTo(trunk.getId());
-			assertThat(record.getSipCallId()).isNotBlank();
-			assertThat(record.getAnsweredAt()).isNotNull();
-			assertThat(record.getCost()).isPositive();
+			assertThat(record.phoneLine().trunkId()).isEqualTo(trunk.getId());
+			assertThat(record.phoneLine().sipCallId()).isNotBlank();
+			assertThat(record.timing().answeredAt()).isNotNull();
+			assertThat(record.money().cost()).isPositive();
 		}
 	}
 
@@ -152,7 +152,7 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(busy).containsEntry("sipCode", 486).containsEntry("sipReason", "Busy Here");
 			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			assertThat(record(callId).getSipCode()).isEqualTo(486);
-			assertThat(record(callId).getCost()).isEqualByComparingTo(BigDecimal.ZERO);
+			assertThat(record(callId).money().cost()).isEqualByComparingTo(BigDecimal.ZERO);
 		}
 	}
 
@@ -251,8 +251,8 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(carol.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			Call record = record(callId);
-			assertThat(record.getFromUserId()).isEqualTo("carol");
-			assertThat(record.getTransferredFromUserId()).isEqualTo("alice");
+			assertThat(record.parties().fromUserId()).isEqualTo("carol");
+			assertThat(record.parties().transferredFromUserId()).isEqualTo("alice");
 		}
 	}
 
@@ -272,8 +272,8 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(carrier.messages()).contains("SIP/2.0 180 Ringing", "SIP/2.0 200 OK", "RTP/AVP");
 			Call record = record(callId);
 			assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
-			assertThat(record.getFromNumber()).isEqualTo(PHONE);
-			assertThat(record.getToUserId()).isEqualTo("bob");
+			assertThat(record.parties().fromNumber()).isEqualTo(PHONE);
+			assertThat(record.parties().toUserId()).isEqualTo("bob");
 		}
 	}
 
@@ -458,9 +458,9 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 			assertThat(ended).containsEntry("reason", "Ended");
 			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 			Call record = record(callId);
-			assertThat(record.getToUserId()).isEqualTo("carol");
-			assertThat(record.getTransferredFromUserId()).isEqualTo("bob");
-			assertThat(record.getTransferredAt()).isNotNull();
+			assertThat(record.parties().toUserId()).isEqualTo("carol");
+			assertThat(record.parties().transferredFromUserId()).isEqualTo("bob");
+			assertThat(record.timing().transferredAt()).isNotNull();
 		}
 	}
 

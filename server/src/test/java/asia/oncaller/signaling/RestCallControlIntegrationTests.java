@@ -61,8 +61,8 @@ class RestCallControlIntegrationTests extends CallTestSupport {
 			.containsEntry("fromAlias", "Support")
 			.containsEntry("isVideoCall", true);
 		Call call = record(callId);
-		assertThat(call.getFromUserId()).isNull();
-		assertThat(call.getToUserId()).isEqualTo("bob");
+		assertThat(call.parties().fromUserId()).isNull();
+		assertThat(call.parties().toUserId()).isEqualTo("bob");
 		assertThat(call.getStatus()).isEqualTo(CallState.CALLING);
 
 		assertThat(this.rest.verb(callId, "answer", "bob", Map.of()).status()).isEqualTo(200);
@@ -92,7 +92,7 @@ class RestCallControlIntegrationTests extends CallTestSupport {
 			.containsEntry("custom", "{\"order\":42}")
 			.doesNotContainKey("userId");
 		assertThat(bob.awaitEvent("incomingCall", callId)).containsEntry("fromInternal", false);
-		assertThat(record(callId).getFromType()).isEqualTo(EndpointType.EXTERNAL);
+		assertThat(record(callId).parties().fromType()).isEqualTo(EndpointType.EXTERNAL);
 	}
 
 	@Test

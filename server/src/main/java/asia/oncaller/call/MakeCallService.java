@@ -93,10 +93,7 @@ public class MakeCallService {
 	 */
 	public CallResult make(Party caller, MakeCallCommand command) {
 		String custom = customText(command.custom());
-		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
-			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
-		}
-		Optional<CallResult> refused = this.limits.refusal(caller.accountId());
+		Optional<CallResult> refused = refusal(custom, caller.accountId());
 		if (refused.isPresent()) {
 			return refused.get();
 		}
@@ -117,10 +114,7 @@ public class MakeCallService {
 	 */
 	public CallResult makeFromServer(String projectId, String accountId, ServerCallCommand command) {
 		String custom = customText(command.custom());
-		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
-			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
-		}
-		Optional<CallResult> refused = this.limits.refusal(accountId);
+		Optional<CallResult> refused = refusal(custom, accountId);
 		if (refused.isPresent()) {
 			return refused.get();
 		}
@@ -213,6 +207,18 @@ public class MakeCallService {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}
 		return call;
+	}
+
+	/**
+	 * Why a call may not be placed before its answer_url is asked: custom data over 16 KB, or the
+	 * account's limits; the same for every caller.
+	 */
+	private Optional<CallResult> refusal(String custom, String accountId) {
+		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
+			return Optional
+				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB"));
+		}
+		return this.limits.refusal(accountId);
 	}
 
 	private String customText(Object custom) {

@@ -137,11 +137,11 @@ public class MakeCallService {
 	 * @param sipCallId the Call-ID of the carrier's INVITE, for the record
 	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC
 	 */
-	public CallResult makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
+	public PhoneCallPlacement makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
 			Map<String, Object> offer) {
 		Optional<CallResult> refused = this.limits.refusal(number.getAccountId());
 		if (refused.isPresent()) {
-			return refused.get();
+			return PhoneCallPlacement.refused(refused.get().outcome());
 		}
 		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
 		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
@@ -150,21 +150,23 @@ public class MakeCallService {
 				answerUrlParameters(fromNumber, number.getNumber(), null, project.getId(), callId, false, null),
 				project.getSigningSecret());
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
-			return CallResult.of(CallOutcome.TO_TYPE_INVALID, "A phone call can only be connected to an app user");
+			// A phone call can only be connected to an app user.
+			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
 		}
 		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
 				new InboundLine(trunkId, number.getId(), sipCallId));
 		if (!placed.outcome().ok()) {
-			return placed;
+			return PhoneCallPlacement.refused(placed.outcome());
 		}
 		Call call = this.calls.findById(callId).orElseThrow();
 		if (call.getStatus().isFinal()) {
-			return placed.with("sipCode", call.getSipCode()).with("reason", call.getEndReason());
+			return new PhoneCallPlacement(placed.outcome(), callId, call.getSipCode(), call.getEndReason(),
+					placed.deliveries());
 		}
 		List<Delivery> deliveries = new ArrayList<>(placed.deliveries());
 		deliveries.add(new Delivery(CallParties.callee(call), CallEvents.relay("sdp", call, "sdp", offer, PHONE_DEVICE)));
-		return new CallResult(placed.outcome(), placed.message(), placed.data(), deliveries);
+		return new PhoneCallPlacement(placed.outcome(), callId, null, null, deliveries);
 	}
 
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,

@@ -183,7 +183,7 @@ class InboundCalls {
 		if (dialled == null || dialled.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.numbers.findByNumber(dialled.startsWith("+") ? dialled : "+" + dialled);
+		return this.numbers.findDialled(dialled);
 	}
 
 	private void refuse(PhoneLeg leg, int code, String reason) throws Exception {

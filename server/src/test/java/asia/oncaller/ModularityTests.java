@@ -7,7 +7,8 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The feature packages form an acyclic graph of modules that use each other only through their
- * top-level types (Spring Modulith's rules); the module documentation is written from the code.
+ * top-level types, and each only the modules its package-info allows (Spring Modulith's rules);
+ * the module documentation is written from the code.
  */
 class ModularityTests {
 

@@ -1,5 +1,6 @@
 package asia.oncaller.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -8,6 +9,9 @@ import asia.oncaller.auth.RestIdentity;
 import asia.oncaller.auth.RestTokenKind;
 import asia.oncaller.auth.RestTokens;
 import asia.oncaller.call.CallRelayService;
+import asia.oncaller.call.CallRequest;
+import asia.oncaller.call.CallRequest.Validation;
+import asia.oncaller.call.CallRequestRunner;
 import asia.oncaller.call.CallRequests;
 import asia.oncaller.call.CallResult;
 import asia.oncaller.call.CallService;
@@ -28,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The REST adapters of the verbs on a call ({@code POST /v1/calls/{callId}/<verb>}, PROTOCOL §5):
  * each binds its body, calls the very method the STOMP adapter calls, for the user the body
- * names, and {@link CallVerbRunner} sends the events the verb caused to the connected clients,
- * exactly as STOMP does. Bodies are read as text and bound here, strictly, so that a malformed
- * one is the verb's {@code r=10} rather than a generic 400.
+ * names, through the same {@link CallRequestRunner} as STOMP, which also sends the events the verb
+ * caused to the connected clients. Bodies are read as text and bound by the runner, strictly, so
+ * that a malformed one is the verb's {@code r=10} rather than a generic 400.
  */
 @RestController
 @RequestMapping(path = "/v1/calls", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,16 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Call control", description = "Project REST token. 200 {r:0, message, callId} or a problem with r")
 class CallControlController {
 
-	private final CallRequestBinder binder;
-
-	private final CallVerbRunner runner;
+	private final CallRequestRunner runner;
 
 	private final CallService calls;
 
 	private final CallRelayService relay;
 
-	CallControlController(CallRequestBinder binder, CallVerbRunner runner, CallService calls, CallRelayService relay) {
-		this.binder = binder;
+	CallControlController(CallRequestRunner runner, CallService calls, CallRelayService relay) {
 		this.runner = runner;
 		this.calls = calls;
 		this.relay = relay;
@@ -120,14 +121,13 @@ class CallControlController {
 			content = @Content(schema = @Schema(implementation = CallVerbBodies.Transfer.class))))
 	ResponseEntity<Object> transfer(RestIdentity identity, @PathVariable String callId,
 			@RequestBody(required = false) String body) {
-		return this.runner.run(callId, () -> {
-			CallVerbBodies.Transfer request = this.binder.bind(body, CallVerbBodies.Transfer.class);
-			// The STOMP request calls the target userId; here userId is the acting user.
-			this.binder.validate(Map.of("userId", "toUserId"), new CallRequests.Transfer(callId, request.toUserId()));
-			this.binder.validate(Map.of(), request);
-			return this.runner.visible(identity, callId,
-					this.relay.transfer(party(identity, request.userId()), callId, request.toUserId()));
-		});
+		// The STOMP request calls the target userId; here userId is the acting user.
+		return run(identity, callId, body, CallVerbBodies.Transfer.class,
+				(request) -> List.of(
+						Validation.of(Map.of("userId", "toUserId"),
+								new CallRequests.Transfer(callId, request.toUserId())),
+						Validation.of(Map.of(), request)),
+				(party, request) -> this.relay.transfer(party, callId, request.toUserId()));
 	}
 
 	private ResponseEntity<Object> acting(RestIdentity identity, String callId, String body,
@@ -137,16 +137,25 @@ class CallControlController {
 	}
 
 	/**
-	 * Binds the body, checks it and the call module's own request record, then runs the verb as
-	 * the body's user: the one path of every verb but transfer, whose field names differ.
+	 * A verb whose body is checked together with the call module's own request record: every verb
+	 * but transfer, whose field names differ.
 	 */
 	private <B extends CallVerbBodies.OnBehalf> ResponseEntity<Object> verb(RestIdentity identity, String callId,
 			String body, Class<B> type, Function<B, Object> callRequest, BiFunction<Party, B, CallResult> verb) {
-		return this.runner.run(callId, () -> {
-			B request = this.binder.bind(body, type);
-			this.binder.validate(Map.of(), request, callRequest.apply(request));
-			return this.runner.visible(identity, callId, verb.apply(party(identity, request.userId()), request));
-		});
+		return run(identity, callId, body, type,
+				(request) -> List.of(Validation.of(Map.of(), request, callRequest.apply(request))), verb);
+	}
+
+	/** Runs the verb as the body's user, on a call its project may see, and answers over HTTP. */
+	private <B extends CallVerbBodies.OnBehalf> ResponseEntity<Object> run(RestIdentity identity, String callId,
+			String body, Class<B> type, Function<B, List<Validation>> validations,
+			BiFunction<Party, B, CallResult> verb) {
+		CallRequest<B> request = CallRequest
+			.of("REST on call " + callId, body, type,
+					(bound) -> verb.apply(party(identity, bound.userId()), bound))
+			.validatedAs(validations)
+			.seenBy(identity.projectId(), callId);
+		return this.runner.run(request, (requestId, result) -> CallResultResponses.of(result, callId));
 	}
 
 	private static Party party(RestIdentity identity, String userId) {

@@ -1,11 +1,12 @@
 package asia.oncaller.api;
 
-import java.util.Map;
-
-import asia.oncaller.api.CallRequestBinder.InvalidCallRequest;
 import asia.oncaller.auth.RestIdentity;
 import asia.oncaller.auth.RestTokenKind;
 import asia.oncaller.auth.RestTokens;
+import asia.oncaller.call.CallOutcome;
+import asia.oncaller.call.CallRequest;
+import asia.oncaller.call.CallRequestRunner;
+import asia.oncaller.call.CallResult;
 import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.ServerCallCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,23 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /v1/calls}: the customer's server places a call to an app user, with its SCCO
  * inline ({@code actions}) or from its own {@code answerUrl}; the call module does the rest, with
- * makeCall's codes.
+ * makeCall's codes, through the same {@link CallRequestRunner} as every other verb.
  */
 @RestController
 @RestTokens(RestTokenKind.PROJECT)
 @Tag(name = "Call control", description = "Project REST token. 200 {r:0, message, callId} or a problem with r")
 class ServerCallController {
 
-	private final CallRequestBinder binder;
-
-	private final CallVerbRunner runner;
+	private final CallRequestRunner runner;
 
 	private final MakeCallService makeCall;
 
 	private final JsonMapper json;
 
-	ServerCallController(CallRequestBinder binder, CallVerbRunner runner, MakeCallService makeCall, JsonMapper json) {
-		this.binder = binder;
+	ServerCallController(CallRequestRunner runner, MakeCallService makeCall, JsonMapper json) {
 		this.runner = runner;
 		this.makeCall = makeCall;
 		this.json = json;
@@ -50,16 +48,19 @@ class ServerCallController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(schema = @Schema(implementation = CallVerbBodies.MakeCall.class))))
 	ResponseEntity<Object> make(RestIdentity identity, @RequestBody(required = false) String body) {
-		return this.runner.run(null, () -> {
-			CallVerbBodies.MakeCall request = this.binder.bind(body, CallVerbBodies.MakeCall.class);
-			this.binder.validate(Map.of(), request);
-			if ((request.answerUrl() == null) == (request.actions() == null)) {
-				throw new InvalidCallRequest("Invalid request: give exactly one of answerUrl and actions");
-			}
-			String scco = (request.actions() != null) ? this.json.writeValueAsString(request.actions()) : null;
-			return this.makeCall.makeFromServer(identity.projectId(), identity.accountId(), new ServerCallCommand(
-					request.from(), request.to(), request.answerUrl(), scco, request.isVideoCall(), request.custom()));
-		});
+		CallRequest<CallVerbBodies.MakeCall> request = CallRequest.of("REST", body, CallVerbBodies.MakeCall.class,
+				(bound) -> make(identity, bound));
+		return this.runner.run(request, (requestId, result) -> CallResultResponses.of(result, null));
+	}
+
+	private CallResult make(RestIdentity identity, CallVerbBodies.MakeCall request) {
+		if ((request.answerUrl() == null) == (request.actions() == null)) {
+			return CallResult.of(CallOutcome.INVALID_REQUEST,
+					"Invalid request: give exactly one of answerUrl and actions");
+		}
+		String scco = (request.actions() != null) ? this.json.writeValueAsString(request.actions()) : null;
+		return this.makeCall.makeFromServer(identity.projectId(), identity.accountId(), new ServerCallCommand(
+				request.from(), request.to(), request.answerUrl(), scco, request.isVideoCall(), request.custom()));
 	}
 
 }

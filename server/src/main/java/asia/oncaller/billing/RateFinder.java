@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
+import asia.oncaller.numbers.PhoneNumber;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +29,7 @@ public class RateFinder {
 
 	/** Of {@code rates}, the one whose prefix is the longest that {@code destination} starts with. */
 	static Optional<Rate> longestPrefix(Collection<Rate> rates, String destination) {
-		String digits = destination.startsWith("+") ? destination.substring(1) : destination;
+		String digits = PhoneNumber.digits(destination);
 		return rates.stream()
 			.filter((rate) -> digits.startsWith(rate.getPrefix()))
 			.max(Comparator.comparingInt((Rate rate) -> rate.getPrefix().length()));

@@ -72,7 +72,7 @@ class CallRouting {
 		String trunkId = null;
 		String numberId = null;
 		if (connect.to().isExternal()) {
-			Optional<PhoneNumber> number = this.numbers.findByNumber(e164(connect.from().number()));
+			Optional<PhoneNumber> number = this.numbers.findDialled(connect.from().number());
 			if (number.isEmpty()) {
 				return Route.refused(CallOutcome.FROM_NUMBER_NOT_FOUND);
 			}
@@ -112,11 +112,6 @@ class CallRouting {
 			return this.trunks.findById(number.getTrunkId());
 		}
 		return this.trunks.findByAccountId(accountId).stream().filter(SipTrunk::isEnabled).findFirst();
-	}
-
-	/** Numbers are stored in E.164; SCCOs often leave out the {@code +}. */
-	private static String e164(String number) {
-		return number.startsWith("+") ? number : "+" + number;
 	}
 
 }

@@ -91,10 +91,7 @@ public class MakeCallService {
 	 */
 	public CallResult make(Party caller, MakeCallCommand command) {
 		String custom = customText(command.custom());
-		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
-			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
-		}
-		Optional<CallResult> refused = this.limits.refusal(caller.accountId());
+		Optional<CallResult> refused = refusal(custom, caller.accountId());
 		if (refused.isPresent()) {
 			return refused.get();
 		}
@@ -115,10 +112,7 @@ public class MakeCallService {
 	 */
 	public CallResult makeFromServer(String projectId, String accountId, ServerCallCommand command) {
 		String custom = customText(command.custom());
-		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
-			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB");
-		}
-		Optional<CallResult> refused = this.limits.refusal(accountId);
+		Optional<CallResult> refused = refusal(custom, accountId);
 		if (refused.isPresent()) {
 			return refused.get();
 		}
@@ -141,11 +135,11 @@ public class MakeCallService {
 	 * @param sipCallId the Call-ID of the carrier's INVITE, for the record
 	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC
 	 */
-	public CallResult makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
+	public PhoneCallPlacement makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
 			Map<String, Object> offer) {
 		Optional<CallResult> refused = this.limits.refusal(number.getAccountId());
 		if (refused.isPresent()) {
-			return refused.get();
+			return PhoneCallPlacement.refused(refused.get().outcome());
 		}
 		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
 		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
@@ -154,21 +148,23 @@ public class MakeCallService {
 				answerUrlParameters(fromNumber, number.getNumber(), null, project.getId(), callId, false, null),
 				project.getSigningSecret());
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
-			return CallResult.of(CallOutcome.TO_TYPE_INVALID, "A phone call can only be connected to an app user");
+			// A phone call can only be connected to an app user.
+			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
 		}
 		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
 				new InboundLine(trunkId, number.getId(), sipCallId));
 		if (!placed.outcome().ok()) {
-			return placed;
+			return PhoneCallPlacement.refused(placed.outcome());
 		}
 		Call call = this.calls.findById(callId).orElseThrow();
 		if (call.getStatus().isFinal()) {
-			return placed.with("sipCode", call.getSipCode()).with("reason", call.getEndReason());
+			return new PhoneCallPlacement(placed.outcome(), callId, call.getSipCode(), call.getEndReason(),
+					placed.deliveries());
 		}
 		List<Delivery> deliveries = new ArrayList<>(placed.deliveries());
 		deliveries.add(new Delivery(CallParties.callee(call), CallEvents.relay("sdp", call, "sdp", offer, PHONE_DEVICE)));
-		return new CallResult(placed.outcome(), placed.message(), placed.data(), deliveries);
+		return new PhoneCallPlacement(placed.outcome(), callId, null, null, deliveries);
 	}
 
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
@@ -211,6 +207,18 @@ public class MakeCallService {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}
 		return call;
+	}
+
+	/**
+	 * Why a call may not be placed before its answer_url is asked: custom data over 16 KB, or the
+	 * account's limits; the same for every caller.
+	 */
+	private Optional<CallResult> refusal(String custom, String accountId) {
+		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
+			return Optional
+				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB"));
+		}
+		return this.limits.refusal(accountId);
 	}
 
 	private String customText(Object custom) {

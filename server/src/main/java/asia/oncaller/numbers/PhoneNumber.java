@@ -89,6 +89,19 @@ public class PhoneNumber {
 		this.trunkId = trunkId;
 	}
 
+	/**
+	 * A number as it is dialled or written in an SCCO, in the E.164 form it is stored in: carriers
+	 * and SCCOs often leave out the {@code +}.
+	 */
+	public static String e164(String dialled) {
+		return dialled.startsWith("+") ? dialled : "+" + dialled;
+	}
+
+	/** A number's digits without the {@code +}, as rate prefixes are written. */
+	public static String digits(String number) {
+		return number.startsWith("+") ? number.substring(1) : number;
+	}
+
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}

@@ -9,4 +9,9 @@ public interface PhoneNumberRepository extends JpaRepository<PhoneNumber, String
 
 	Optional<PhoneNumber> findByNumber(String number);
 
+	/** The number as it is dialled or written in an SCCO, with or without its {@code +}. */
+	default Optional<PhoneNumber> findDialled(String dialled) {
+		return findByNumber(PhoneNumber.e164(dialled));
+	}
+
 }

@@ -11,10 +11,10 @@ import javax.sip.message.Response;
 
 import asia.oncaller.call.CallLifecycleEvent;
 import asia.oncaller.call.CallOutcome;
-import asia.oncaller.call.CallResult;
 import asia.oncaller.call.CallState;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
+import asia.oncaller.call.PhoneCallPlacement;
 import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.media.MediaBridge;
 import asia.oncaller.numbers.PhoneNumber;
@@ -92,7 +92,7 @@ class InboundCalls {
 			return;
 		}
 		leg.remoteSdp = offer;
-		CallResult placed;
+		PhoneCallPlacement placed;
 		try {
 			String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
 			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), leg.sipCallId,
@@ -163,21 +163,19 @@ class InboundCalls {
 		this.legs.end(leg, false);
 	}
 
-	private void ring(PhoneLeg leg, CallResult placed) throws Exception {
+	private void ring(PhoneLeg leg, PhoneCallPlacement placed) throws Exception {
 		if (!placed.outcome().ok()) {
 			refuse(leg, (placed.outcome() == CallOutcome.NOT_ENOUGH_MONEY) ? Response.PAYMENT_REQUIRED
 					: Response.SERVICE_UNAVAILABLE, null);
 			return;
 		}
-		String callId = (String) placed.data().get("callId");
-		Object endedWith = placed.data().get("sipCode");
-		if (endedWith != null) {
-			leg.callId = callId;
-			refuse(leg, (Integer) endedWith, (String) placed.data().get("reason"));
+		if (placed.endedAtOnce()) {
+			leg.callId = placed.callId();
+			refuse(leg, placed.sipCode(), placed.reason());
 			return;
 		}
 		// Findable before any device hears of the call, so that its answer finds the leg.
-		this.legs.bind(leg, callId);
+		this.legs.bind(leg, placed.callId());
 		this.sender.send(placed.deliveries());
 	}
 
@@ -185,7 +183,7 @@ class InboundCalls {
 		if (dialled == null || dialled.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.numbers.findByNumber(dialled.startsWith("+") ? dialled : "+" + dialled);
+		return this.numbers.findDialled(dialled);
 	}
 
 	private void refuse(PhoneLeg leg, int code, String reason) throws Exception {

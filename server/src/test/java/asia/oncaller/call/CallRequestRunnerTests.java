@@ -1,11 +1,14 @@
 package asia.oncaller.call;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.Endpoint;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,11 @@ class CallRequestRunnerTests {
 
 	@Test
 	void refusalOnAnotherProjectsCallIsNoSuchCall() {
-		Call theirs = new Call("c", "account", "other", CallDirection.APP_TO_APP);
+		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
+				new Endpoint(Endpoint.INTERNAL, "bob", null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
+				false, null);
+		Call theirs = Call.calling("c", Party.withoutConnection("other", "account", "alice"), EndpointType.INTERNAL,
+				connect, false, Money.of("USD", null, null, connect), PhoneLine.NONE, Instant.now());
 		given(this.calls.findById("c")).willReturn(Optional.of(theirs));
 		CallRequest<CallRequests.CallId> request = CallRequest
 			.of("test", "{\"callId\":\"c\"}", CallRequests.CallId.class,

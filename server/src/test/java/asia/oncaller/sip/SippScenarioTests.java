@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * talks to another real SIPp on 127.0.0.1 that plays the server's part (a uac-* scenario, or a
  * peer-* one where no carrier scenario fits), over UDP and TCP.
  */
-class SippScenarioSelfTest {
+class SippScenarioTests {
 
 	private static final Duration LIMIT = Duration.ofSeconds(15);
 

@@ -67,7 +67,9 @@ class RestBodyFuzzIntegrationTests extends RestTestSupport {
 			new Endpoint(HttpMethod.POST, "/v1/calls/call-x/transfer", Token.PROJECT, "userId", VERB),
 			new Endpoint(HttpMethod.POST, "/v1/accounts", Token.OPERATOR, "name", List.of("name", "currency")),
 			new Endpoint(HttpMethod.POST, "/v1/accounts/{account}/top-ups", Token.OPERATOR, "idempotencyKey",
-					List.of("amount", "idempotencyKey")));
+					List.of("amount", "idempotencyKey")),
+			new Endpoint(HttpMethod.PUT, "/v1/accounts/{account}/limits", Token.OPERATOR, "callsAtOnce",
+					List.of("callAttemptsPerSecond", "callsAtOnce")));
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -80,6 +82,8 @@ class RestBodyFuzzIntegrationTests extends RestTestSupport {
 	void tenantWithOneOfEverything() throws Exception {
 		PropertyContext.inject(this);
 		this.tenant = tenant(new BigDecimal("10.00"));
+		// Limits of its own, so that a body wrongly taken as "back to the defaults" changes the row.
+		this.tenants.limitCalls(this.tenant.project, 7, 9);
 		String token = this.tenant.accountToken();
 		this.ids = Map.of("{account}", this.tenant.account.getId(), "{project}", this.tenant.project.getId(),
 				"{trunk}", id(post("/v1/sip-trunks", token,

@@ -121,7 +121,7 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 	}
 
 	@Test
-	void anotherAccountCannotRotateTheSigningSecret() {
+	void neitherAnotherAccountNorAProjectNorNoTokenRotatesTheSigningSecret() {
 		TestTenants.Tenant owner = tenant();
 		TestTenants.Tenant other = tenant();
 		String path = "/v1/projects/" + owner.project.getId() + "/signing-secret";
@@ -134,6 +134,10 @@ class ProjectApiIntegrationTests extends RestTestSupport {
 				owner.project.getId()))
 			.isEqualTo(owner.project.getSigningSecret());
 		assertThat(post(path, owner.projectToken(), null).status()).isEqualTo(403);
+		assertThat(post(path, null, null).status()).isEqualTo(401);
+		assertThat(this.jdbc.queryForObject("SELECT signing_secret FROM project WHERE id = ?", String.class,
+				owner.project.getId()))
+			.isEqualTo(owner.project.getSigningSecret());
 	}
 
 	@Test

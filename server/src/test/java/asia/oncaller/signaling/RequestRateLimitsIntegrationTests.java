@@ -62,6 +62,19 @@ class RequestRateLimitsIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void floodOfSigningSecretRotationsIsCutAtTheTokensRate() {
+		RestClientForTests rest = new RestClientForTests(this.port, this.tenants.accountToken(account()));
+		String path = "/v1/projects/" + this.project.getId() + "/signing-secret";
+
+		List<RestClientForTests.Answer> answers = burst(20, (i) -> rest.post(path, Map.of()));
+
+		// Rotations racing each other may meet the project row's optimistic lock: 409, nothing changed.
+		assertThat(answers).extracting(RestClientForTests.Answer::status).containsOnly(200, 409, 429).contains(429);
+		// 5 a second for the token, 8 for the account: at most two windows' worth got through.
+		assertThat(answers).filteredOn((answer) -> answer.status() == 200).hasSizeLessThanOrEqualTo(10);
+	}
+
+	@Test
 	void allTokensOfAnAccountShareTheAccountsRate() {
 		// An account token and a project token, each under its own rate: together past the account's.
 		// 10 of each at once: past the account's 8/s even if the burst straddles two windows.

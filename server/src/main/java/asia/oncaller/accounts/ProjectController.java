@@ -4,7 +4,6 @@ import java.net.URI;
 
 import asia.oncaller.api.AccountScopedPages;
 import asia.oncaller.api.ApiException;
-import asia.oncaller.api.Cursors;
 import asia.oncaller.api.Page;
 import asia.oncaller.api.Paging;
 import asia.oncaller.auth.RestIdentity;
@@ -46,15 +45,12 @@ class ProjectController {
 
 	private final AccountScopedPages scoped;
 
-	private final Cursors cursors;
-
 	private final TransactionTemplate transaction;
 
-	ProjectController(ProjectRepository projects, AccountScopedPages scoped, Cursors cursors,
+	ProjectController(ProjectRepository projects, AccountScopedPages scoped,
 			TransactionTemplate transaction) {
 		this.projects = projects;
 		this.scoped = scoped;
-		this.cursors = cursors;
 		this.transaction = transaction;
 	}
 
@@ -62,11 +58,8 @@ class ProjectController {
 	@Operation(summary = "List projects, newest first")
 	Page<ProjectBodies.View> list(RestIdentity account, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-		String scope = "projects\u0001" + account.accountId();
-		return Paging.page(this.cursors, scope,
-				this.scoped.page(Project.class, account.accountId(), Paging.after(this.cursors, scope, cursor),
-						limit + 1),
-				limit, (project) -> Paging.key(project.getCreatedAt(), project.getId()), ProjectBodies.View::of);
+		return this.scoped.list("projects", Project.class, account.accountId(), cursor, limit,
+				(project) -> Paging.key(project.getCreatedAt(), project.getId()), ProjectBodies.View::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

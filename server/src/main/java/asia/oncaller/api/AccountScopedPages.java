@@ -2,6 +2,7 @@ package asia.oncaller.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,26 @@ public class AccountScopedPages {
 
 	@PersistenceContext
 	private EntityManager entityManager;
+
+	private final Cursors cursors;
+
+	AccountScopedPages(Cursors cursors) {
+		this.cursors = cursors;
+	}
+
+	/**
+	 * A page of one of the account's listings as views, newest first, continuing after
+	 * {@code cursor}. The cursor is bound to the listing and the account, so it cannot be used
+	 * with another.
+	 * @param listing the listing's name, for the cursor's scope
+	 * @param key the creation time and id of an entity
+	 */
+	public <T, V> Page<V> list(String listing, Class<T> type, String accountId, String cursor, int limit,
+			Function<T, Keyset> key, Function<T, V> view) {
+		String scope = listing + "\u0001" + accountId;
+		List<T> rows = page(type, accountId, Paging.after(this.cursors, scope, cursor), limit + 1);
+		return Paging.page(this.cursors, scope, rows, limit, key, view);
+	}
 
 	/** The entity with this id if it is the account's; another account's is as absent as none. */
 	@Transactional(readOnly = true)

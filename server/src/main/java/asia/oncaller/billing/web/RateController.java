@@ -4,7 +4,6 @@ import java.net.URI;
 
 import asia.oncaller.api.AccountScopedPages;
 import asia.oncaller.api.ApiException;
-import asia.oncaller.api.Cursors;
 import asia.oncaller.api.Page;
 import asia.oncaller.api.Paging;
 import asia.oncaller.auth.RestIdentity;
@@ -46,16 +45,13 @@ class RateController {
 
 	private final AccountScopedPages scoped;
 
-	private final Cursors cursors;
-
 	private final TransactionTemplate transaction;
 
-	RateController(RateRepository rates, AccountRepository accounts, AccountScopedPages scoped, Cursors cursors,
+	RateController(RateRepository rates, AccountRepository accounts, AccountScopedPages scoped,
 			TransactionTemplate transaction) {
 		this.rates = rates;
 		this.accounts = accounts;
 		this.scoped = scoped;
-		this.cursors = cursors;
 		this.transaction = transaction;
 	}
 
@@ -63,10 +59,8 @@ class RateController {
 	@Operation(summary = "List rates, newest first")
 	Page<RateBodies.View> list(RestIdentity account, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-		String scope = "rates\u0001" + account.accountId();
-		return Paging.page(this.cursors, scope,
-				this.scoped.page(Rate.class, account.accountId(), Paging.after(this.cursors, scope, cursor), limit + 1),
-				limit, (rate) -> Paging.key(rate.getCreatedAt(), rate.getId()), RateBodies.View::of);
+		return this.scoped.list("rates", Rate.class, account.accountId(), cursor, limit,
+				(rate) -> Paging.key(rate.getCreatedAt(), rate.getId()), RateBodies.View::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import asia.oncaller.api.AccountScopedPages;
 import asia.oncaller.api.ApiException;
-import asia.oncaller.api.Cursors;
 import asia.oncaller.api.Page;
 import asia.oncaller.api.Paging;
 import asia.oncaller.auth.RestIdentity;
@@ -47,15 +46,12 @@ class NumberController {
 
 	private final AccountScopedPages scoped;
 
-	private final Cursors cursors;
-
 	private final TransactionTemplate transaction;
 
-	NumberController(PhoneNumberRepository numbers, AccountScopedPages scoped, Cursors cursors,
+	NumberController(PhoneNumberRepository numbers, AccountScopedPages scoped,
 			TransactionTemplate transaction) {
 		this.numbers = numbers;
 		this.scoped = scoped;
-		this.cursors = cursors;
 		this.transaction = transaction;
 	}
 
@@ -63,11 +59,8 @@ class NumberController {
 	@Operation(summary = "List numbers, newest first")
 	Page<NumberBodies.View> list(RestIdentity account, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-		String scope = "numbers\u0001" + account.accountId();
-		return Paging.page(this.cursors, scope,
-				this.scoped.page(PhoneNumber.class, account.accountId(), Paging.after(this.cursors, scope, cursor),
-						limit + 1),
-				limit, (number) -> Paging.key(number.getCreatedAt(), number.getId()), NumberBodies.View::of);
+		return this.scoped.list("numbers", PhoneNumber.class, account.accountId(), cursor, limit,
+				(number) -> Paging.key(number.getCreatedAt(), number.getId()), NumberBodies.View::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

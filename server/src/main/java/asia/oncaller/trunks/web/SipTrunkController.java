@@ -4,7 +4,6 @@ import java.net.URI;
 
 import asia.oncaller.api.AccountScopedPages;
 import asia.oncaller.api.ApiException;
-import asia.oncaller.api.Cursors;
 import asia.oncaller.api.Page;
 import asia.oncaller.api.Paging;
 import asia.oncaller.auth.RestIdentity;
@@ -42,15 +41,12 @@ class SipTrunkController {
 
 	private final AccountScopedPages scoped;
 
-	private final Cursors cursors;
-
 	private final TransactionTemplate transaction;
 
-	SipTrunkController(SipTrunkRepository trunks, AccountScopedPages scoped, Cursors cursors,
+	SipTrunkController(SipTrunkRepository trunks, AccountScopedPages scoped,
 			TransactionTemplate transaction) {
 		this.trunks = trunks;
 		this.scoped = scoped;
-		this.cursors = cursors;
 		this.transaction = transaction;
 	}
 
@@ -58,11 +54,8 @@ class SipTrunkController {
 	@Operation(summary = "List SIP trunks, newest first")
 	Page<SipTrunkBodies.View> list(RestIdentity account, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-		String scope = "sip-trunks\u0001" + account.accountId();
-		return Paging.page(this.cursors, scope,
-				this.scoped.page(SipTrunk.class, account.accountId(), Paging.after(this.cursors, scope, cursor),
-						limit + 1),
-				limit, (trunk) -> Paging.key(trunk.getCreatedAt(), trunk.getId()), SipTrunkBodies.View::of);
+		return this.scoped.list("sip-trunks", SipTrunk.class, account.accountId(), cursor, limit,
+				(trunk) -> Paging.key(trunk.getCreatedAt(), trunk.getId()), SipTrunkBodies.View::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import asia.oncaller.TestTenants;
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.TestTenants;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,38 +25,38 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestDatabaseConfig.class, TestTenants.class })
-abstract class RestTestSupport {
+public abstract class RestTestSupport {
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	@Autowired
-	TestTenants tenants;
+	protected TestTenants tenants;
 
 	@Autowired
-	JsonMapper json;
+	protected JsonMapper json;
 
-	TestTenants.Tenant tenant(BigDecimal balance) {
+	protected TestTenants.Tenant tenant(BigDecimal balance) {
 		return this.tenants.create(null, balance);
 	}
 
-	TestTenants.Tenant tenant() {
+	protected TestTenants.Tenant tenant() {
 		return tenant(BigDecimal.ZERO);
 	}
 
-	Response get(String path, String token) {
+	protected Response get(String path, String token) {
 		return exchange(HttpMethod.GET, path, token, null, MediaType.APPLICATION_JSON);
 	}
 
-	Response post(String path, String token, Object body) {
+	protected Response post(String path, String token, Object body) {
 		return exchange(HttpMethod.POST, path, token, body, MediaType.APPLICATION_JSON);
 	}
 
-	Response put(String path, String token, Object body) {
+	protected Response put(String path, String token, Object body) {
 		return exchange(HttpMethod.PUT, path, token, body, MediaType.APPLICATION_JSON);
 	}
 
-	Response delete(String path, String token) {
+	protected Response delete(String path, String token) {
 		return exchange(HttpMethod.DELETE, path, token, null, MediaType.APPLICATION_JSON);
 	}
 
@@ -64,7 +64,7 @@ abstract class RestTestSupport {
 	 * Any request; a String or byte[] body goes as it is, anything else as JSON; {@code token} as
 	 * a bearer.
 	 */
-	Response exchange(HttpMethod method, String path, String token, Object body, MediaType accept) {
+	protected Response exchange(HttpMethod method, String path, String token, Object body, MediaType accept) {
 		// A URI as written, so that a test's own percent-encoding (%2B for +) reaches the server.
 		RestClient.RequestBodySpec request = RestClient.create()
 			.method(method)
@@ -82,19 +82,19 @@ abstract class RestTestSupport {
 	}
 
 	/** A response read whole: status, headers, body text and, when it is JSON, the body parsed. */
-	record Response(int status, HttpHeaders headers, String body, JsonMapper json) {
+	public record Response(int status, HttpHeaders headers, String body, JsonMapper json) {
 
 		@SuppressWarnings("unchecked")
-		Map<String, Object> map() {
+		public Map<String, Object> map() {
 			return this.json.readValue(this.body, Map.class);
 		}
 
 		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> data() {
+		public List<Map<String, Object>> data() {
 			return (List<Map<String, Object>>) map().get("data");
 		}
 
-		String contentType() {
+		public String contentType() {
 			return String.valueOf(this.headers.getContentType());
 		}
 

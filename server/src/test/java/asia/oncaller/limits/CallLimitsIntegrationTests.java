@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.limits;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import asia.oncaller.auth.TokenIssuer;
 import asia.oncaller.tenant.Project;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.RestClientForTests;
+import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

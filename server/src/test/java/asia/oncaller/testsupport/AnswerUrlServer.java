@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
  * A customer's answer_url: a real HTTP server on loopback that answers every GET with the SCCO
  * a test sets, and remembers the query parameters of the last request.
  */
-final class AnswerUrlServer implements AutoCloseable {
+public final class AnswerUrlServer implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -35,7 +35,8 @@ final class AnswerUrlServer implements AutoCloseable {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
-	AnswerUrlServer() throws IOException {
+	/** Starts it on a free port of 127.0.0.1, answering {@code []} until told otherwise. */
+	public AnswerUrlServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/answer", (exchange) -> {
 			this.requests.incrementAndGet();
@@ -55,32 +56,34 @@ final class AnswerUrlServer implements AutoCloseable {
 	}
 
 	/** How many requests it has had. */
-	int requests() {
+	public int requests() {
 		return this.requests.get();
 	}
 
-	String url() {
+	/** Its answer_url, to set on a project or number. */
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/answer";
 	}
 
 	/** Answers with this SCCO and status 200 from now on. */
-	void respond(String scco) {
+	public void respond(String scco) {
 		respond("application/json", scco.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Answers with these bytes (not always valid UTF-8), as this content type, and status 200. */
-	void respond(String contentType, byte[] body) {
+	public void respond(String contentType, byte[] body) {
 		this.status.set(200);
 		this.contentType.set(contentType);
 		this.body.set(body);
 	}
 
-	void respondStatus(int status) {
+	/** Answers with this HTTP status from now on (the body stays). */
+	public void respondStatus(int status) {
 		this.status.set(status);
 	}
 
 	/** An SCCO connecting to an app user, ringing for {@code timeout} seconds. */
-	static String connectToUser(String userId, int timeout) {
+	public static String connectToUser(String userId, int timeout) {
 		return """
 				[{"action":"connect","from":{"type":"internal","number":"alice","alias":"Alice"},
 				  "to":{"type":"internal","number":"%s","alias":"Callee"},"customData":"order-42","timeout":%d}]"""
@@ -88,30 +91,31 @@ final class AnswerUrlServer implements AutoCloseable {
 	}
 
 	/** An SCCO that puts a phone's call through to an app user, showing the phone's number. */
-	static String connectPhoneToUser(String phoneNumber, String userId, int timeout) {
+	public static String connectPhoneToUser(String phoneNumber, String userId, int timeout) {
 		return """
 				[{"action":"connect","from":{"type":"external","number":"%s"},
 				  "to":{"type":"internal","number":"%s"},"timeout":%d}]""".formatted(phoneNumber, userId, timeout);
 	}
 
 	/** An SCCO connecting to a phone number from the given caller id. */
-	static String connectToPhone(String fromNumber, String toNumber) {
+	public static String connectToPhone(String fromNumber, String toNumber) {
 		return """
 				[{"action":"connect","from":{"type":"external","number":"%s","alias":"Shop"},
 				  "to":{"type":"external","number":"%s"}}]""".formatted(fromNumber, toNumber);
 	}
 
-	Map<String, String> lastQuery() {
+	/** The query parameters of the last request, decoded. */
+	public Map<String, String> lastQuery() {
 		return this.lastQuery.get();
 	}
 
 	/** The headers of the last request, names in lower case. */
-	Map<String, String> lastHeaders() {
+	public Map<String, String> lastHeaders() {
 		return this.lastHeaders.get();
 	}
 
 	/** The full URL of the last request, query included, as the server sent it. */
-	String lastUrl() {
+	public String lastUrl() {
 		return this.lastUrl.get();
 	}
 

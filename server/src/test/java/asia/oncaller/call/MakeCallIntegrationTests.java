@@ -1,6 +1,9 @@
-package asia.oncaller.signaling;
+package asia.oncaller.call;
 
 import asia.oncaller.TestTenants;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

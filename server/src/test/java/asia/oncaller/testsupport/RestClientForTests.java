@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +20,19 @@ import org.springframework.web.client.RestClient;
  * The REST call-control API as a customer's server uses it, over real HTTP with a project REST
  * token: every answer is read whole, 4xx included, as its status and JSON body.
  */
-final class RestClientForTests {
+public final class RestClientForTests {
 
 	private final RestClient http;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	RestClientForTests(int port, TokenIssuer issuer, Project project) {
+	/** With the project's REST token, issued for an hour, against the server at this port. */
+	public RestClientForTests(int port, TokenIssuer issuer, Project project) {
 		this(port, issuer.restToken(project.getApiKeySid(), project.getApiKeySecret(), Duration.ofHours(1)));
 	}
 
 	/** With any REST token (an account token too). */
-	RestClientForTests(int port, String token) {
+	public RestClientForTests(int port, String token) {
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -39,16 +40,17 @@ final class RestClientForTests {
 	}
 
 	/** POSTs the body as JSON. */
-	Answer post(String path, Map<String, Object> body) {
+	public Answer post(String path, Map<String, Object> body) {
 		return postText(path, this.json.writeValueAsString(body));
 	}
 
 	/** POSTs the text as it is, declared as JSON. */
-	Answer postText(String path, String body) {
+	public Answer postText(String path, String body) {
 		return this.http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange(this::answer);
 	}
 
-	Answer get(String path) {
+	/** GETs the path. */
+	public Answer get(String path) {
 		return this.http.get().uri(path).exchange(this::answer);
 	}
 
@@ -60,16 +62,17 @@ final class RestClientForTests {
 	}
 
 	/** A verb on a call, for {@code userId}. */
-	Answer verb(String callId, String verb, String userId, Map<String, Object> fields) {
+	public Answer verb(String callId, String verb, String userId, Map<String, Object> fields) {
 		Map<String, Object> body = new LinkedHashMap<>(fields);
 		body.put("userId", userId);
 		return post("/v1/calls/" + callId + "/" + verb, body);
 	}
 
 	/** An HTTP answer: status, headers and body. */
-	record Answer(int status, HttpHeaders headers, Map<String, Object> body) {
+	public record Answer(int status, HttpHeaders headers, Map<String, Object> body) {
 
-		Object r() {
+		/** The result code {@code r} of the body. */
+		public Object r() {
 			return this.body.get("r");
 		}
 

@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.call;
 
 import java.io.IOException;
 import java.io.InputStream;

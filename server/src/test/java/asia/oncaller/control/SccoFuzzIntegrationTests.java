@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.control;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +13,9 @@ import asia.oncaller.HostileScco;
 import asia.oncaller.PropertyContext;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.SccoParser;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

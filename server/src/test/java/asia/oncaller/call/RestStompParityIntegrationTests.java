@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.call;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -10,6 +10,10 @@ import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.RatedCallType;
 import asia.oncaller.call.CallState;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.RestClientForTests;
+import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

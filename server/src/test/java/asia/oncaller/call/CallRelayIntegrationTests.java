@@ -1,8 +1,10 @@
-package asia.oncaller.signaling;
+package asia.oncaller.call;
 
 import java.time.Duration;
 import java.util.Map;
 
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

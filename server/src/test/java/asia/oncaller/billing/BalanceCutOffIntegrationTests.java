@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.billing;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,6 +19,8 @@ import asia.oncaller.call.CallState;
 import asia.oncaller.call.Money;
 import asia.oncaller.call.Timing;
 import asia.oncaller.tenant.Project;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,9 @@
-package asia.oncaller.signaling;
+package asia.oncaller.demo;
 
 import java.util.Map;
 
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import asia.oncaller.WebhookReceiver;
 import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

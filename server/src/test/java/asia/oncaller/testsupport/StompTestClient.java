@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.testsupport;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -34,9 +34,10 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * a token, subscribes to its events and its session, sends requests with a {@code requestId}
  * and waits for the matching reply or for events.
  */
-final class StompTestClient implements AutoCloseable {
+public final class StompTestClient implements AutoCloseable {
 
-	static final Duration WAIT = Duration.ofSeconds(10);
+	/** How long a client waits for a message before the test fails. */
+	public static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final LinkedBlockingQueue<Map<String, Object>> messages;
 
@@ -57,7 +58,7 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** Connects, subscribes to {@code /user/queue/events} and reads the authen message. */
-	static StompTestClient connect(int port, String token, String deviceId) throws Exception {
+	public static StompTestClient connect(int port, String token, String deviceId) throws Exception {
 		WebSocketStompClient client = newClient();
 		LinkedBlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
 		StompSession session = client
@@ -73,7 +74,7 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** Tries to connect with a token the server should refuse; returns the ERROR frame's headers. */
-	static StompHeaders refusedConnect(int port, String token) throws Exception {
+	public static StompHeaders refusedConnect(int port, String token) throws Exception {
 		WebSocketStompClient client = newClient();
 		CompletableFuture<StompHeaders> error = new CompletableFuture<>();
 		client.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), connectHeaders(token, "d1"),
@@ -91,20 +92,23 @@ final class StompTestClient implements AutoCloseable {
 		}
 	}
 
-	Map<String, Object> authen() {
+	/** The authen message the server sent on {@code /app/session} after CONNECT. */
+	public Map<String, Object> authen() {
 		return this.authen;
 	}
 
-	String connectionId() {
+	/** This connection's id, from the authen message. */
+	public String connectionId() {
 		return (String) this.authen.get("connectionId");
 	}
 
-	boolean isConnected() {
+	/** Whether the STOMP session is still open. */
+	public boolean isConnected() {
 		return this.session.isConnected();
 	}
 
 	/** Sends a request and waits for its reply. */
-	Map<String, Object> request(String verb, Map<String, Object> body) throws InterruptedException {
+	public Map<String, Object> request(String verb, Map<String, Object> body) throws InterruptedException {
 		String requestId = UUID.randomUUID().toString();
 		Map<String, Object> withId = new LinkedHashMap<>(body);
 		withId.put("requestId", requestId);
@@ -113,7 +117,7 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** Sends a frame as is, with no request id added. */
-	void send(String verb, Object body) {
+	public void send(String verb, Object body) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination("/app/" + verb);
 		// Raw bytes go as they are (to send malformed JSON); anything else as JSON.
@@ -127,7 +131,7 @@ final class StompTestClient implements AutoCloseable {
 	 * when the body carries none), sending it again while the reply is r=12: a fuzz test wants
 	 * the server's answer to the body, not to the request rate.
 	 */
-	Map<String, Object> replyPastRateLimit(String verb, byte[] body, String requestId) {
+	public Map<String, Object> replyPastRateLimit(String verb, byte[] body, String requestId) {
 		return Awaitility.await()
 			.atMost(WAIT)
 			.pollDelay(Duration.ZERO)
@@ -139,12 +143,12 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** Waits for the first message of this type for this call not yet consumed. */
-	Map<String, Object> awaitEvent(String type, String callId) throws InterruptedException {
+	public Map<String, Object> awaitEvent(String type, String callId) throws InterruptedException {
 		return await((m) -> type.equals(m.get("type")) && (callId == null || callId.equals(m.get("callId"))));
 	}
 
 	/** Waits for the first message not yet consumed that matches; fails after {@link #WAIT}. */
-	Map<String, Object> await(Predicate<Map<String, Object>> matching) throws InterruptedException {
+	public Map<String, Object> await(Predicate<Map<String, Object>> matching) throws InterruptedException {
 		synchronized (this.seen) {
 			for (Map<String, Object> message : this.seen) {
 				if (matching.test(message)) {
@@ -170,7 +174,7 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** Whether a matching message arrives within the given time (consumes it if so). */
-	boolean receives(Predicate<Map<String, Object>> matching, Duration within) throws InterruptedException {
+	public boolean receives(Predicate<Map<String, Object>> matching, Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
 			Map<String, Object> message = this.messages.poll(50, TimeUnit.MILLISECONDS);
@@ -188,7 +192,8 @@ final class StompTestClient implements AutoCloseable {
 		}
 	}
 
-	List<Map<String, Object>> unconsumed() {
+	/** Every message received and not yet consumed by a wait (they stay unconsumed). */
+	public List<Map<String, Object>> unconsumed() {
 		List<Map<String, Object>> all = new ArrayList<>();
 		synchronized (this.seen) {
 			all.addAll(this.seen);

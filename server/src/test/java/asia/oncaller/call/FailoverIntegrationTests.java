@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.call;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,9 @@ import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
 import asia.oncaller.outbound.RequestSigner;
 import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.limits;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,6 +14,10 @@ import java.util.function.IntFunction;
 
 import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Account;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.RestClientForTests;
+import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

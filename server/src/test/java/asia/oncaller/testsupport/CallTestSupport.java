@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.testsupport;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,48 +28,54 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestDatabaseConfig.class, TestTenants.class })
-abstract class CallTestSupport {
+public abstract class CallTestSupport {
 
+	/** The server's HTTP and WebSocket port. */
 	@LocalServerPort
-	int port;
+	protected int port;
 
+	/** Makes accounts, projects and tokens. */
 	@Autowired
-	TestTenants tenants;
+	protected TestTenants tenants;
 
+	/** The call records, to check what a call left. */
 	@Autowired
-	CallRepository calls;
+	protected CallRepository calls;
 
-	AnswerUrlServer answerUrl;
+	/** The test project's answer_url, fresh for each test. */
+	protected AnswerUrlServer answerUrl;
 
-	Project project;
+	/** The test project, of a fresh account with a balance of 10.00, for each test. */
+	protected Project project;
 
 	private final List<StompTestClient> clients = new ArrayList<>();
 
 	@BeforeEach
-	void startAnswerUrlAndTenant() throws Exception {
+	protected void startAnswerUrlAndTenant() throws Exception {
 		this.answerUrl = new AnswerUrlServer();
 		this.project = this.tenants.create(this.answerUrl.url(), new BigDecimal("10.00")).project;
 	}
 
 	@AfterEach
-	void closeClients() {
+	protected void closeClients() {
 		this.clients.forEach(StompTestClient::close);
 		this.answerUrl.close();
 	}
 
 	/** Connects a device of a user of the test project. */
-	StompTestClient device(String userId, String deviceId) throws Exception {
+	protected StompTestClient device(String userId, String deviceId) throws Exception {
 		return device(this.project, userId, deviceId);
 	}
 
-	StompTestClient device(Project project, String userId, String deviceId) throws Exception {
+	/** Connects a device of a user of the given project. */
+	protected StompTestClient device(Project project, String userId, String deviceId) throws Exception {
 		StompTestClient client = StompTestClient.connect(this.port, this.tenants.clientToken(project, userId), deviceId);
 		this.clients.add(client);
 		return client;
 	}
 
 	/** Alice calls bob through an SCCO that rings for {@code timeout} s; returns the call id. */
-	String call(StompTestClient caller, String callee, int timeout) throws InterruptedException {
+	protected String call(StompTestClient caller, String callee, int timeout) throws InterruptedException {
 		this.answerUrl.respond(AnswerUrlServer.connectToUser(callee, timeout));
 		Map<String, Object> reply = caller.request("call.make",
 				Map.of("fromNumber", "alice", "toNumber", callee, "isVideoCall", false));
@@ -78,7 +84,7 @@ abstract class CallTestSupport {
 	}
 
 	/** Sends {@code perClient} requests from each client without waiting, then collects every reply. */
-	static List<Map<String, Object>> flood(List<StompTestClient> clients, int perClient, String verb,
+	protected static List<Map<String, Object>> flood(List<StompTestClient> clients, int perClient, String verb,
 			Map<String, Object> body) throws InterruptedException {
 		for (int i = 0; i < perClient; i++) {
 			for (int c = 0; c < clients.size(); c++) {
@@ -98,7 +104,8 @@ abstract class CallTestSupport {
 		return replies;
 	}
 
-	static Map<String, Object> body(String callId, Object... more) {
+	/** A request body: the call id, then field names and values in turn. */
+	public static Map<String, Object> body(String callId, Object... more) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("callId", callId);
 		for (int i = 0; i < more.length; i += 2) {
@@ -107,7 +114,8 @@ abstract class CallTestSupport {
 		return body;
 	}
 
-	Call record(String callId) {
+	/** The call's record as it is now in the database. */
+	protected Call record(String callId) {
 		return this.calls.findById(callId).orElseThrow();
 	}
 

@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.database;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import asia.oncaller.call.CallReaper;
 import asia.oncaller.call.CallState;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import asia.oncaller.TestTenants;
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import asia.oncaller.TestTenants;
 import asia.oncaller.WebhookReceiver;
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 import asia.oncaller.auth.TokenIssuer;
 import asia.oncaller.outbound.RequestSigner;
 import asia.oncaller.records.CallSeeder;

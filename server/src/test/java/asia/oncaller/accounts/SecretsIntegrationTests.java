@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.TestTenants;
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 import asia.oncaller.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

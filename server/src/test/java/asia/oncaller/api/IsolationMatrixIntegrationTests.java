@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import asia.oncaller.TestTenants;
 import asia.oncaller.records.CallSeeder;
 import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.testsupport.RestTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import asia.oncaller.AccountRows;
 import asia.oncaller.HostileJson;
 import asia.oncaller.PropertyContext;
 import asia.oncaller.TestTenants;
+import asia.oncaller.testsupport.RestTestSupport;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

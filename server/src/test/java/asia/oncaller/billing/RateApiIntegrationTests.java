@@ -1,6 +1,6 @@
 package asia.oncaller.billing;
 
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import asia.oncaller.TestTenants;
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

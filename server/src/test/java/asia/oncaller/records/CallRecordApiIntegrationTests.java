@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import asia.oncaller.TestTenants;
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package asia.oncaller.trunks;
 
 import asia.oncaller.TestTenants;
-import asia.oncaller.api.RestTestSupport;
+import asia.oncaller.testsupport.RestTestSupport;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package asia.oncaller.api;
+package asia.oncaller.testsupport;
 
 import java.math.BigDecimal;
 import java.net.URI;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test, and gives every test its own user ids so that tests never hear each other's calls.
  */
 @ExtendWith(E2eExtension.class)
-abstract class BrowserTest {
+abstract class BrowserTestSupport {
 
 	private final List<Tab> opened = new ArrayList<>();
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
  * What the tests of calls between two Java clients share: Alice and Bob, set by each test,
  * closed after it, and the check that closing them released every media session.
  */
-abstract class TwoUsersE2ETest {
+abstract class TwoUsersE2ESupport {
 
 	private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(30);
 

@@ -27,18 +27,18 @@ const get = (o, path) => path.split('.').reduce((x, k) => x?.[k], o);
  * The measures compared, per case kind: [title, path in a normalized row, target]. A target compares OnCaller's
  * figure with Janus's in the same run (ratio) or with a fixed bound (value); none means "reported only".
  */
+const CPU = [['server CPU %', 'serverCpuPct'], ['database CPU %', 'dbCpuPct'], ['client CPU %', 'clientCpuPct'],
+  ['other CPU % (noise)', 'otherCpuPct']];
+
 export const MEASURES = {
   closed: [
     ['cycles/s', 'cyclesPerSec', { ratioAtLeast: 1 }],
     ['failed cycles', 'failed', { valueAtMost: 0 }],
-    ['server CPU %', 'serverCpuPct'],
     ['server CPU ms per cycle', 'serverCpuMsPerCycle'],
-    ['database CPU %', 'dbCpuPct'],
     ['server + database CPU ms per cycle', 'withDbCpuMsPerCycle'],
     ['make→incoming p50 ms', 'latencyMs.callToIncoming.p50'],
     ['make→incoming p99 ms', 'latencyMs.callToIncoming.p99'],
-    ['client CPU %', 'clientCpuPct'],
-    ['other CPU % (noise)', 'otherCpuPct'],
+    ...CPU,
   ],
   open: [
     ['make→incoming p50 ms', 'latencyMs.callToIncoming.p50'],
@@ -46,10 +46,7 @@ export const MEASURES = {
     ['make→incoming p99 ms', 'latencyMs.callToIncoming.p99', { ratioAtMost: 1.5 }],
     ['make→incoming max ms', 'latencyMs.callToIncoming.max'],
     ['failed calls', 'failed', { valueAtMost: 0 }],
-    ['server CPU %', 'serverCpuPct'],
-    ['database CPU %', 'dbCpuPct'],
-    ['client CPU %', 'clientCpuPct'],
-    ['other CPU % (noise)', 'otherCpuPct'],
+    ...CPU,
   ],
   idle: [
     ['KB per signed-in client (RSS growth)', 'perSessionKB', { valueAtMost: 32 }],

@@ -91,7 +91,8 @@ bounded() {
 
 # ---------- build ----------
 ulimit -n "$(ulimit -Hn)" 2>/dev/null
-[ "$(ulimit -n)" -ge $((2 * IDLE + 2000)) ] || say "warning: fd limit $(ulimit -n) is low for $IDLE idle clients"
+sockets=$(( IDLE > 2 * MANY_PAIRS ? IDLE : 2 * MANY_PAIRS )) # each side of the loopback holds one fd per client
+[ "$(ulimit -n)" -ge $((sockets + 1000)) ] || say "warning: fd limit $(ulimit -n) is low for $sockets clients"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   say "building the server and the SDK it serves (log: $work/build.log)"
   (cd "$repo" && ./mvnw -B -q -pl server -am package -DskipTests dependency:build-classpath \

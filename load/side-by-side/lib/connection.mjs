@@ -1,24 +1,15 @@
 // One app user's STOMP-over-WebSocket connection, as the SDKs make it (docs/protocol.md §2): CONNECT with the
-// user's token, SUBSCRIBE to /user/queue/events and then /app/session, which answers with `authen`. Requests are
-// matched to replies by requestId; events that a call cycle waits for are kept by key until taken.
+// user's token, SUBSCRIBE to /user/queue/events and then /app/session, which answers with `authen`. What arrives on
+// /user/queue/events goes to the connection's Mailbox (replies by requestId, call events by key).
 import WebSocket from 'ws';
 import { performance } from 'node:perf_hooks';
 import { encodeFrame, encodeSend, parseFrames, negotiateHeartbeat } from './stomp.mjs';
+import { Mailbox } from './mailbox.mjs';
 
 const EVENTS = 'sub-0', SESSION = 'sub-1';
-const INBOX_LIMIT = 64; // events nobody waits for (another call's leftovers) are dropped past this
-
-let nextRequest = 0;
 
 /** Connections the server closed after they had signed in (each one a lost user in the run). */
 export const counters = { unexpectedCloses: 0 };
-
-/** The key a cycle waits on for an event, or null for events it never waits for (presence, ringing, …). */
-export function eventKey(event) {
-  if (event.type === 'incomingCall') return `incomingCall:${event.callId}`;
-  if (event.type === 'signalingState') return `state:${event.callId}:${event.code}`;
-  return null;
-}
 
 export class Connection {
   /**
@@ -28,9 +19,7 @@ export class Connection {
   constructor(o) {
     this.o = o;
     this.userId = o.userId;
-    this.replies = new Map();
-    this.waiters = new Map();
-    this.inbox = new Map();
+    this.mailbox = new Mailbox(o.timeoutMs);
     this.closed = false;
   }
 
@@ -63,7 +52,7 @@ export class Connection {
       if (f.command === 'MESSAGE') {
         const m = JSON.parse(f.body);
         if (f.headers.subscription === SESSION) this.onAuthen?.(m);
-        else this.dispatch(m, t);
+        else this.mailbox.deliver(m, t);
       }
       else if (f.command === 'CONNECTED') {
         this.send(encodeFrame('SUBSCRIBE', { id: EVENTS, destination: '/user/queue/events' }));
@@ -77,56 +66,25 @@ export class Connection {
     }
   }
 
-  dispatch(m, t) {
-    if (m.type === 'reply') {
-      const p = this.replies.get(m.requestId);
-      if (p) p.settle(m, t);
-      return;
-    }
-    const key = eventKey(m);
-    if (!key) return;
-    const ev = { m, t };
-    const w = this.waiters.get(key);
-    if (w) { this.waiters.delete(key); w.ok(ev); }
-    else if (this.inbox.size < INBOX_LIMIT) this.inbox.set(key, ev);
-  }
-
   send(text) {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(text);
   }
 
   /** Sends /app/<verb> and resolves with {m, t} of its reply when r=0; rejects on another code or a timeout. */
   request(verb, body) {
-    const requestId = `q${++nextRequest}`;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.replies.delete(requestId); reject(new Error(`timeout: ${verb} reply`)); },
-        this.o.timeoutMs);
-      this.replies.set(requestId, { settle: (m, t) => {
-        clearTimeout(timer);
-        this.replies.delete(requestId);
-        if (m.r === 0) resolve({ m, t });
-        else reject(new Error(`${verb} r=${m.r}`));
-      } });
-      this.send(encodeSend(`/app/${verb}`, { ...body, requestId }));
-    });
+    const { requestId, reply } = this.mailbox.expectReply(verb);
+    this.send(encodeSend(`/app/${verb}`, { ...body, requestId }));
+    return reply;
   }
 
   /** Resolves with {m, t} of the event with this key (see eventKey), already arrived or still to come. */
   waitFor(key) {
-    const ev = this.inbox.get(key);
-    if (ev) { this.inbox.delete(key); return Promise.resolve(ev); }
-    const p = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters.delete(key); reject(new Error(`timeout waiting for ${key.replace(/:call-.*?(:|$)/, ':*$1')}`)); },
-        this.o.timeoutMs);
-      this.waiters.set(key, { ok: (e) => { clearTimeout(timer); resolve(e); } });
-    });
-    p.catch(() => {}); // a cycle that fails early may never await it
-    return p;
+    return this.mailbox.waitFor(key);
   }
 
   /** Forgets events of earlier calls (a cycle starts from a clean slate). */
   clear() {
-    this.inbox.clear();
+    this.mailbox.clear();
   }
 
   closedByPeer() {

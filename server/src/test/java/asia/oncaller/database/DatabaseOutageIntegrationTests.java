@@ -54,7 +54,7 @@ import static org.hamcrest.Matchers.notNullValue;
  */
 @Import(DatabaseOutageIntegrationTests.ProxiedDatabase.class)
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=4",
-		"oncaller.call.heartbeat-timeout=4s" })
+		"spring.datasource.hikari.connection-timeout=2000", "oncaller.call.heartbeat-timeout=4s" })
 @DirtiesContext
 class DatabaseOutageIntegrationTests extends CallTestSupport {
 

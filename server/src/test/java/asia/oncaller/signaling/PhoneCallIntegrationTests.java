@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,9 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 
 	private static final Duration SIPP_EXIT = Duration.ofSeconds(15);
 
+	/** How long the server waits for the app's SDP once the app answered a phone's call. */
+	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
+
 	private static final Pattern ANSWER_MEDIA = Pattern.compile("SIP/2.0 200 OK.*?m=audio (\\d+)", Pattern.DOTALL);
 
 	private static final int SIP_PORT = freePort();
@@ -68,6 +72,11 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		registry.add("oncaller.media.rtpengine.dtmf-log-listen", () -> "127.0.0.1:" + DTMF_REPORTS);
 		registry.add("oncaller.media.rtpengine.ng",
 				() -> rtpengine.ng().getHostString() + ":" + rtpengine.ng().getPort());
+		// One call set-up at a time, so a held answer_url puts the node past its capacity; every
+		// other test sets up one call at a time anyway.
+		registry.add("oncaller.limits.setups-at-once", () -> 1);
+		registry.add("oncaller.sip.retry-after", () -> "7s");
+		registry.add("oncaller.sip.answer-timeout", () -> ANSWER_TIMEOUT.toMillis() + "ms");
 	}
 
 	@Autowired
@@ -375,6 +384,67 @@ class PhoneCallIntegrationTests extends CallTestSupport {
 		}
 		assertThat(this.answerUrl.requests()).isEqualTo(answerUrlRequests);
 		assertThat(this.calls.count()).isEqualTo(calls);
+	}
+
+	/**
+	 * The benchmark's lost call (issue 15): the app answered, but its device's SDP answer never
+	 * reached the phone leg (there it was refused by the connection's request rate, r=12; a
+	 * device that crashes or loses its connection between the two does the same). The INVITE
+	 * waited at 100 Trying for good; now the carrier hears 500 once the answer timeout passes,
+	 * and the app hears the call end.
+	 */
+	@Test
+	void appAnswerWithoutItsSdpGivesTheCarrier500InsteadOfSilence() throws Exception {
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
+		try (SippProcess carrier = caller("uac-server-error.xml").timeout(SIPP_EXIT).start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			bob.awaitEvent("sdp", callId);
+			assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+			long answered = System.nanoTime();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(Duration.ofNanos(System.nanoTime() - answered)).isLessThan(ANSWER_TIMEOUT.plusSeconds(3));
+			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "App answer carried no media");
+			assertThat(record(callId).getSipCode()).isEqualTo(500);
+		}
+	}
+
+	/**
+	 * Past the node's capacity for call set-ups (one here, held by a slow answer_url) a carrier's
+	 * INVITE gets 503 with Retry-After at once, and nothing is retransmitted; an app's call.make
+	 * gets r=12; the call that was under way still completes, and so do calls after it.
+	 */
+	@Test
+	void pastCapacityTheCarrierGets503WithRetryAfterAtOnceAndTheAppR12() throws Exception {
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
+		StompTestClient alice = device("alice", "a1");
+		CountDownLatch slowAnswerUrl = new CountDownLatch(1);
+		this.answerUrl.holdUntil(slowAnswerUrl);
+		try (SippProcess admitted = caller("uac-answered.xml").set("hold_ms", "200").start()) {
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.answerUrl.requests() == 1);
+			long sent = System.nanoTime();
+			try (SippProcess refused = caller("uac-unavailable.xml").label("refused").timeout(SIPP_EXIT).start()) {
+				assertThat(refused.exitCodeWithin(SIPP_EXIT)).as(refused.report()).isZero();
+				assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
+				assertThat(refused.messages()).contains("SIP/2.0 503 ", "Retry-After: 7");
+				assertThat(refused.retransmissions()).isZero();
+			}
+			Map<String, Object> make = alice.request("call.make",
+					Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
+			assertThat(make).containsEntry("r", 12)
+				.containsEntry("message", "Rate limited: the server is setting up too many calls, try again shortly");
+			assertThat(this.answerUrl.requests()).isEqualTo(1);
+			slowAnswerUrl.countDown();
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			assertThat(admitted.exitCodeWithin(SIPP_EXIT)).as(admitted.report()).isZero();
+			assertThat(admitted.messages()).contains("SIP/2.0 200 OK");
+		}
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		try (SippProcess after = caller("uac-answered.xml").label("after").set("hold_ms", "200").start()) {
+			answer(bob, (String) bob.awaitEvent("incomingCall", null).get("callId"));
+			assertThat(after.exitCodeWithin(SIPP_EXIT)).as(after.report()).isZero();
+		}
+		assertThat(call(alice, "bob", 30)).isNotNull();
 	}
 
 	@Test

@@ -99,6 +99,10 @@ final class AutoAnswerDevice {
 						});
 				}
 				else {
+					// A call.answer that went through after this device gave up would leave the call
+					// answered without media: end it, as an app would, rather than leave it to the
+					// server's answer timeout.
+					this.client.send("call.hangup", call);
 					failed("answer of " + callId + " failed: " + ((failure != null) ? failure : reply));
 				}
 			});

@@ -86,7 +86,8 @@ public final class InboundCallLoad {
 					+ "retransmissions=%d%n", sipp.total("OutgoingCall(C)"), ok, failed, rate,
 					sipp.totals().get("CallRate(C)"), sipp.answeredPerSecond(), sipp.total("Retransmissions(C)"));
 			if (failed > 0) {
-				System.out.println("failures by kind: " + sipp.nonzero("Failed"));
+				System.out.println("failures by kind: " + sipp.nonzero("Failed") + ", of which 503 (server past its "
+						+ "capacity, Retry-After): " + sipp.unavailable());
 			}
 			report("INVITE->200 setup ms (SIPp rtd)", sipp.setupTimes());
 			report("incomingCall->answer r=0 ms (app)", answerLatency);

@@ -93,12 +93,12 @@ record SippRun(int exitCode, Map<String, String> totals, LatencyStats setupTimes
 		return totals;
 	}
 
-	/** How many lines of the directory's files named {@code *<suffix>} start with {@code start}. */
-	private static long count(Path directory, String suffix, String start) throws IOException {
+	/** How many lines of the directory's files named {@code *<suffix>} contain {@code text}. */
+	private static long count(Path directory, String suffix, String text) throws IOException {
 		long found = 0;
 		for (Path file : files(directory, suffix)) {
 			try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
-				found += lines.filter((line) -> line.startsWith(start)).count();
+				found += lines.filter((line) -> line.contains(text)).count();
 			}
 		}
 		return found;

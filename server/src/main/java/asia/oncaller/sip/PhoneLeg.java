@@ -93,9 +93,6 @@ final class PhoneLeg {
 	/** The CSeq of the re-INVITE whose answer the app is waiting for, or 0. */
 	long reofferCSeq;
 
-	/** Inbound: when the carrier's INVITE arrived ({@link System#nanoTime()}). */
-	long takenAt;
-
 	/** Inbound: when the carrier's INVITE gets a final response if nothing else gave it one. */
 	volatile Future<?> deadline;
 

@@ -49,8 +49,13 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneLegs phoneLegs(ExecutorService phoneLegExecutor, MediaBridge media) {
-		return new PhoneLegs(phoneLegExecutor, media);
+	LegWorkers legWorkers(ExecutorService phoneLegExecutor) {
+		return new LegWorkers(phoneLegExecutor);
+	}
+
+	@Bean
+	PhoneLegs phoneLegs(LegWorkers legWorkers, MediaBridge media) {
+		return new PhoneLegs(legWorkers, media);
 	}
 
 	@Bean
@@ -80,8 +85,10 @@ class SipConfiguration {
 
 	@Bean
 	SipDispatcher sipDispatcher(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, OutboundCalls outbound,
-			InboundCalls inbound, DialogRequests dialogs, CallSetups setups, SipProperties properties) {
-		return new SipDispatcher(endpoint, messages, legs, outbound, inbound, dialogs, setups, properties);
+			InboundCalls inbound, DialogRequests dialogs, CallSetups setups, LegWorkers legWorkers,
+			SipProperties properties) {
+		return new SipDispatcher(endpoint, messages, legs, outbound, inbound, dialogs, setups, legWorkers,
+				properties);
 	}
 
 	@Bean

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * Receives every SIP event on the stack's one thread and hands it to its leg at once: whatever
  * takes time (the answer_url, the media bridge, the database) runs on the legs' threads. What
  * SIP requires at once, such as 100 Trying or the 200 OK to a CANCEL or BYE, is sent here, and so
- * is the 503 to an INVITE that finds the node past its capacity: the oldest INVITE waiting for
- * a worker has waited too long ({@link WaitingInvites}), or the node has as many call set-ups
+ * is the 503 to an INVITE that finds the node past its capacity: the oldest task waiting for a
+ * leg worker has waited too long ({@link LegWorkers}), or the node has as many call set-ups
  * under way as it may ({@link CallSetups}). Refused at once, it costs the node almost nothing and
  * the carrier can try another route, where queued it would wait past SIP's retransmission timers.
  */
@@ -48,13 +48,17 @@ class SipDispatcher implements SipListener {
 
 	private final int retryAfterSeconds;
 
-	private final WaitingInvites waiting;
+	private final LegWorkers workers;
+
+	private final long maxQueueWaitNanos;
 
 	SipDispatcher(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, OutboundCalls outbound,
-			InboundCalls inbound, DialogRequests dialogs, CallSetups setups, SipProperties properties) {
+			InboundCalls inbound, DialogRequests dialogs, CallSetups setups, LegWorkers workers,
+			SipProperties properties) {
 		this.setups = setups;
+		this.workers = workers;
 		this.retryAfterSeconds = (int) properties.retryAfter().toSeconds();
-		this.waiting = new WaitingInvites(properties.maxInviteWait());
+		this.maxQueueWaitNanos = properties.maxQueueWait().toNanos();
 		this.endpoint = endpoint;
 		this.messages = messages;
 		this.legs = legs;
@@ -103,23 +107,19 @@ class SipDispatcher implements SipListener {
 
 	private void newCall(ServerTransaction transaction) throws Exception {
 		Request invite = transaction.getRequest();
-		long now = System.nanoTime();
-		if (this.waiting.overdue(now) || !this.setups.tryStart()) {
+		if (this.workers.oldestWaitNanos(System.nanoTime()) > this.maxQueueWaitNanos || !this.setups.tryStart()) {
 			transaction.sendResponse(this.messages.unavailable(invite, this.retryAfterSeconds));
 			return;
 		}
 		boolean handedOver = false;
 		try {
 			PhoneLeg leg = this.legs.inbound(SipMessages.sipCallId(invite));
-			leg.takenAt = now;
 			leg.incoming = transaction;
 			leg.remoteTag = SipMessages.fromTag(invite);
 			this.inbound.taken(leg);
 			transaction.sendResponse(this.messages.response(invite, Response.TRYING, null, null));
 			// The set-up holds its place until the devices ring or the carrier has its answer.
-			this.waiting.add(leg);
 			leg.run(() -> {
-				this.waiting.started(leg);
 				try {
 					this.inbound.accept(leg, invite);
 				}

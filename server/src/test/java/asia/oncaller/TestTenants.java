@@ -2,6 +2,7 @@ package asia.oncaller;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import asia.oncaller.auth.TokenIssuer;
 import asia.oncaller.billing.BalanceLedger;
@@ -95,6 +96,11 @@ public class TestTenants {
 			return TestTenants.this.projectToken(this.project);
 		}
 
+	}
+
+	/** A random UK number, so tests sharing a database never collide. */
+	public static String freshNumber() {
+		return "+447" + ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
 	}
 
 }

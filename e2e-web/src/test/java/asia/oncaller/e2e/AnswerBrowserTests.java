@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code answer} from a browser: the caller hears Answered, WebRTC connects both ways through
  * the veth addresses of the namespace, and each side gets the other's stream.
  */
-class AnswerBrowserTests extends BrowserTest {
+class AnswerBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void answerConnectsMediaBothWays() {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code requestnewtoken}; a device that disconnects fires {@code disconnect} and the user's
  * other device hears it leave.
  */
-class ConnectionBrowserTests extends BrowserTest {
+class ConnectionBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void bundleOffersOnCallerUtilAsAppsCallItOnLoad() {

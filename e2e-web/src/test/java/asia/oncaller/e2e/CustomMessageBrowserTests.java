@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sendCustomMessage} between two browsers: the other user's {@code custommessage} event. */
-class CustomMessageBrowserTests extends BrowserTest {
+class CustomMessageBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void customMessageReachesTheOtherUser() {

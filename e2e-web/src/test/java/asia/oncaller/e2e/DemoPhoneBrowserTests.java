@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * grow on both sides, and a hangup ends the call on both. Screenshots of the page idle,
  * ringing and in a call go to {@code target/screenshots}. Failures are explained in words.
  */
-class DemoPhoneBrowserTests extends BrowserTest {
+class DemoPhoneBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void videoCallBetweenTwoBrowsers() throws IOException {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code hangup} of an answered call from one browser: the other browser hears Ended (6), and
  * both release their media (the local tracks stop).
  */
-class HangupBrowserTests extends BrowserTest {
+class HangupBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void hangupEndsTheCallOnBothSides() {

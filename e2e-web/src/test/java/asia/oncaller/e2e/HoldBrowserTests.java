@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code hold} and {@code unhold} from one browser: the other browser's {@code hold} event says
  * so each time, and the holder's own tracks stop and resume.
  */
-class HoldBrowserTests extends BrowserTest {
+class HoldBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void holdAndUnholdReachTheOtherSide() {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code makeCall} from a browser: the caller gets r=0 with the call id and hears Calling, and
  * the callee's browser gets {@code incomingcall} with the call's fields.
  */
-class MakeCallBrowserTests extends BrowserTest {
+class MakeCallBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void makeCallRingsTheCalleesBrowser() {

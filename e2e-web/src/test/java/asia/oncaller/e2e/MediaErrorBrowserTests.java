@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
  * connection that cannot be made gives 1001; either way the SDK hangs up, and the callee's
  * browser hears the call end.
  */
-class MediaErrorBrowserTests extends BrowserTest {
+class MediaErrorBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void refusedMicrophoneIsError1000() {

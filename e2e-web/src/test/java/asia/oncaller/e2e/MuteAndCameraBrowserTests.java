@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mute} and {@code enableLocalVideo} in a video call: the local tracks switch off and
  * on, the properties follow, and the call stays up.
  */
-class MuteAndCameraBrowserTests extends BrowserTest {
+class MuteAndCameraBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void muteAndCameraSwitchTheLocalTracks() {

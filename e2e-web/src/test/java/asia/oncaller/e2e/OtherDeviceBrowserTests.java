@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The callee signed in on two tabs: each hears the other come ({@code otherdeviceauthen}), both
  * ring, one answers, and the other gets {@code otherdevice} CALL_STATE 200 and lets the call go.
  */
-class OtherDeviceBrowserTests extends BrowserTest {
+class OtherDeviceBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void answerOnOneTabIsSeenOnTheOther() {

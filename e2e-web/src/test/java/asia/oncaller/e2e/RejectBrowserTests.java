@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code reject} from the callee's browser: the caller's browser hears Busy (5, SIP 486). */
-class RejectBrowserTests extends BrowserTest {
+class RejectBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void rejectIsBusyForTheCaller() {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ringing} from the callee's browser: the caller's browser hears Ringing (2). */
-class RingingBrowserTests extends BrowserTest {
+class RingingBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void ringingIsHeardByTheCaller() {

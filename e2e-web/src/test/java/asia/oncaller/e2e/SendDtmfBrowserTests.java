@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code sendDtmf} from one browser: the other browser's {@code dtmf} event has the digits;
  * digits outside 0-9*#A-D come back as r=10.
  */
-class SendDtmfBrowserTests extends BrowserTest {
+class SendDtmfBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void digitsReachTheOtherSide() {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sendInfo} from one browser: the other browser's {@code info} event has the same object. */
-class SendInfoBrowserTests extends BrowserTest {
+class SendInfoBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void infoReachesTheOtherSide() {

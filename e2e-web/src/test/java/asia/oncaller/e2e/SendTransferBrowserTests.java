@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * version does not dial phones yet, so the browser sees the documented refusals: r=5 for a
  * target that is not online, r=4 for an app-to-app call; the call goes on.
  */
-class SendTransferBrowserTests extends BrowserTest {
+class SendTransferBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void transferOfAnAppToAppCallIsRefused() {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code upgradeToVideoCall} in an audio call: the caller adds the camera and renegotiates, and
  * the callee's browser gets a remote stream with video that plays.
  */
-class UpgradeToVideoBrowserTests extends BrowserTest {
+class UpgradeToVideoBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void upgradeBringsVideoToTheOtherSide() {

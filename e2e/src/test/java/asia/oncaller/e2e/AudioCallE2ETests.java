@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrive at the other at their frequency, DTMF and info arrive, hold stops the held direction,
  * and a hangup on either side ends both calls and releases all media.
  */
-class AudioCallE2ETests extends TwoUsersE2ETest {
+class AudioCallE2ETests extends TwoUsersE2ESupport {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * camera gets error 1000 twice and goes on with silence and black frames; a call with the
  * default options falls back to the tone and the test pattern, which arrive at the peer.
  */
-class NoDevicesE2ETests extends TwoUsersE2ETest {
+class NoDevicesE2ETests extends TwoUsersE2ESupport {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the resolution the other sends (1280x720 one way, 640x480 the other), and an audio call
  * upgraded to video renegotiates and delivers video.
  */
-class VideoCallE2ETests extends TwoUsersE2ETest {
+class VideoCallE2ETests extends TwoUsersE2ESupport {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(40);
 

@@ -2,8 +2,8 @@ package asia.oncaller.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-import asia.oncaller.billing.BalanceTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -18,14 +18,34 @@ import org.springframework.transaction.annotation.Transactional;
  * concern and the modules need none of it.
  */
 @Component
-class AccountScopedPages {
+public class AccountScopedPages {
 
 	@PersistenceContext
 	private EntityManager entityManager;
 
+	private final Cursors cursors;
+
+	AccountScopedPages(Cursors cursors) {
+		this.cursors = cursors;
+	}
+
+	/**
+	 * A page of one of the account's listings as views, newest first, continuing after
+	 * {@code cursor}. The cursor is bound to the listing and the account, so it cannot be used
+	 * with another.
+	 * @param listing the listing's name, for the cursor's scope
+	 * @param key the creation time and id of an entity
+	 */
+	public <T, V> Page<V> list(String listing, Class<T> type, String accountId, String cursor, int limit,
+			Function<T, Keyset> key, Function<T, V> view) {
+		String scope = listing + "\u0001" + accountId;
+		List<T> rows = page(type, accountId, Paging.after(this.cursors, scope, cursor), limit + 1);
+		return Paging.page(this.cursors, scope, rows, limit, key, view);
+	}
+
 	/** The entity with this id if it is the account's; another account's is as absent as none. */
 	@Transactional(readOnly = true)
-	<T> Optional<T> find(Class<T> type, String accountId, String id) {
+	public <T> Optional<T> find(Class<T> type, String accountId, String id) {
 		return this.entityManager
 			.createQuery("select e from " + type.getSimpleName() + " e where e.id = :id and e.accountId = :account",
 					type)
@@ -37,7 +57,7 @@ class AccountScopedPages {
 
 	/** Up to {@code limit} entities of the account after {@code after}, newest first. */
 	@Transactional(readOnly = true)
-	<T> List<T> page(Class<T> type, String accountId, Keyset after, int limit) {
+	public <T> List<T> page(Class<T> type, String accountId, Keyset after, int limit) {
 		String jpql = "select e from " + type.getSimpleName() + " e where e.accountId = :account"
 				+ ((after != null) ? " and (e.createdAt < :at or (e.createdAt = :at and e.id < :id))" : "")
 				+ " order by e.createdAt desc, e.id desc";
@@ -46,20 +66,6 @@ class AccountScopedPages {
 			.setMaxResults(limit);
 		if (after != null) {
 			query.setParameter("at", after.createdAt()).setParameter("id", after.id());
-		}
-		return query.getResultList();
-	}
-
-	/** Up to {@code limit} ledger rows of the account with an id below {@code beforeId}, newest first. */
-	@Transactional(readOnly = true)
-	List<BalanceTransaction> ledger(String accountId, Long beforeId, int limit) {
-		TypedQuery<BalanceTransaction> query = this.entityManager
-			.createQuery("select t from BalanceTransaction t where t.accountId = :account"
-					+ ((beforeId != null) ? " and t.id < :before" : "") + " order by t.id desc", BalanceTransaction.class)
-			.setParameter("account", accountId)
-			.setMaxResults(limit);
-		if (beforeId != null) {
-			query.setParameter("before", beforeId);
 		}
 		return query.getResultList();
 	}

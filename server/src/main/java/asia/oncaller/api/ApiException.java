@@ -11,7 +11,7 @@ import org.springframework.web.ErrorResponseException;
  * A documented failure of a REST request (not a bug), rendered as an RFC 9457 problem detail of
  * one {@link ProblemType}.
  */
-class ApiException extends ErrorResponseException {
+public class ApiException extends ErrorResponseException {
 
 	ApiException(ProblemType type, String detail) {
 		this(type, type.status(), detail, Map.of());
@@ -21,7 +21,7 @@ class ApiException extends ErrorResponseException {
 		super(status, problem(type, status, detail, properties), null);
 	}
 
-	static ProblemDetail problem(ProblemType type, HttpStatusCode status, String detail,
+	public static ProblemDetail problem(ProblemType type, HttpStatusCode status, String detail,
 			Map<String, Object> properties) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type.uri());
@@ -32,21 +32,21 @@ class ApiException extends ErrorResponseException {
 	}
 
 	/** The answer for an id that is missing or not the caller's: the two must look the same. */
-	static ApiException notFound(String what) {
+	public static ApiException notFound(String what) {
 		return new ApiException(ProblemType.NOT_FOUND, "No such " + what);
 	}
 
-	static ApiException invalid(String field, String message) {
+	public static ApiException invalid(String field, String message) {
 		return new ApiException(ProblemType.INVALID_REQUEST, ProblemType.INVALID_REQUEST.status(),
 				field + " " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
-	static ApiException conflict(String detail) {
+	public static ApiException conflict(String detail) {
 		return new ApiException(ProblemType.CONFLICT, detail);
 	}
 
 	/** A body field names something that does not exist for this account (or at all). */
-	static ApiException unknownReference(String field, String what) {
+	public static ApiException unknownReference(String field, String what) {
 		return new ApiException(ProblemType.UNKNOWN_REFERENCE, ProblemType.UNKNOWN_REFERENCE.status(),
 				field + ": no such " + what,
 				Map.of("errors", List.of(Map.of("field", field, "message", "no such " + what))));

@@ -17,10 +17,10 @@ import org.springframework.util.Assert;
  * longer than the pool's {@code socketTimeout}, which bounds every other request
  */
 @ConfigurationProperties("oncaller.api")
-record ApiProperties(String cursorSecret, @DefaultValue("1000") int exportFetchSize,
+public record ApiProperties(String cursorSecret, @DefaultValue("1000") int exportFetchSize,
 		@DefaultValue("10m") Duration exportReadTimeout) {
 
-	ApiProperties {
+	public ApiProperties {
 		if (cursorSecret != null && cursorSecret.isBlank()) {
 			cursorSecret = null;
 		}

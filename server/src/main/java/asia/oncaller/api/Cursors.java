@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * so a cursor can only continue the listing it came from.
  */
 @Component
-class Cursors {
+public class Cursors {
 
 	private static final int MAC_BYTES = 16;
 
@@ -44,7 +44,7 @@ class Cursors {
 	}
 
 	/** A cursor for the key parts (none may contain a line feed) of the last row of a page. */
-	String encode(String scope, List<String> keyParts) {
+	public String encode(String scope, List<String> keyParts) {
 		byte[] payload = String.join("\n", keyParts).getBytes(StandardCharsets.UTF_8);
 		return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(scope, payload));
 	}
@@ -53,7 +53,7 @@ class Cursors {
 	 * The key parts of a cursor made by {@link #encode} for the same scope.
 	 * @throws ApiException 400 {@code invalid-cursor} for anything else
 	 */
-	List<String> decode(String scope, String cursor, int expectedParts) {
+	public List<String> decode(String scope, String cursor, int expectedParts) {
 		if (cursor.length() > MAX_CURSOR_LENGTH) {
 			throw invalid();
 		}
@@ -83,7 +83,7 @@ class Cursors {
 		return parts;
 	}
 
-	static ApiException invalid() {
+	public static ApiException invalid() {
 		return new ApiException(ProblemType.INVALID_CURSOR,
 				"cursor is not one this listing handed out (altered, expired by a restart, or from other filters)");
 	}

@@ -10,16 +10,16 @@ import java.util.List;
  * @param createdAt the creation time of the last row
  * @param id its id, which breaks ties
  */
-record Keyset(Instant createdAt, String id) {
+public record Keyset(Instant createdAt, String id) {
 
-	List<String> toParts() {
+	public List<String> toParts() {
 		long micros = Math.addExact(Math.multiplyExact(this.createdAt.getEpochSecond(), 1_000_000L),
 				this.createdAt.getNano() / 1_000);
 		return List.of(Long.toString(micros), this.id);
 	}
 
 	/** The key in a cursor's parts, already verified by its MAC. */
-	static Keyset fromParts(List<String> parts) {
+	public static Keyset fromParts(List<String> parts) {
 		try {
 			long micros = Long.parseLong(parts.get(0));
 			return new Keyset(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),

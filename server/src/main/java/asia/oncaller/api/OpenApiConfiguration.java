@@ -20,13 +20,13 @@ import org.springframework.context.annotation.Configuration;
  * operator endpoints, and examples of a problem detail (a 429 among them).
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+public class OpenApiConfiguration {
 
 	static final String BEARER = "restToken";
 
 	static final String HEADER = "xOnCallerAuth";
 
-	static final String OPERATOR = "operatorToken";
+	public static final String OPERATOR = "operatorToken";
 
 	static {
 		// Controllers get the identity from the auth module, not from the request's parameters.

@@ -9,6 +9,6 @@ import java.util.List;
  * @param nextCursor the {@code cursor} that fetches the next page, or {@code null} on the last one
  * @param <T> the item type
  */
-record Page<T>(List<T> data, String nextCursor) {
+public record Page<T>(List<T> data, String nextCursor) {
 
 }

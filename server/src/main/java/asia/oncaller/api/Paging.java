@@ -9,13 +9,13 @@ import java.util.function.Function;
  * (which tells whether another page exists without a count), and make the next cursor from the
  * last row shown.
  */
-final class Paging {
+public final class Paging {
 
 	private Paging() {
 	}
 
 	/** The key a listing's cursor carries, or {@code null} for the first page. */
-	static Keyset after(Cursors cursors, String scope, String cursor) {
+	public static Keyset after(Cursors cursors, String scope, String cursor) {
 		return (cursor != null) ? Keyset.fromParts(cursors.decode(scope, cursor, 2)) : null;
 	}
 
@@ -23,7 +23,7 @@ final class Paging {
 	 * A page of views from up to {@code limit + 1} rows.
 	 * @param key the creation time and id of a row
 	 */
-	static <E, V> Page<V> page(Cursors cursors, String scope, List<E> rows, int limit, Function<E, Keyset> key,
+	public static <E, V> Page<V> page(Cursors cursors, String scope, List<E> rows, int limit, Function<E, Keyset> key,
 			Function<E, V> view) {
 		List<V> views = rows.stream().limit(limit).map(view).toList();
 		if (rows.size() <= limit) {
@@ -32,7 +32,7 @@ final class Paging {
 		return new Page<>(views, cursors.encode(scope, key.apply(rows.get(limit - 1)).toParts()));
 	}
 
-	static Keyset key(Instant createdAt, String id) {
+	public static Keyset key(Instant createdAt, String id) {
 		return new Keyset(createdAt, id);
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
  * instead: {@link #UNAUTHENTICATED} the authentication code of PROTOCOL §1, {@link #CALL_CONTROL}
  * the verb's {@code r}. The URIs identify; nothing needs to be served at them.
  */
-enum ProblemType {
+public enum ProblemType {
 
 	INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
 
@@ -42,7 +42,7 @@ enum ProblemType {
 	UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
 	/** Where every type URI starts. */
-	static final String BASE = "https://oncaller.asia/problems/";
+	public static final String BASE = "https://oncaller.asia/problems/";
 
 	private final String slug;
 
@@ -56,26 +56,26 @@ enum ProblemType {
 		this.status = status;
 	}
 
-	URI uri() {
+	public URI uri() {
 		return URI.create(BASE + this.slug);
 	}
 
 	/** The {@code code} of the problem, except for the two kinds that carry a number. */
-	String code() {
+	public String code() {
 		return this.slug;
 	}
 
-	String title() {
+	public String title() {
 		return this.title;
 	}
 
 	/** The usual status; call-control problems choose theirs per result code. */
-	HttpStatus status() {
+	public HttpStatus status() {
 		return this.status;
 	}
 
 	/** The kind of a status that no handler named more precisely. */
-	static ProblemType forStatus(int status) {
+	public static ProblemType forStatus(int status) {
 		for (ProblemType type : values()) {
 			if (type != CALL_CONTROL && type.status.value() == status) {
 				return type;

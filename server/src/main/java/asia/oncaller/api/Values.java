@@ -10,18 +10,18 @@ import java.time.temporal.ChronoUnit;
  * later read will: money with 6 decimals ({@code NUMERIC(19,6)}), times in microseconds (which
  * PostgreSQL rounds to, from the nanoseconds Java may have).
  */
-final class Values {
+public final class Values {
 
 	private static final int MONEY_SCALE = 6;
 
 	private Values() {
 	}
 
-	static String money(BigDecimal amount) {
+	public static String money(BigDecimal amount) {
 		return (amount != null) ? amount.setScale(MONEY_SCALE, RoundingMode.HALF_UP).toPlainString() : null;
 	}
 
-	static Instant time(Instant instant) {
+	public static Instant time(Instant instant) {
 		return (instant != null) ? instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS) : null;
 	}
 

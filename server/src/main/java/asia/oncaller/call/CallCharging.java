@@ -107,16 +107,20 @@ class CallCharging {
 	 * comes up to one sweep late; that delay is not billed), rounded up to the increment.
 	 */
 	static Charge chargeOf(Call call) {
-		Timing timing = call.timing();
+		return chargeOf(call.timing(), call.money());
+	}
+
+	/** As {@link #chargeOf(Call)}, from the call's timing and money. */
+	static Charge chargeOf(Timing timing, Money money) {
 		if (timing.answeredAt() == null || timing.endedAt() == null) {
 			return Charge.NONE;
 		}
 		Duration answered = Duration.between(timing.answeredAt(), timing.endedAt());
-		Integer granted = call.money().grantedSeconds();
+		Integer granted = money.grantedSeconds();
 		if (granted != null && answered.compareTo(Duration.ofSeconds(granted)) > 0) {
 			answered = Duration.ofSeconds(granted);
 		}
-		Tariff tariff = call.money().tariff();
+		Tariff tariff = money.tariff();
 		return (tariff != null) ? tariff.charge(answered) : FREE.charge(answered);
 	}
 

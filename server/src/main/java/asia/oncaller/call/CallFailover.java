@@ -74,7 +74,7 @@ class CallFailover {
 
 	/** Whether a new call whose connect is this one fails over when its callee is unreachable. */
 	boolean mayFailOver(ConnectAction connect) {
-		return connect.continueOnFail() && this.properties.maxFailovers() > 0;
+		return FailoverChoice.mayFailOver(connect.continueOnFail(), this.properties.maxFailovers());
 	}
 
 	/**
@@ -164,18 +164,21 @@ class CallFailover {
 				new CallLifecycleEvent.Retargeted(CallSnapshot.of(call), failure.reason(), previousTo));
 		Delivery calling = new Delivery(CallParties.caller(call),
 				CallEvents.signalingState(call, CallState.CALLING, "Calling"));
-		if (this.presence.isOnline(call.getProjectId(), call.parties().toUserId())) {
-			List<Delivery> deliveries = new ArrayList<>(List.of(calling,
-					new Delivery(CallParties.callee(call), CallEvents.incomingCall(call, this.ice.servers()))));
-			deliveries.addAll(callerMedia(call));
-			return Optional.of(deliveries);
-		}
-		if (call.failover().continueOnFail() && call.failover().failoverCount() < this.properties.maxFailovers()) {
-			// The next sweep asks the new connect's onFailEventUrl in turn.
-			call.failOverAt(ConnectFailure.NOT_ONLINE, now);
-			return Optional.of(List.of(calling));
-		}
-		return this.terminator.end(call.getId(), UNANSWERED, CallEnd.NOT_ONLINE, null);
+		boolean online = this.presence.isOnline(call.getProjectId(), call.parties().toUserId());
+		return switch (FailoverChoice.afterRetarget(online, call.failover(), this.properties.maxFailovers())) {
+			case RING -> {
+				List<Delivery> deliveries = new ArrayList<>(List.of(calling,
+						new Delivery(CallParties.callee(call), CallEvents.incomingCall(call, this.ice.servers()))));
+				deliveries.addAll(callerMedia(call));
+				yield Optional.of(deliveries);
+			}
+			case FAIL_OVER_AGAIN -> {
+				// The next sweep asks the new connect's onFailEventUrl in turn.
+				call.failOverAt(ConnectFailure.NOT_ONLINE, now);
+				yield Optional.of(List.of(calling));
+			}
+			case END -> this.terminator.end(call.getId(), UNANSWERED, CallEnd.NOT_ONLINE, null);
+		};
 	}
 
 }

@@ -9,7 +9,6 @@ import asia.oncaller.billing.Tariff;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
-import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.trunks.SipTrunk;
 import asia.oncaller.trunks.SipTrunkRepository;
@@ -23,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 8 of {@code call.make} in their documented order: the callee type, the caller id number and
  * whose it is, the trunk and whose it is, then the money. The money check locks the account
  * until the caller's transaction ends, so the call must be written in that same transaction.
+ * The decision is {@link RouteDecision}'s; this class gives it the account's numbers, trunks,
+ * rates and balance.
  */
 @Component
 class CallRouting {
@@ -66,52 +67,49 @@ class CallRouting {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	Route route(String accountId, ConnectAction connect) {
-		if (!connect.to().isInternal() && !connect.to().isExternal()) {
-			return Route.refused(CallOutcome.TO_TYPE_INVALID);
-		}
-		String trunkId = null;
-		String numberId = null;
-		if (connect.to().isExternal()) {
-			Optional<PhoneNumber> number = this.numbers.findDialled(connect.from().number());
-			if (number.isEmpty()) {
-				return Route.refused(CallOutcome.FROM_NUMBER_NOT_FOUND);
-			}
-			if (!number.get().getAccountId().equals(accountId)) {
-				return Route.refused(CallOutcome.FROM_NUMBER_NOT_YOURS);
-			}
-			Optional<SipTrunk> trunk = trunkFor(number.get(), accountId);
-			if (trunk.isEmpty() || !trunk.get().isEnabled()) {
-				return Route.refused(CallOutcome.TRUNK_NOT_FOUND);
-			}
-			if (!trunk.get().getAccountId().equals(accountId)) {
-				return Route.refused(CallOutcome.TRUNK_NOT_YOURS);
-			}
-			trunkId = trunk.get().getId();
-			numberId = number.get().getId();
-		}
-		Account account = this.accounts.findById(accountId).orElseThrow();
-		RatedCallType type = connect.to().isInternal() ? RatedCallType.INTERNAL : RatedCallType.EXTERNAL;
-		Optional<Rate> rate = this.rates.find(accountId, type, connect.to().number());
-		if (rate.isEmpty()) {
-			// App-to-app calls are free unless a rate prices them; a number nobody priced cannot be paid for.
-			return (type == RatedCallType.INTERNAL)
-					? new Route(CallOutcome.OK, trunkId, numberId, account.getCurrency(), null, null)
-					: Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
-		}
-		// The balance is in the account's currency; a rate in another one cannot be paid from it.
-		Tariff tariff = Tariff.of(rate.get());
-		if (!rate.get().getCurrency().equals(account.getCurrency()) || !this.charging.admits(accountId, tariff)) {
-			return Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
-		}
-		return new Route(CallOutcome.OK, trunkId, numberId, account.getCurrency(), rate.get().getId(), tariff);
+		return RouteDecision.decide(accountId, connect, new AccountLookups(accountId));
 	}
 
-	/** The number's own trunk, else the first enabled trunk of the account. */
-	private Optional<SipTrunk> trunkFor(PhoneNumber number, String accountId) {
-		if (number.getTrunkId() != null) {
-			return this.trunks.findById(number.getTrunkId());
+	/** The decision's reads, from the repositories, for one account. */
+	private final class AccountLookups implements RouteDecision.Lookups {
+
+		private final String accountId;
+
+		AccountLookups(String accountId) {
+			this.accountId = accountId;
 		}
-		return this.trunks.findByAccountId(accountId).stream().filter(SipTrunk::isEnabled).findFirst();
+
+		@Override
+		public Optional<PhoneNumber> dialledNumber(String number) {
+			return CallRouting.this.numbers.findDialled(number);
+		}
+
+		@Override
+		public Optional<SipTrunk> trunkFor(PhoneNumber number) {
+			if (number.getTrunkId() != null) {
+				return CallRouting.this.trunks.findById(number.getTrunkId());
+			}
+			return CallRouting.this.trunks.findByAccountId(this.accountId)
+				.stream()
+				.filter(SipTrunk::isEnabled)
+				.findFirst();
+		}
+
+		@Override
+		public String currency() {
+			return CallRouting.this.accounts.findById(this.accountId).orElseThrow().getCurrency();
+		}
+
+		@Override
+		public Optional<Rate> rate(RatedCallType type, String calleeNumber) {
+			return CallRouting.this.rates.find(this.accountId, type, calleeNumber);
+		}
+
+		@Override
+		public boolean admits(Tariff tariff) {
+			return CallRouting.this.charging.admits(this.accountId, tariff);
+		}
+
 	}
 
 }

@@ -88,7 +88,7 @@ class FailoverRunner implements DisposableBean {
 		try {
 			String secret = this.projects.findById(claimed.getProjectId()).orElseThrow().getSigningSecret();
 			CallControlDecision decision = this.customerServers.onFail(claimed.failover().onFailEventUrl(),
-					report(claimed), secret);
+					this.json.writeValueAsString(report(claimed)), secret);
 			Optional<List<Delivery>> deliveries = this.transaction
 				.execute((status) -> this.failover.settle(claimed, decision));
 			deliveries.ifPresent(this.events::send);
@@ -100,7 +100,7 @@ class FailoverRunner implements DisposableBean {
 	}
 
 	/** What the onFailEventUrl hears, in the product's own names (docs/protocol.md §4). */
-	private String report(Call call) {
+	static Map<String, Object> report(Call call) {
 		ConnectFailure failure = ConnectFailure.of(call.failover().failReason());
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("call_status", "connect_failed");
@@ -116,7 +116,7 @@ class FailoverRunner implements DisposableBean {
 		report.put("video_call", call.isVideoCall());
 		report.put("custom_data", call.getCustomData());
 		report.put("failover_count", call.failover().failoverCount());
-		return this.json.writeValueAsString(report);
+		return report;
 	}
 
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import asia.oncaller.TestTenants;
+import asia.oncaller.records.CallSeeder;
 import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.testsupport.RestTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ class IsolationMatrixIntegrationTests extends RestTestSupport {
 		this.bIds.put("trunk", (String) post("/v1/sip-trunks", token,
 				Map.of("name", "B trunk", "host", "sip.b.example", "port", 5060, "transport", "UDP")).map().get("id"));
 		this.bIds.put("number", (String) post("/v1/numbers", token,
-				Map.of("number", NumberApiIntegrationTests.freshNumber())).map().get("id"));
+				Map.of("number", TestTenants.freshNumber())).map().get("id"));
 		this.bIds.put("rate", (String) post("/v1/rates", token,
 				Map.of("callType", "EXTERNAL", "prefix", "1", "pricePerMinute", "0.01", "billingIncrementSeconds", 60))
 			.map()
@@ -132,9 +134,9 @@ class IsolationMatrixIntegrationTests extends RestTestSupport {
 	@Test
 	void referencesToAnotherAccountsProjectOrTrunkAreRefusedAsUnknown() {
 		Response project = post("/v1/numbers", this.a.accountToken(),
-				Map.of("number", NumberApiIntegrationTests.freshNumber(), "projectId", this.b.project.getId()));
+				Map.of("number", TestTenants.freshNumber(), "projectId", this.b.project.getId()));
 		Response trunk = post("/v1/numbers", this.a.accountToken(),
-				Map.of("number", NumberApiIntegrationTests.freshNumber(), "trunkId", this.bIds.get("trunk")));
+				Map.of("number", TestTenants.freshNumber(), "trunkId", this.bIds.get("trunk")));
 		assertThat(project.status()).isEqualTo(422);
 		assertThat(trunk.status()).isEqualTo(422);
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import asia.oncaller.auth.OperatorOnly;
 import asia.oncaller.auth.RestTokens;
+import asia.oncaller.testsupport.RestTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.TestTenants;
+import asia.oncaller.testsupport.RestTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;

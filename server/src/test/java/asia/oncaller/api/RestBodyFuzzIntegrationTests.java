@@ -10,6 +10,7 @@ import asia.oncaller.AccountRows;
 import asia.oncaller.HostileJson;
 import asia.oncaller.PropertyContext;
 import asia.oncaller.TestTenants;
+import asia.oncaller.testsupport.RestTestSupport;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -88,7 +89,7 @@ class RestBodyFuzzIntegrationTests extends RestTestSupport {
 		this.ids = Map.of("{account}", this.tenant.account.getId(), "{project}", this.tenant.project.getId(),
 				"{trunk}", id(post("/v1/sip-trunks", token,
 						Map.of("name", "Trunk", "host", "sip.fuzz.example", "port", 5060, "transport", "UDP"))),
-				"{number}", id(post("/v1/numbers", token, Map.of("number", NumberApiIntegrationTests.freshNumber()))),
+				"{number}", id(post("/v1/numbers", token, Map.of("number", TestTenants.freshNumber()))),
 				"{rate}", id(post("/v1/rates", token, Map.of("callType", "EXTERNAL", "prefix", "44", "pricePerMinute",
 						"0.01", "billingIncrementSeconds", 60))));
 	}

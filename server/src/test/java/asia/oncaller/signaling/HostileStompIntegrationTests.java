@@ -10,6 +10,7 @@ import java.util.Map;
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Project;
+import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import asia.oncaller.testsupport.StompTestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

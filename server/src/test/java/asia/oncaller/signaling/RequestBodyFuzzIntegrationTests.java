@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import asia.oncaller.AccountRows;
 import asia.oncaller.HostileJson;
 import asia.oncaller.PropertyContext;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;

@@ -11,6 +11,7 @@ import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.testsupport.StompTestClient;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;

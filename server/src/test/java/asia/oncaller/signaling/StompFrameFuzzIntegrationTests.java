@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import asia.oncaller.HostileJson;
 import asia.oncaller.PropertyContext;
 import asia.oncaller.auth.AuthCode;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.auth.TokenIssuer;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,5 +1,6 @@
 package asia.oncaller.load;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An app user's device that answers the phone calls given to it as the SDKs do: on
  * {@code incomingCall} it sends {@code call.ringing} and {@code call.answer}, and once the answer
  * has r=0 and the phone's offer (the {@code sdp} event) is in, its WebRTC answer. The server sends
- * the carrier its 200 OK only after that SDP, so a call that stalls here fails at the carrier.
+ * the carrier its 200 OK only after that SDP, so a call that stalls here fails at the carrier; a
+ * refused SDP (its reply, which comes only on failure) counts as a failure here too.
  * <p>
  * All devices of a user hear every call; each answers only its share (by call id), because one
  * connection may send no more than {@code oncaller.signaling.requests-per-second} requests (50 by
@@ -19,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AutoAnswerDevice {
 
 	private static final long STEP_TIMEOUT_SECONDS = 5;
+
+	/** How long a refusal of the SDP answer may take to arrive; none by then means it was taken. */
+	private static final Duration REFUSAL_WINDOW = Duration.ofSeconds(5);
 
 	private final LoadClient client;
 
@@ -79,14 +84,35 @@ final class AutoAnswerDevice {
 				this.offers.remove(callId);
 				if (failure == null && Integer.valueOf(0).equals(reply.get("r"))) {
 					this.answerLatency.add(System.nanoTime() - arrived);
-					this.client.send("call.sdp",
-							Map.of("callId", callId, "sdp", Map.of("type", "answer", "sdp", this.answerSdp)));
 					this.answered.incrementAndGet();
+					// The server answers call.sdp only when it refuses it (r=12 past the request
+					// rate, for one): the call is then answered without media, which the carrier
+					// hears as a 500, and it counts as this device's failure.
+					this.client
+						.sendWatched("call.sdp",
+								Map.of("callId", callId, "sdp", Map.of("type", "answer", "sdp", this.answerSdp)),
+								REFUSAL_WINDOW)
+						.thenAccept((refusal) -> {
+							if (refusal != null) {
+								failed("sdp of " + callId + " refused: " + refusal);
+							}
+						});
 				}
-				else if (this.failures.incrementAndGet() <= 5) {
-					System.err.println("answer of " + callId + " failed: " + ((failure != null) ? failure : reply));
+				else {
+					// A call.answer that went through after this device gave up would leave the call
+					// answered without media: end it, as an app would, rather than leave it to the
+					// server's answer timeout.
+					this.client.send("call.hangup", call);
+					failed("answer of " + callId + " failed: " + ((failure != null) ? failure : reply));
 				}
 			});
+	}
+
+	/** Counts a failure of this device; the first few are printed. */
+	private void failed(String what) {
+		if (this.failures.incrementAndGet() <= 5) {
+			System.err.println(what);
+		}
 	}
 
 	private CompletableFuture<Map<String, Object>> offer(String callId) {

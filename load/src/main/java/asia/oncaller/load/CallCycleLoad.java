@@ -27,8 +27,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * refuses any server but loopback.
  *
  * <pre>
- * ./mvnw -q -pl load exec:java -Dexec.args="--calls 3000 --rate 0"    # throughput, closed loop
- * ./mvnw -q -pl load exec:java -Dexec.args="--calls 1500 --rate 50"   # latency at 50 calls/s
+ * ./mvnw -q -pl load compile exec:java -Dexec.args="--calls 3000 --rate 0"    # throughput, closed loop
+ * ./mvnw -q -pl load compile exec:java -Dexec.args="--calls 1500 --rate 50"   # latency at 50 calls/s
  * </pre>
  */
 public final class CallCycleLoad {

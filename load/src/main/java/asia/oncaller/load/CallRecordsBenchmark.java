@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * server or database but loopback and stops after {@code --requests} measured requests of each kind.
  *
  * <pre>
- * ./mvnw -q -pl load exec:java@call-records -Dexec.args="--seed 1000000 --requests 300"
+ * ./mvnw -q -pl load compile exec:java@call-records -Dexec.args="--seed 1000000 --requests 300"
  * </pre>
  */
 public final class CallRecordsBenchmark {

@@ -58,12 +58,15 @@ final class CallRecordsSeed {
 		for (int p = 0; p < projects.length; p++) {
 			projects[p] = "PJ" + hex(16);
 			try (PreparedStatement insert = db.prepareStatement(
-					"INSERT INTO project (id, account_id, name, api_key_sid, api_key_secret) VALUES (?, ?, ?, ?, ?)")) {
+					"INSERT INTO project (id, account_id, name, api_key_sid, api_key_secret, signing_secret) "
+							+ "VALUES (?, ?, ?, ?, ?, ?)")) {
 				insert.setString(1, projects[p]);
 				insert.setString(2, account);
 				insert.setString(3, "Bench app " + p);
 				insert.setString(4, "SK" + hex(16));
 				insert.setString(5, hex(32));
+				// Required since V5 (webhook signatures); the benchmark sends no webhook.
+				insert.setString(6, hex(32));
 				insert.executeUpdate();
 			}
 		}

@@ -21,7 +21,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * setup times, and exits 1 when any call failed. Bounded in count and in time, loopback only.
  *
  * <pre>
- * ./mvnw -q -pl load exec:java@inbound-calls -Dexec.args="--operator-token ... --calls 3000 --rate 50"
+ * ./mvnw -q -pl load compile exec:java@inbound-calls -Dexec.args="--operator-token ... --calls 3000 --rate 50"
  * </pre>
  * The server needs {@code ONCALLER_OPERATOR_TOKEN} (the same as {@code --operator-token}) and
  * {@code ONCALLER_OUTBOUND_ALLOW_PRIVATE_NETWORKS=true} for the loopback answer_url
@@ -86,7 +86,8 @@ public final class InboundCallLoad {
 					+ "retransmissions=%d%n", sipp.total("OutgoingCall(C)"), ok, failed, rate,
 					sipp.totals().get("CallRate(C)"), sipp.answeredPerSecond(), sipp.total("Retransmissions(C)"));
 			if (failed > 0) {
-				System.out.println("failures by kind: " + sipp.nonzero("Failed"));
+				System.out.println("failures by kind: " + sipp.nonzero("Failed") + ", of which 503 (server past its "
+						+ "capacity, Retry-After): " + sipp.unavailable());
 			}
 			report("INVITE->200 setup ms (SIPp rtd)", sipp.setupTimes());
 			report("incomingCall->answer r=0 ms (app)", answerLatency);

@@ -1,6 +1,7 @@
 package asia.oncaller.load;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -57,18 +58,37 @@ final class LoadClient implements AutoCloseable {
 
 	/** Sends a request and returns its reply. */
 	CompletableFuture<Map<String, Object>> request(String verb, Map<String, Object> body) {
-		String requestId = UUID.randomUUID().toString();
 		CompletableFuture<Map<String, Object>> reply = new CompletableFuture<>();
-		this.replies.put(requestId, reply);
-		Map<String, Object> frame = new LinkedHashMap<>(body);
-		frame.put("requestId", requestId);
-		this.session.send("/app/" + verb, frame);
+		sendWithReply(verb, body, reply);
 		return reply;
 	}
 
 	/** Completes with {@link System#nanoTime()} at the moment {@code incomingCall} for the call arrived. */
 	CompletableFuture<Long> incomingCall(String callId) {
 		return this.incomingCalls.computeIfAbsent(callId, (id) -> new CompletableFuture<>());
+	}
+
+	/**
+	 * Sends a frame that the server answers only on failure (PROTOCOL §3.1), such as
+	 * {@code call.sdp}, and completes with that failure's reply, or with {@code null} when none
+	 * came within {@code window}.
+	 */
+	CompletableFuture<Map<String, Object>> sendWatched(String verb, Map<String, Object> body, Duration window) {
+		CompletableFuture<Map<String, Object>> refusal = new CompletableFuture<>();
+		String requestId = sendWithReply(verb, body, refusal);
+		// No reply is the success case: its slot is dropped once the window has passed.
+		return refusal.completeOnTimeout(null, window.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((reply, failure) -> this.replies.remove(requestId));
+	}
+
+	/** Sends the frame with a new requestId, whose reply completes {@code reply}; returns the id. */
+	private String sendWithReply(String verb, Map<String, Object> body, CompletableFuture<Map<String, Object>> reply) {
+		String requestId = UUID.randomUUID().toString();
+		this.replies.put(requestId, reply);
+		Map<String, Object> frame = new LinkedHashMap<>(body);
+		frame.put("requestId", requestId);
+		this.session.send("/app/" + verb, frame);
+		return requestId;
 	}
 
 	/** Sends a frame that the server answers only on failure (PROTOCOL §3.1), such as {@code call.sdp}. */

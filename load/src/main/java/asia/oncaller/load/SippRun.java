@@ -22,8 +22,11 @@ import java.util.stream.Stream;
  * @param totals the final statistics, column name to value
  * @param setupTimes INVITE-to-200 times
  * @param answeredPerSecond 200 OKs per second from the first to the last, by SIPp's clock
+ * @param unavailable INVITEs answered 503 (the server past its capacity), from SIPp's
+ * {@code -trace_err} log of unexpected messages
  */
-record SippRun(int exitCode, Map<String, String> totals, LatencyStats setupTimes, double answeredPerSecond) {
+record SippRun(int exitCode, Map<String, String> totals, LatencyStats setupTimes, double answeredPerSecond,
+		long unavailable) {
 
 	/** Where SIPp sends its calls and what they dial. */
 	record Target(int serverPort, int localPort, String number, String caller) {
@@ -58,7 +61,7 @@ record SippRun(int exitCode, Map<String, String> totals, LatencyStats setupTimes
 		Map<String, String> totals = lastLine(directory.resolve("stat.csv"));
 		LatencyStats setup = new LatencyStats();
 		double rate = setupTimes(directory, setup);
-		return new SippRun(sipp.exitValue(), totals, setup, rate);
+		return new SippRun(sipp.exitValue(), totals, setup, rate, count(directory, "_errors.log", "SIP/2.0 503 "));
 	}
 
 	long total(String column) {
@@ -90,12 +93,28 @@ record SippRun(int exitCode, Map<String, String> totals, LatencyStats setupTimes
 		return totals;
 	}
 
-	/** Reads {@code <scenario>_<pid>_rtt.csv} (lines {@code date_ms;response_time_ms;rtd_no}). */
-	private static double setupTimes(Path directory, LatencyStats setup) throws IOException {
+	/** How many lines of the directory's files named {@code *<suffix>} contain {@code text}. */
+	private static long count(Path directory, String suffix, String text) throws IOException {
+		long found = 0;
+		for (Path file : files(directory, suffix)) {
+			try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+				found += lines.filter((line) -> line.contains(text)).count();
+			}
+		}
+		return found;
+	}
+
+	private static List<Path> files(Path directory, String suffix) throws IOException {
 		List<Path> files = new ArrayList<>();
 		try (Stream<Path> listing = Files.list(directory)) {
-			listing.filter((file) -> file.getFileName().toString().endsWith("_rtt.csv")).forEach(files::add);
+			listing.filter((file) -> file.getFileName().toString().endsWith(suffix)).forEach(files::add);
 		}
+		return files;
+	}
+
+	/** Reads {@code <scenario>_<pid>_rtt.csv} (lines {@code date_ms;response_time_ms;rtd_no}). */
+	private static double setupTimes(Path directory, LatencyStats setup) throws IOException {
+		List<Path> files = files(directory, "_rtt.csv");
 		double first = Double.NaN;
 		double last = Double.NaN;
 		for (Path file : files) {

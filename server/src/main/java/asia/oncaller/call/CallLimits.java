@@ -1,7 +1,9 @@
 package asia.oncaller.call;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import asia.oncaller.limits.CallSetups;
 import asia.oncaller.limits.KeyedRateLimiter;
 import asia.oncaller.limits.LimitsProperties;
 import asia.oncaller.tenant.Account;
@@ -16,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * account, else {@code oncaller.limits.calls}), so that one customer cannot take the server's
  * capacity or a carrier's lines from the others. A call past either gets {@code r=12} and changes
  * nothing. Attempts are counted in memory, per node; calls at once are settled by the database
- * under the account's row lock, so no number of nodes or concurrent requests can pass them.
+ * under the account's row lock, so no number of nodes or concurrent requests can pass them. And
+ * the node's own capacity ({@link CallSetups}): past it a call gets {@code r=12} too, whoever's.
  */
 @Component
 class CallLimits {
@@ -24,6 +27,8 @@ class CallLimits {
 	static final String TOO_MANY_ATTEMPTS = "Rate limited: too many call attempts per second for the account";
 
 	static final String TOO_MANY_CALLS = "Rate limited: the account has too many calls at once";
+
+	static final String NODE_BUSY = "Rate limited: the server is setting up too many calls, try again shortly";
 
 	private final AccountRepository accounts;
 
@@ -33,11 +38,31 @@ class CallLimits {
 
 	private final KeyedRateLimiter attempts;
 
-	CallLimits(AccountRepository accounts, CallRepository calls, LimitsProperties limits) {
+	private final CallSetups setups;
+
+	CallLimits(AccountRepository accounts, CallRepository calls, LimitsProperties limits, CallSetups setups) {
 		this.accounts = accounts;
 		this.calls = calls;
+		this.setups = setups;
 		this.defaults = limits.calls();
 		this.attempts = new KeyedRateLimiter(limits.maxKeys());
+	}
+
+	/**
+	 * Sets a call up if the node has room for one more set-up, else {@code r=12} at once, before
+	 * anything else is done or counted for it (a phone call's INVITE takes its place earlier, in
+	 * the SIP endpoint, which answers 503 instead).
+	 */
+	CallResult withinCapacity(Supplier<CallResult> setup) {
+		if (!this.setups.tryStart()) {
+			return CallResult.of(CallOutcome.RATE_LIMITED, NODE_BUSY);
+		}
+		try {
+			return setup.get();
+		}
+		finally {
+			this.setups.finish();
+		}
 	}
 
 	/**

@@ -90,6 +90,10 @@ public class MakeCallService {
 	 * fails over (see {@link CallFailover}).
 	 */
 	public CallResult make(Party caller, MakeCallCommand command) {
+		return this.limits.withinCapacity(() -> makeWithin(caller, command));
+	}
+
+	private CallResult makeWithin(Party caller, MakeCallCommand command) {
 		String custom = customText(command.custom());
 		Optional<CallResult> refused = refusal(custom, caller.accountId());
 		if (refused.isPresent()) {
@@ -111,6 +115,10 @@ public class MakeCallService {
 	 * the reply are those of {@link #make}; the caller type is the SCCO's {@code from.type}.
 	 */
 	public CallResult makeFromServer(String projectId, String accountId, ServerCallCommand command) {
+		return this.limits.withinCapacity(() -> makeFromServerWithin(projectId, accountId, command));
+	}
+
+	private CallResult makeFromServerWithin(String projectId, String accountId, ServerCallCommand command) {
 		String custom = customText(command.custom());
 		Optional<CallResult> refused = refusal(custom, accountId);
 		if (refused.isPresent()) {

@@ -13,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calls the call limits of an account that the operator has not set for it
  * @param maxKeys how many tokens, users, connections or accounts each rate keeps at once; past it
  * a new one is refused until idle ones are forgotten, so memory stays bounded
+ * @param setupsAtOnce how many calls this node sets up at once (see {@link CallSetups}); past it a
+ * carrier's INVITE gets 503 with Retry-After and {@code call.make} gets {@code r=12}
  */
 @ConfigurationProperties("oncaller.limits")
 public record LimitsProperties(@DefaultValue Rest rest, @DefaultValue Stomp stomp, @DefaultValue Calls calls,
-		@DefaultValue("50000") int maxKeys) {
+		@DefaultValue("50000") int maxKeys, @DefaultValue("100") int setupsAtOnce) {
 
 	public LimitsProperties {
 		positive("max-keys", maxKeys);
+		positive("setups-at-once", setupsAtOnce);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package asia.oncaller.sip;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +47,18 @@ class InboundCalls {
 
 	private final PhoneNumberRepository numbers;
 
+	private final InviteDeadlines deadlines;
+
+	private final Duration answerTimeout;
+
+	private final Duration setupTimeout;
+
 	InboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
-			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers) {
+			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
+			InviteDeadlines deadlines, SipProperties properties) {
+		this.deadlines = deadlines;
+		this.answerTimeout = properties.answerTimeout();
+		this.setupTimeout = properties.setupTimeout();
 		this.messages = messages;
 		this.legs = legs;
 		this.media = media;
@@ -59,11 +70,34 @@ class InboundCalls {
 	}
 
 	/**
+	 * A new INVITE was taken (its 100 Trying sent): from now on it has a deadline for its final
+	 * response, whatever else happens. Called before the leg runs anything.
+	 */
+	void taken(PhoneLeg leg) {
+		this.deadlines.arm(leg, this.setupTimeout,
+				() -> expired(leg, Response.TEMPORARILY_UNAVAILABLE, "Call setup timed out"));
+	}
+
+	/**
 	 * Takes a new INVITE: the source must be a trunk's address (else 403), the number one of the
 	 * account's (else 404), and the account's trunk at that address enabled (else 403); then the
-	 * answer_url decides and the app user's devices ring.
+	 * answer_url decides and the app user's devices ring. Whatever fails on the way (the
+	 * database, the media bridge, a bug), the carrier hears a final response: 503 from the
+	 * checks below, 500 from anything else.
 	 */
 	void accept(PhoneLeg leg, Request invite) throws Exception {
+		try {
+			route(leg, invite);
+		}
+		catch (Exception | Error ex) {
+			if (leg.state == PhoneLeg.State.SETUP) {
+				expired(leg, Response.SERVER_INTERNAL_ERROR, null);
+			}
+			throw ex;
+		}
+	}
+
+	private void route(PhoneLeg leg, Request invite) throws Exception {
 		InetAddress source = ((SIPRequest) invite).getRemoteAddress();
 		List<SipTrunk> fromSource = this.trunks.findByHost(source.getHostAddress());
 		if (fromSource.isEmpty()) {
@@ -118,6 +152,36 @@ class InboundCalls {
 		}
 	}
 
+	/**
+	 * The app answered the call: its device's SDP answer must follow soon, or the carrier hears
+	 * 500 and the call ends, rather than wait at 100 Trying for good (a device can answer and
+	 * then go silent, lose its connection, or have its SDP refused by a request limit).
+	 */
+	void appAnswered(PhoneLeg leg) {
+		if (leg.state == PhoneLeg.State.SETUP) {
+			this.deadlines.arm(leg, this.answerTimeout,
+					() -> expired(leg, Response.SERVER_INTERNAL_ERROR, "App answer carried no media"));
+		}
+	}
+
+	/**
+	 * The INVITE's deadline passed, or its set-up failed, with no final response yet: the carrier
+	 * gets one now, and the call, if it was placed, ends with it.
+	 */
+	void expired(PhoneLeg leg, int code, String reason) throws Exception {
+		if (leg.state != PhoneLeg.State.SETUP) {
+			return;
+		}
+		try {
+			refuse(leg, code, reason);
+		}
+		finally {
+			if (leg.callId != null) {
+				this.calls.failed(leg.callId, code, (reason != null) ? reason : "Server Internal Error");
+			}
+		}
+	}
+
 	/** The answering device's SDP answer: the carrier gets its 200 OK. */
 	void answer(PhoneLeg leg, String webRtcAnswer) throws Exception {
 		if (leg.state != PhoneLeg.State.SETUP) {
@@ -137,6 +201,7 @@ class InboundCalls {
 		leg.inviteCSeq = SipMessages.cseq(invite).getSeqNumber();
 		leg.dialog = leg.incoming.getDialog();
 		leg.state = PhoneLeg.State.CONFIRMED;
+		leg.cancelDeadline();
 	}
 
 	/** An app user's device rings: the carrier hears 180 Ringing. */

@@ -3,6 +3,7 @@ package asia.oncaller.sip;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -92,6 +93,9 @@ final class PhoneLeg {
 	/** The CSeq of the re-INVITE whose answer the app is waiting for, or 0. */
 	long reofferCSeq;
 
+	/** Inbound: when the carrier's INVITE gets a final response if nothing else gave it one. */
+	volatile Future<?> deadline;
+
 	private final Executor executor;
 
 	private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -103,9 +107,16 @@ final class PhoneLeg {
 		this.executor = executor;
 	}
 
-	/** Runs the task after every task given before it; a failing task is logged and the next runs. */
+	/**
+	 * Runs the task after every task given before it; a failing task is logged and the next runs.
+	 * Even an {@link Error} must not end the chain: a stage that completes exceptionally would
+	 * skip every later one, and the leg's final response or BYE with it.
+	 */
 	synchronized void run(Task task) {
-		this.tail = this.tail.thenRunAsync(() -> {
+		this.tail = this.tail.exceptionally((failure) -> {
+			log.error("Phone leg {} (call {}): a task failed", this.sipCallId, this.callId, failure);
+			return null;
+		}).thenRunAsync(() -> {
 			try {
 				task.run();
 			}
@@ -113,6 +124,14 @@ final class PhoneLeg {
 				log.warn("Phone leg {} (call {}): {}", this.sipCallId, this.callId, ex.toString(), ex);
 			}
 		}, this.executor);
+	}
+
+	/** The INVITE has its final response, or will get none: its deadline is moot. */
+	void cancelDeadline() {
+		Future<?> pending = this.deadline;
+		if (pending != null) {
+			pending.cancel(false);
+		}
 	}
 
 	boolean isEnded() {

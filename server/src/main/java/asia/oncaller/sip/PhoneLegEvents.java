@@ -12,7 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What happens to a call on the app's side reaches its phone leg once committed: a device
- * ringing is the carrier's 180, and an ending (hangup, reject, timeout, money, lost connection)
+ * ringing is the carrier's 180, the app's answer starts the wait for its SDP, and an ending (hangup, reject, timeout, money, lost connection)
  * is a CANCEL, a BYE or the final response, whoever or whatever ended the call; a transfer
  * offers the phone's media to the new user. And the phone's RFC 4733 digits reach the app.
  */
@@ -57,6 +57,9 @@ class PhoneLegEvents {
 		}
 		if (event instanceof CallLifecycleEvent.Ringing && call.direction() == CallDirection.PHONE_TO_APP) {
 			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.inbound.ringing(leg)));
+		}
+		else if (event instanceof CallLifecycleEvent.Answered && call.direction() == CallDirection.PHONE_TO_APP) {
+			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.inbound.appAnswered(leg)));
 		}
 		else if (event instanceof CallLifecycleEvent.Transferred) {
 			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.dialogs.transfer(leg)));

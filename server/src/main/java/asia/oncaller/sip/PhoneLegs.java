@@ -66,6 +66,7 @@ class PhoneLegs {
 
 	/** Ends the leg: its media is released and, unless a final response is still to come, it is forgotten. */
 	void end(PhoneLeg leg, boolean awaitingFinalResponse) {
+		leg.cancelDeadline();
 		try {
 			if (!leg.isEnded()) {
 				leg.state = PhoneLeg.State.ENDED;

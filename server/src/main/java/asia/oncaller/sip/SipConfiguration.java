@@ -10,6 +10,7 @@ import javax.sip.SipListener;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.PhoneCallService;
+import asia.oncaller.limits.CallSetups;
 import asia.oncaller.media.MediaBridge;
 import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.trunks.SipTrunkRepository;
@@ -48,8 +49,13 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneLegs phoneLegs(ExecutorService phoneLegExecutor, MediaBridge media) {
-		return new PhoneLegs(phoneLegExecutor, media);
+	LegWorkers legWorkers(ExecutorService phoneLegExecutor) {
+		return new LegWorkers(phoneLegExecutor);
+	}
+
+	@Bean
+	PhoneLegs phoneLegs(LegWorkers legWorkers, MediaBridge media) {
+		return new PhoneLegs(legWorkers, media);
 	}
 
 	@Bean
@@ -58,10 +64,17 @@ class SipConfiguration {
 		return new OutboundCalls(endpoint, messages, legs, media, calls, trunks);
 	}
 
+	@Bean(destroyMethod = "close")
+	InviteDeadlines inviteDeadlines() {
+		return new InviteDeadlines();
+	}
+
 	@Bean
 	InboundCalls inboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
-			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers) {
-		return new InboundCalls(messages, legs, media, makeCalls, calls, sender, trunks, numbers);
+			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
+			InviteDeadlines deadlines, SipProperties properties) {
+		return new InboundCalls(messages, legs, media, makeCalls, calls, sender, trunks, numbers, deadlines,
+				properties);
 	}
 
 	@Bean
@@ -72,8 +85,10 @@ class SipConfiguration {
 
 	@Bean
 	SipDispatcher sipDispatcher(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, OutboundCalls outbound,
-			InboundCalls inbound, DialogRequests dialogs) {
-		return new SipDispatcher(endpoint, messages, legs, outbound, inbound, dialogs);
+			InboundCalls inbound, DialogRequests dialogs, CallSetups setups, LegWorkers legWorkers,
+			SipProperties properties) {
+		return new SipDispatcher(endpoint, messages, legs, outbound, inbound, dialogs, setups, legWorkers,
+				properties);
 	}
 
 	@Bean

@@ -15,13 +15,18 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import asia.oncaller.limits.CallSetups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Receives every SIP event on the stack's one thread and hands it to its leg at once: whatever
  * takes time (the answer_url, the media bridge, the database) runs on the legs' threads. What
- * SIP requires at once, such as 100 Trying or the 200 OK to a CANCEL or BYE, is sent here.
+ * SIP requires at once, such as 100 Trying or the 200 OK to a CANCEL or BYE, is sent here, and so
+ * is the 503 to an INVITE that finds the node past its capacity: the oldest task waiting for a
+ * leg worker has waited too long ({@link LegWorkers}), or the node has as many call set-ups
+ * under way as it may ({@link CallSetups}). Refused at once, it costs the node almost nothing and
+ * the carrier can try another route, where queued it would wait past SIP's retransmission timers.
  */
 class SipDispatcher implements SipListener {
 
@@ -39,8 +44,21 @@ class SipDispatcher implements SipListener {
 
 	private final DialogRequests dialogs;
 
+	private final CallSetups setups;
+
+	private final int retryAfterSeconds;
+
+	private final LegWorkers workers;
+
+	private final long maxQueueWaitNanos;
+
 	SipDispatcher(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, OutboundCalls outbound,
-			InboundCalls inbound, DialogRequests dialogs) {
+			InboundCalls inbound, DialogRequests dialogs, CallSetups setups, LegWorkers workers,
+			SipProperties properties) {
+		this.setups = setups;
+		this.workers = workers;
+		this.retryAfterSeconds = (int) properties.retryAfter().toSeconds();
+		this.maxQueueWaitNanos = properties.maxQueueWait().toNanos();
 		this.endpoint = endpoint;
 		this.messages = messages;
 		this.legs = legs;
@@ -89,11 +107,33 @@ class SipDispatcher implements SipListener {
 
 	private void newCall(ServerTransaction transaction) throws Exception {
 		Request invite = transaction.getRequest();
-		PhoneLeg leg = this.legs.inbound(SipMessages.sipCallId(invite));
-		leg.incoming = transaction;
-		leg.remoteTag = SipMessages.fromTag(invite);
-		transaction.sendResponse(this.messages.response(invite, Response.TRYING, null, null));
-		leg.run(() -> this.inbound.accept(leg, invite));
+		if (this.workers.oldestWaitNanos(System.nanoTime()) > this.maxQueueWaitNanos || !this.setups.tryStart()) {
+			transaction.sendResponse(this.messages.unavailable(invite, this.retryAfterSeconds));
+			return;
+		}
+		boolean handedOver = false;
+		try {
+			PhoneLeg leg = this.legs.inbound(SipMessages.sipCallId(invite));
+			leg.incoming = transaction;
+			leg.remoteTag = SipMessages.fromTag(invite);
+			this.inbound.taken(leg);
+			transaction.sendResponse(this.messages.response(invite, Response.TRYING, null, null));
+			// The set-up holds its place until the devices ring or the carrier has its answer.
+			leg.run(() -> {
+				try {
+					this.inbound.accept(leg, invite);
+				}
+				finally {
+					this.setups.finish();
+				}
+			});
+			handedOver = true;
+		}
+		finally {
+			if (!handedOver) {
+				this.setups.finish();
+			}
+		}
 	}
 
 	@Override

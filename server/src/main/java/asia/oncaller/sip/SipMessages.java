@@ -87,6 +87,13 @@ class SipMessages {
 		return response;
 	}
 
+	/** 503 Service Unavailable with a Retry-After, for a request that came while the node is full. */
+	Response unavailable(Request request, int retryAfterSeconds) throws ParseException, InvalidArgumentException {
+		Response response = response(request, Response.SERVICE_UNAVAILABLE, null, null);
+		response.addHeader(this.endpoint.headers().createRetryAfterHeader(retryAfterSeconds));
+		return response;
+	}
+
 	/** A 2xx with our Contact and, when given, an SDP body. */
 	Response ok(Request request, String tag, String transport, String sdp) throws ParseException {
 		Response ok = response(request, Response.OK, tag, null);

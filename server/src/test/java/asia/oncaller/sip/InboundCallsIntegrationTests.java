@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 class InboundCallsIntegrationTests extends PhoneCallTestSupport {
 
 	private static final Pattern ANSWER_MEDIA = Pattern.compile("SIP/2.0 200 OK.*?m=audio (\\d+)", Pattern.DOTALL);
+
+	/** INVITEs a carrier sends while the node is past its capacity. */
+	private static final int REFUSED_BURST = 20;
 
 	@Test
 	void phoneCallsAppUserWhoAnswers() throws Exception {
@@ -239,6 +243,74 @@ class InboundCallsIntegrationTests extends PhoneCallTestSupport {
 			assertThat(record.parties().transferredFromUserId()).isEqualTo("bob");
 			assertThat(record.timing().transferredAt()).isNotNull();
 		}
+	}
+
+	/**
+	 * The benchmark's lost call (issue 15): the app answered, but its device's SDP answer never
+	 * reached the phone leg (there it was refused by the connection's request rate, r=12; a
+	 * device that crashes or loses its connection between the two does the same). The INVITE
+	 * waited at 100 Trying for good; now the carrier hears 500 once the answer timeout passes,
+	 * and the app hears the call end.
+	 */
+	@Test
+	void appAnswerWithoutItsSdpGivesTheCarrier500InsteadOfSilence() throws Exception {
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
+		try (SippProcess carrier = caller("uac-server-error.xml").timeout(SIPP_EXIT).start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			bob.awaitEvent("sdp", callId);
+			assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+			long answered = System.nanoTime();
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(Duration.ofNanos(System.nanoTime() - answered)).isLessThan(ANSWER_TIMEOUT.plusSeconds(3));
+			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "App answer carried no media");
+			assertThat(record(callId).getSipCode()).isEqualTo(500);
+		}
+	}
+
+	/**
+	 * Past the node's capacity for call set-ups (one here, held by a slow answer_url) a burst of
+	 * carrier INVITEs gets 503 with Retry-After at once, and nothing is retransmitted; an app's call.make
+	 * gets r=12; the call that was under way still completes, and so do calls after it.
+	 */
+	@Test
+	void pastCapacityTheCarrierGets503WithRetryAfterAtOnceAndTheAppR12() throws Exception {
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
+		StompTestClient alice = device("alice", "a1");
+		CountDownLatch slowAnswerUrl = new CountDownLatch(1);
+		this.answerUrl.holdUntil(slowAnswerUrl);
+		try (SippProcess admitted = caller("uac-answered.xml").set("hold_ms", "200").start()) {
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.answerUrl.requests() == 1);
+			long sent = System.nanoTime();
+			try (SippProcess refused = caller("uac-unavailable.xml").label("refused")
+				.calls(REFUSED_BURST)
+				.rate(50, Duration.ofSeconds(1))
+				.limit(REFUSED_BURST)
+				.timeout(SIPP_EXIT)
+				.start()) {
+				assertThat(refused.exitCodeWithin(SIPP_EXIT)).as(refused.report()).isZero();
+				// 20 INVITEs at 50/s take 0.4 s to send; each is answered at once.
+				assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(3));
+				assertThat(refused.successfulCalls()).isEqualTo(REFUSED_BURST);
+				assertThat(refused.messages()).contains("SIP/2.0 503 ", "Retry-After: 7");
+				assertThat(refused.retransmissions()).isZero();
+			}
+			Map<String, Object> make = alice.request("call.make",
+					Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
+			assertThat(make).containsEntry("r", 12)
+				.containsEntry("message", "Rate limited: the server is setting up too many calls, try again shortly");
+			assertThat(this.answerUrl.requests()).isEqualTo(1);
+			slowAnswerUrl.countDown();
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			assertThat(admitted.exitCodeWithin(SIPP_EXIT)).as(admitted.report()).isZero();
+			assertThat(admitted.messages()).contains("SIP/2.0 200 OK");
+		}
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		try (SippProcess after = caller("uac-answered.xml").label("after").set("hold_ms", "200").start()) {
+			answer(bob, (String) bob.awaitEvent("incomingCall", null).get("callId"));
+			assertThat(after.exitCodeWithin(SIPP_EXIT)).as(after.report()).isZero();
+		}
+		assertThat(call(alice, "bob", 30)).isNotNull();
 	}
 
 	/** Phone calls to our number ring the user's device (which is returned) for {@code timeout} s. */

@@ -46,6 +46,9 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 
 	static final Duration SIPP_EXIT = Duration.ofSeconds(15);
 
+	/** How long the server waits for the app's SDP once the app answered a phone's call. */
+	static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
+
 	static final int SIP_PORT = freePort();
 
 	/** Where rtpengine reports the RFC 4733 digits it sees, and the server listens for them. */
@@ -62,6 +65,11 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		registry.add("oncaller.sip.port", () -> SIP_PORT);
 		registry.add("oncaller.media.rtpengine.dtmf-log-listen", () -> "127.0.0.1:" + DTMF_REPORTS);
 		registry.add("oncaller.media.rtpengine.ng", () -> "127.0.0.1:" + NG_PORT);
+		// One call set-up at a time, so that a held answer_url puts the node past its capacity
+		// (InboundCallsIntegrationTests); every other test sets up one call at a time anyway.
+		registry.add("oncaller.limits.setups-at-once", () -> 1);
+		registry.add("oncaller.sip.retry-after", () -> "7s");
+		registry.add("oncaller.sip.answer-timeout", () -> ANSWER_TIMEOUT.toMillis() + "ms");
 	}
 
 	@Autowired

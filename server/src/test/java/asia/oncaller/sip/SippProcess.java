@@ -147,6 +147,11 @@ public final class SippProcess implements AutoCloseable {
 		return SippStats.read(statFile(), "FailedCall(C)");
 	}
 
+	/** Messages SIPp sent again for want of a response in time, from the final {@code -trace_stat} row. */
+	public long retransmissions() {
+		return SippStats.read(statFile(), "Retransmissions(C)");
+	}
+
 	/** Every SIP message sent and received so far, as SIPp logs them ({@code -trace_msg}). */
 	public String messages() {
 		return read(log("messages.log"));

@@ -8,6 +8,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +20,8 @@ import com.sun.net.httpserver.HttpServer;
  * a test sets, and remembers the query parameters of the last request.
  */
 public final class AnswerUrlServer implements AutoCloseable {
+
+	private static final long HOLD_LIMIT_SECONDS = 10;
 
 	private final HttpServer server;
 
@@ -35,6 +39,8 @@ public final class AnswerUrlServer implements AutoCloseable {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final AtomicReference<CountDownLatch> hold = new AtomicReference<>(new CountDownLatch(0));
+
 	/** Starts it on a free port of 127.0.0.1, answering {@code []} until told otherwise. */
 	public AnswerUrlServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,6 +51,13 @@ public final class AnswerUrlServer implements AutoCloseable {
 			Map<String, String> headers = new LinkedHashMap<>();
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
 			this.lastHeaders.set(headers);
+			try {
+				// Bounded, so that a test that forgets to let go cannot hang the server's request.
+				this.hold.get().await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			byte[] bytes = this.body.get();
 			exchange.getResponseHeaders().set("Content-Type", this.contentType.get());
 			exchange.sendResponseHeaders(this.status.get(), bytes.length);
@@ -53,6 +66,14 @@ public final class AnswerUrlServer implements AutoCloseable {
 			}
 		});
 		this.server.start();
+	}
+
+	/**
+	 * Keeps every answer from now on waiting until the latch opens (at most 10 s): a customer's
+	 * server that is slow to decide, so a call's set-up stays under way.
+	 */
+	public void holdUntil(CountDownLatch release) {
+		this.hold.set(release);
 	}
 
 	/** How many requests it has had. */

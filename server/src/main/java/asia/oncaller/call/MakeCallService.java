@@ -51,6 +51,8 @@ public class MakeCallService {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate readOnly;
+
 	private final Clock clock;
 
 	private final JsonMapper json;
@@ -74,6 +76,8 @@ public class MakeCallService {
 		this.presence = presence;
 		this.ice = ice;
 		this.transaction = transaction;
+		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 		this.clock = clock;
 		this.json = json;
 		this.events = events;
@@ -95,16 +99,16 @@ public class MakeCallService {
 
 	private CallResult makeWithin(Party caller, MakeCallCommand command) {
 		String custom = customText(command.custom());
-		Optional<CallResult> refused = refusal(custom, caller.accountId());
-		if (refused.isPresent()) {
-			return refused.get();
+		Admission admission = admit(custom, caller.accountId(), caller.projectId());
+		if (admission.refused().isPresent()) {
+			return admission.refused().get();
 		}
-		Project project = this.projects.findById(caller.projectId()).orElseThrow();
+		Project project = admission.project();
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
 				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
 						command.video(), custom),
-				project.getSigningSecret());
+				project);
 		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null);
 	}
 
@@ -120,15 +124,14 @@ public class MakeCallService {
 
 	private CallResult makeFromServerWithin(String projectId, String accountId, ServerCallCommand command) {
 		String custom = customText(command.custom());
-		Optional<CallResult> refused = refusal(custom, accountId);
-		if (refused.isPresent()) {
-			return refused.get();
+		Admission admission = admit(custom, accountId, projectId);
+		if (admission.refused().isPresent()) {
+			return admission.refused().get();
 		}
 		String callId = Sids.newSid("call-");
-		String signingSecret = this.projects.findById(projectId).orElseThrow().getSigningSecret();
 		CallControlDecision decision = (command.scco() != null) ? SccoParser.parse(command.scco())
 				: this.answerUrls.decide(command.answerUrl(), answerUrlParameters(command.fromNumber(),
-						command.toNumber(), null, projectId, callId, command.video(), custom), signingSecret);
+						command.toNumber(), null, projectId, callId, command.video(), custom), admission.project());
 		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
 				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
 		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType,
@@ -145,16 +148,16 @@ public class MakeCallService {
 	 */
 	public PhoneCallPlacement makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
 			Map<String, Object> offer) {
-		Optional<CallResult> refused = this.limits.refusal(number.getAccountId());
-		if (refused.isPresent()) {
-			return PhoneCallPlacement.refused(refused.get().outcome());
+		Admission admission = admit(null, number.getAccountId(), number.getProjectId());
+		if (admission.refused().isPresent()) {
+			return PhoneCallPlacement.refused(admission.refused().get().outcome());
 		}
-		Project project = this.projects.findById(number.getProjectId()).orElseThrow();
+		Project project = admission.project();
 		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(answerUrl,
 				answerUrlParameters(fromNumber, number.getNumber(), null, project.getId(), callId, false, null),
-				project.getSigningSecret());
+				project);
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
 			// A phone call can only be connected to an app user.
 			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
@@ -218,15 +221,25 @@ public class MakeCallService {
 	}
 
 	/**
-	 * Why a call may not be placed before its answer_url is asked: custom data over 16 KB, or the
-	 * account's limits; the same for every caller.
+	 * Why a call may not be placed before its answer_url is asked (custom data over 16 KB, or the
+	 * account's limits; the same for every caller), else the project whose answer_url and
+	 * signing secret it uses. One read-only transaction for all that is read: each would
+	 * otherwise take a pooled connection and a round trip of its own.
 	 */
-	private Optional<CallResult> refusal(String custom, String accountId) {
+	private Admission admit(String custom, String accountId, String projectId) {
 		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
-			return Optional
-				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB"));
+			return new Admission(Optional
+				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB")), null);
 		}
-		return this.limits.refusal(accountId);
+		return this.readOnly.execute((status) -> {
+			Optional<CallResult> refused = this.limits.refusal(accountId);
+			return new Admission(refused,
+					refused.isPresent() ? null : this.projects.findById(projectId).orElseThrow());
+		});
+	}
+
+	/** A refusal, or the caller's project when the call may go on. */
+	private record Admission(Optional<CallResult> refused, Project project) {
 	}
 
 	private String customText(Object custom) {

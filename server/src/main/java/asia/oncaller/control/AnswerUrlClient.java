@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import asia.oncaller.outbound.CustomerHttp;
 import asia.oncaller.outbound.CustomerUrls;
 import asia.oncaller.outbound.RequestSigner;
+import asia.oncaller.tenant.Project;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,12 @@ public class AnswerUrlClient {
 
 	private final Clock clock;
 
-	AnswerUrlClient(ControlProperties properties, CustomerHttp http, Clock clock) {
+	private final SccoHelperRequest helper;
+
+	AnswerUrlClient(ControlProperties properties, CustomerHttp http, Clock clock, SccoHelperRequest helper) {
 		this.http = http;
 		this.clock = clock;
+		this.helper = helper;
 		this.timeout = properties.answerUrlTimeout();
 		this.maxAnswerBytes = Math.toIntExact(properties.maxAnswerSize().toBytes());
 	}
@@ -57,6 +61,25 @@ public class AnswerUrlClient {
 	 * made
 	 */
 	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret) {
+		return decide(answerUrl, queryParameters, signingSecret, null);
+	}
+
+	/**
+	 * {@link #decide(String, Map, String)} for a call of this project, signed with its secret.
+	 * When the answer_url is this server's own SCCO helper, the helper answers in this process
+	 * (with the project at hand) instead of over HTTP; see {@link SccoHelperRequest}.
+	 */
+	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, Project project) {
+		return decide(answerUrl, queryParameters, project.getSigningSecret(), project);
+	}
+
+	private CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret,
+			Project project) {
+		Optional<CallControlDecision> builtIn = CustomerUrls.parse(answerUrl)
+			.flatMap((url) -> this.helper.answer(HttpUrls.withQueryParameters(url, queryParameters), project));
+		if (builtIn.isPresent()) {
+			return builtIn.get();
+		}
 		return ask("answer_url", answerUrl, (url) -> HttpUrls.withQueryParameters(url, queryParameters), HttpMethod.GET,
 				"", signingSecret);
 	}

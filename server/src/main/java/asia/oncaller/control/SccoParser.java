@@ -2,6 +2,7 @@ package asia.oncaller.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -60,6 +61,18 @@ public final class SccoParser {
 		catch (JacksonException ex) {
 			throw new InvalidSccoException("not JSON: " + ex.getOriginalMessage());
 		}
+		return read(root);
+	}
+
+	/**
+	 * The SCCO that this server built itself (the built-in helper's), checked as if it had come
+	 * as a body.
+	 */
+	static Scco read(List<Map<String, Object>> actions) {
+		return read(JSON.<JsonNode>valueToTree(actions));
+	}
+
+	private static Scco read(JsonNode root) {
 		if (root == null || !root.isArray()) {
 			throw new InvalidSccoException("not a JSON array");
 		}

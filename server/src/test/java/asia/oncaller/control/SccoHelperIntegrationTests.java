@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The built-in SCCO helper over real HTTP: the SCCO it answers for each {@code appToPhone}, its
  * parameters flowing into the connect, 400 problem details for wrong ones, and its answer read
- * back by the parser and by the answer_url client, as a project using it as answer_url would.
+ * back by the parser and by the answer_url client, as a project using it as answer_url would; and
+ * the same answers given in-process to this server's own requests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestDatabaseConfig.class)
@@ -37,6 +38,9 @@ class SccoHelperIntegrationTests {
 
 	@Autowired
 	private AnswerUrlClient answerUrlClient;
+
+	@Autowired
+	private SccoHelperRequest inProcess;
 
 	private RestClient http;
 
@@ -109,6 +113,50 @@ class SccoHelperIntegrationTests {
 				"signing-secret-for-tests");
 		assertThat(decision).isInstanceOf(Connect.class);
 		assertThat(((Connect) decision).connect().to().isExternal()).isTrue();
+	}
+
+	/**
+	 * This server's own requests to the helper are answered in-process; each query here,
+	 * including wrong, missing, empty, encoded and unusually typed parameters, must be decided
+	 * exactly as the same request over HTTP is (a 400 there is code 1).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "from=alice&to=bob", "from=alice&to=%2B84901234567&appToPhone=auto",
+			"from=alice&to=84901234567&appToPhone=AUTO", "from=alice&to=bob&appToPhone=true",
+			"from=alice&to=bob&appToPhone=", "from=alice&to=bob&appToPhone=maybe",
+			"from=Your%20Bank&to=bob&userId=mallory&projectId=no-such-project",
+			"from=Your+Bank&to=%2B84901234567&userId=mallory&appToPhone=auto", "from=alice&to=bob&userId=",
+			"from=alice&to=bob&timeout=30&maxConnectTime=3600&peerToPeerCall=false", "from=alice&to=bob&timeout=",
+			"from=alice&to=bob&timeout=0", "from=alice&to=bob&timeout=601", "from=alice&to=bob&timeout=soon",
+			"from=alice&to=bob&timeout=0x1E", "from=alice&to=bob&timeout=%2030", "from=alice&to=bob&timeout=-1",
+			"from=alice&to=bob&maxConnectTime=-1", "from=alice&to=bob&maxConnectTime=0",
+			"from=alice&to=bob&maxConnectTime=86401", "from=alice&to=bob&peerToPeerCall=on",
+			"from=alice&to=bob&peerToPeerCall=", "from=alice&to=bob&peerToPeerCall=perhaps",
+			"from=alice&to=bob&peerToPeerCall=NO", "from=alice&to=bob&unknown&&other=1", "to=bob", "from=alice",
+			"from=%20&to=bob", "from=&to=bob", "from=alice&to=%E2%98%8E", "" })
+	void answersItsOwnServerInProcessAsOverHttp(String query) {
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/scco-helper/project-answer-url"
+				+ (query.isEmpty() ? "" : "?" + query));
+		ResponseEntity<String> overHttp = this.http.get().uri(uri).retrieve().toEntity(String.class);
+		CallControlDecision expected = overHttp.getStatusCode().is2xxSuccessful()
+				? SccoParser.parse(overHttp.getBody()) : new CallControlDecision.Failed(1,
+						"Make call failed. Answer url is empty");
+
+		assertThat(this.inProcess.answer(uri, null)).contains(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1:1/scco-helper/project-answer-url?from=a&to=b",
+			"https://127.0.0.1:PORT/scco-helper/project-answer-url?from=a&to=b",
+			"http://10.0.0.1:PORT/scco-helper/project-answer-url?from=a&to=b",
+			"http://helper.example.com:PORT/scco-helper/project-answer-url?from=a&to=b",
+			"http://user@127.0.0.1:PORT/scco-helper/project-answer-url?from=a&to=b",
+			"http://127.0.0.1:PORT/scco-helper/project-answer-url/?from=a&to=b",
+			"http://127.0.0.1:PORT/scco-helper/other?from=a&to=b",
+			"http://127.0.0.1:PORT/scco-helper/project-answer-url?from=a&to=b&from=c",
+			"http://127.0.0.1:PORT/scco-helper/project-answer-url?from=a&to=%E2%98" })
+	void leavesEveryOtherUrlToHttp(String url) {
+		assertThat(this.inProcess.answer(URI.create(url.replace("PORT", String.valueOf(this.port))), null)).isEmpty();
 	}
 
 	private ResponseEntity<String> get(String query) {

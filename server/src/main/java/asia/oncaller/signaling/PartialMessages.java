@@ -1,6 +1,7 @@
 package asia.oncaller.signaling;
 
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
@@ -14,8 +15,26 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  */
 class PartialMessages extends WebSocketHandlerDecorator {
 
-	PartialMessages(WebSocketHandler delegate) {
+	private final int pieceSize;
+
+	/**
+	 * @param delegate Spring's STOMP handler
+	 * @param pieceSize the chars of text the container buffers per connection before passing a
+	 * piece on
+	 */
+	PartialMessages(WebSocketHandler delegate, int pieceSize) {
 		super(delegate);
+		this.pieceSize = pieceSize;
+	}
+
+	/**
+	 * Spring's STOMP handler raises the connection's text buffer to 16 KB chars (33 KB), the
+	 * least STOMP needs when a frame must arrive whole; pieces need no more than the piece size.
+	 */
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+		super.afterConnectionEstablished(session);
+		session.setTextMessageSizeLimit(this.pieceSize);
 	}
 
 	@Override

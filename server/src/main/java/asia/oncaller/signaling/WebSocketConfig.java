@@ -77,7 +77,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
 		registration.setSendTimeLimit((int) this.properties.sendTimeLimit().toMillis());
 		registration.setSendBufferSizeLimit((int) this.properties.sendBufferSizeLimit().toBytes());
-		registration.addDecoratorFactory(PartialMessages::new);
+		registration.addDecoratorFactory((handler) -> new PartialMessages(handler, MESSAGE_PIECE));
 		registration.addDecoratorFactory(
 				(handler) -> new ConnectionTracker(handler, this.limits, this.scheduler, this.properties));
 	}

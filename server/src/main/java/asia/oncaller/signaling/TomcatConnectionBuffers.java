@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * Smaller buffers for each of Tomcat's connections, since a signed-in client keeps its
  * WebSocket open, idle, for hours: Tomcat gives every connection a read and a write buffer of
  * 8 KB and every WebSocket an input, an output and an encoder buffer of 8 KB more, whether or not
- * anything is sent. 2 KB each is plenty for STOMP frames of a few hundred bytes; larger ones
+ * anything is sent. 1 KB each is plenty for STOMP frames of a few hundred bytes; larger ones
  * (SDPs) simply take a few reads or writes, and a write larger than the buffer goes to the socket
  * directly. Measured in docs/performance.md, "Memory per connected client".
  */
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class TomcatConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-	static final int BUFFER_BYTES = 2048;
+	static final int BUFFER_BYTES = 1024;
 
 	/**
 	 * Tomcat reads it once, when its WebSocket classes load (as the server starts, after this

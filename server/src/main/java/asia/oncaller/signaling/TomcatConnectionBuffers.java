@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class TomcatConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-	static final int BUFFER_BYTES = 1024;
+	private static final int BUFFER_BYTES = 1024;
 
 	/**
 	 * Tomcat reads it once, when its WebSocket classes load (as the server starts, after this

@@ -1,8 +1,8 @@
 package asia.oncaller.tenant;
 
 /**
- * A project with its account's status, read together in one query: every STOMP CONNECT and
- * REST request checks both, and one round trip to PostgreSQL costs less than two.
+ * A project with its account's status, read together in one query: every STOMP CONNECT checks
+ * both, and one round trip to PostgreSQL costs less than two.
  *
  * @param project the project
  * @param accountStatus its account's status, or {@code null} when the account is missing

@@ -46,4 +46,4 @@ ENV ONCALLER_SIP_HOST=0.0.0.0
 EXPOSE 8080 5060/udp 5060/tcp
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:MaxHeapFreeRatio=10", "-XX:MinHeapFreeRatio=5", "-jar", "app.jar"]

@@ -30,7 +30,8 @@ QUIET_WAIT=${QUIET_WAIT:-120}   # at most this many seconds waited before each c
 MAX_MINUTES=${MAX_MINUTES:-90}  # hard stop for the whole command
 CASES=${CASES:-closed open idle many}
 SERVER_PORT=${SERVER_PORT:-18150} PG_PORT=${PG_PORT:-54350} SIP_PORT=${SIP_PORT:-15150}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+# The heap settings spring-boot:run gives the README server (server/pom.xml), so RSS per client matches it.
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--XX:MaxHeapFreeRatio=10 -XX:MinHeapFreeRatio=5}
 JANUS_HARNESS=${JANUS_HARNESS:-$repo/../shared/bench/janus}
 JANUS_PORT=8188                 # fixed in the harness's conf/
 

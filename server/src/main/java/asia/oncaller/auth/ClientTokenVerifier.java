@@ -4,9 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import asia.oncaller.common.ControlCharacters;
-import asia.oncaller.tenant.AccountRepository;
-import asia.oncaller.tenant.AccountStatus;
 import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.ProjectInService;
 import asia.oncaller.tenant.ProjectRepository;
 
 import org.springframework.stereotype.Component;
@@ -37,13 +36,10 @@ public class ClientTokenVerifier {
 
 	private final ProjectRepository projects;
 
-	private final AccountRepository accounts;
-
 	private final JwtChecks checks;
 
-	ClientTokenVerifier(ProjectRepository projects, AccountRepository accounts, JwtChecks checks) {
+	ClientTokenVerifier(ProjectRepository projects, JwtChecks checks) {
 		this.projects = projects;
-		this.accounts = accounts;
 		this.checks = checks;
 	}
 
@@ -59,11 +55,12 @@ public class ClientTokenVerifier {
 			return AuthOutcome.failure(parsed.failure());
 		}
 		UnverifiedToken unverified = parsed.token();
-		Optional<Project> found = findProject(unverified.issuer());
+		// The project and its account's status in one query: a CONNECT's only database work.
+		Optional<ProjectInService> found = findProject(unverified.issuer());
 		if (found.isEmpty()) {
 			return AuthOutcome.failure(AuthCode.ISSUER_NOT_FOUND);
 		}
-		Project project = found.get();
+		Project project = found.get().project();
 		AuthCode code = this.checks.verify(unverified, project.getApiKeySecret());
 		if (code != AuthCode.OK) {
 			return AuthOutcome.failure(code);
@@ -72,14 +69,15 @@ public class ClientTokenVerifier {
 		if (userId == null) {
 			return AuthOutcome.failure(AuthCode.INVALID_PAYLOAD);
 		}
-		if (!isInService(project)) {
+		if (!found.get().inService()) {
 			return AuthOutcome.failure(AuthCode.PROJECT_NOT_FOUND);
 		}
 		return AuthOutcome.success(new ClientIdentity(userId, project.getId(), project.getAccountId()));
 	}
 
-	private Optional<Project> findProject(String issuer) {
-		return API_KEY_SID.matcher(issuer).matches() ? this.projects.findByApiKeySid(issuer) : Optional.empty();
+	private Optional<ProjectInService> findProject(String issuer) {
+		return API_KEY_SID.matcher(issuer).matches() ? this.projects.findInServiceByApiKeySid(issuer)
+				: Optional.empty();
 	}
 
 	private static String userId(Object claim) {
@@ -88,12 +86,6 @@ public class ClientTokenVerifier {
 			return userId;
 		}
 		return null;
-	}
-
-	private boolean isInService(Project project) {
-		return project.isEnabled() && this.accounts.findById(project.getAccountId())
-			.map((account) -> account.getStatus() == AccountStatus.ACTIVE)
-			.orElse(false);
 	}
 
 }

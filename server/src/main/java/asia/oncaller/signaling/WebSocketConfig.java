@@ -25,6 +25,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
+	/**
+	 * What the container reads of a message before handing the piece on ({@link PartialMessages}):
+	 * its text buffer holds this many chars (2 bytes each) and its binary buffer this many bytes,
+	 * for every connection, idle or not.
+	 */
+	private static final int MESSAGE_PIECE = 1024;
+
 	private final ConnectAuthenticator authenticator;
 
 	private final ClosedDestinations destinations;
@@ -70,20 +77,23 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
 		registration.setSendTimeLimit((int) this.properties.sendTimeLimit().toMillis());
 		registration.setSendBufferSizeLimit((int) this.properties.sendBufferSizeLimit().toBytes());
+		registration.addDecoratorFactory((handler) -> new PartialMessages(handler, MESSAGE_PIECE));
 		registration.addDecoratorFactory(
 				(handler) -> new ConnectionTracker(handler, this.limits, this.scheduler, this.properties));
 	}
 
 	/**
-	 * Lets a frame of up to 64 KB arrive whole (Tomcat's default buffer is 8 KB), so that an
-	 * oversized {@code info} gets {@code r=10} instead of a closed connection.
+	 * Small per-connection message buffers: messages arrive in pieces of {@link #MESSAGE_PIECE}
+	 * ({@link PartialMessages}) and STOMP joins them into frames of up to 64 KB (the message size
+	 * limit above), so an oversized {@code info} still gets {@code r=10} and a frame past 64 KB
+	 * still closes the connection.
 	 */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-		container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+		container.setMaxTextMessageBufferSize(MESSAGE_PIECE);
+		container.setMaxBinaryMessageBufferSize(MESSAGE_PIECE);
 		return container;
 	}
 

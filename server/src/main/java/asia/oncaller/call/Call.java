@@ -104,6 +104,11 @@ public class Call {
 		this.money = this.money.billed(Charge.NONE.billedSeconds(), Charge.NONE.cost());
 	}
 
+	/** The call, ended, is billed {@code charge}. */
+	void bill(Charge charge) {
+		this.money = this.money.billed(charge.billedSeconds(), charge.cost());
+	}
+
 	/** The callee failed for {@code failure}: the call is due at {@code now}, for the sweep to fail it over. */
 	void failOverAt(ConnectFailure failure, Instant now) {
 		this.failover = this.failover.failed(failure);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,27 +48,23 @@ class CallTransitionsImpl implements CallTransitions {
 
 	@Override
 	public Optional<Call> markEnded(String id, Collection<CallState> from, CallState state, Instant now, String reason,
-			Integer sipCode) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", id);
+			Integer sipCode, Charge charge) {
+		Map<String, Object> parameters = ending(id, now, reason, sipCode, charge);
 		parameters.put("from", from.stream().map(Enum::name).toList());
 		parameters.put("state", state.name());
-		parameters.put("now", now);
-		parameters.put("reason", reason);
-		parameters.put("sip", sipCode);
 		return update("""
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason,
-				  sip_code = :sip, version = version + 1
+				  sip_code = :sip, billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status IN (:from) RETURNING *""", parameters);
 	}
 
 	@Override
-	public Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode) {
+	public Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode, Charge charge) {
 		return update("""
 				UPDATE call SET status = 'BUSY', ended_at = :now, end_reason = :reason, sip_code = :sip,
-				  version = version + 1
+				  billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND fail_reason IS NULL RETURNING *""",
-				Map.of("id", id, "now", now, "reason", reason, "sip", sipCode));
+				ending(id, now, reason, sipCode, charge));
 	}
 
 	@Override
@@ -82,17 +79,13 @@ class CallTransitionsImpl implements CallTransitions {
 
 	@Override
 	public Optional<Call> markExpired(String id, Integer grantedSeconds, Instant now, CallState state, String reason,
-			Integer sipCode) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", id);
+			Integer sipCode, Charge charge) {
+		Map<String, Object> parameters = ending(id, now, reason, sipCode, charge);
 		parameters.put("granted", grantedSeconds);
 		parameters.put("state", state.name());
-		parameters.put("now", now);
-		parameters.put("reason", reason);
-		parameters.put("sip", sipCode);
 		return update("""
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason, sip_code = :sip,
-				  version = version + 1
+				  billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED' AND granted_seconds IS NOT DISTINCT FROM :granted
 				  AND connect_deadline <= :now
 				RETURNING *""", parameters);
@@ -175,6 +168,18 @@ class CallTransitionsImpl implements CallTransitions {
 				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND ring_deadline <= :now
 				  AND (fail_reason IS NOT NULL OR (continue_on_fail AND failover_count < :max))
 				RETURNING *""", Map.of("id", id, "now", now, "lease", leaseUntil, "max", maxFailovers));
+	}
+
+	/** The parameters every ending writes: end time, reason, SIP code, billed time and cost. */
+	private static Map<String, Object> ending(String id, Instant now, String reason, Integer sipCode, Charge charge) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("now", now);
+		parameters.put("reason", reason);
+		parameters.put("sip", sipCode);
+		parameters.put("billed", charge.billedSeconds());
+		parameters.put("cost", charge.cost());
+		return parameters;
 	}
 
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */

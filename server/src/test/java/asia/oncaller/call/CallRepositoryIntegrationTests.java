@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import asia.oncaller.RepositoryTest;
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.Endpoint;
@@ -50,8 +51,7 @@ class CallRepositoryIntegrationTests {
 		this.calls.saveAndFlush(newCall("call-record-1", true, "{\"order\":42}"));
 		this.calls.markAnswered("call-record-1", answered, "device-b1", "connection-b1", Grant.unpriced(null));
 		this.calls.markEnded("call-record-1", CallState.live(), CallState.ENDED, answered.plusSeconds(61), "Normal",
-				200);
-		this.calls.recordCharge("call-record-1", 66, new BigDecimal("0.011000"));
+				200, new Charge(66, new BigDecimal("0.011000")));
 		this.entityManager.clear();
 
 		Call read = this.calls.findById("call-record-1").orElseThrow();
@@ -115,13 +115,15 @@ class CallRepositoryIntegrationTests {
 		Instant now = Instant.now();
 
 		assertThat(this.calls.markEnded("call-end-states", List.of(CallState.ANSWERED), CallState.ENDED, now, "Ended",
-				null))
+				null, Charge.NONE))
 			.isEmpty();
-		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.BUSY, now, "Busy here", 486))
+		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.BUSY, now, "Busy here", 486,
+				Charge.NONE))
 			.get()
 			.satisfies((call) -> assertThat(call.getSipCode()).isEqualTo(486))
 			.satisfies((call) -> assertThat(call.timing().endedAt()).isNotNull());
-		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null))
+		assertThat(
+				this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null, Charge.NONE))
 			.isEmpty();
 	}
 
@@ -152,8 +154,10 @@ class CallRepositoryIntegrationTests {
 		return switch (state) {
 			case RINGING -> this.calls.markRinging(id, now).isPresent();
 			case ANSWERED -> this.calls.markAnswered(id, now, "d1", "c1", Grant.unpriced(null)).isPresent();
-			case BUSY -> this.calls.markRejected(id, now, CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode()).isPresent();
-			case ENDED -> this.calls.markEnded(id, CallState.live(), CallState.ENDED, now, "Ended", null).isPresent();
+			case BUSY -> this.calls.markRejected(id, now, CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode(), Charge.NONE)
+				.isPresent();
+			case ENDED -> this.calls.markEnded(id, CallState.live(), CallState.ENDED, now, "Ended", null, Charge.NONE)
+				.isPresent();
 			case CALLING -> throw new IllegalArgumentException("A call only calls again when it fails over");
 		};
 	}

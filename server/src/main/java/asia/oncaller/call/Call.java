@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -49,6 +50,10 @@ public class Call {
 
 	@Embedded
 	private Failover failover;
+
+	/** The event_urls the transition that returned this row read with it; {@code null} otherwise. */
+	@Transient
+	private CallSnapshot.EventUrls eventUrls;
 
 	private boolean videoCall;
 
@@ -172,6 +177,15 @@ public class Call {
 	public PhoneLine phoneLine() {
 		// A value whose columns are all NULL reads back as no value at all.
 		return (this.phoneLine != null) ? this.phoneLine : PhoneLine.NONE;
+	}
+
+	/** The event_urls read with the transition that returned this row, or {@code null}: see {@link CallSnapshot}. */
+	CallSnapshot.EventUrls eventUrls() {
+		return this.eventUrls;
+	}
+
+	void readWith(CallSnapshot.EventUrls urls) {
+		this.eventUrls = urls;
 	}
 
 	public Failover failover() {

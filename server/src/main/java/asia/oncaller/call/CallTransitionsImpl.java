@@ -3,7 +3,6 @@ package asia.oncaller.call;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +10,8 @@ import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * {@link CallTransitions} as native PostgreSQL {@code UPDATE … RETURNING}: the state check, the
@@ -194,15 +194,28 @@ class CallTransitionsImpl implements CallTransitions {
 				statement = statement.replace(":" + parameter.getKey(), "NULL");
 			}
 		}
-		Query query = this.entityManager.createNativeQuery(statement, Call.class);
+		// The event_urls come back with the row: the webhook outbox, storing the change's event in
+		// this transaction, then needs no look-up of the project (see CallSnapshot.EventUrls).
+		NativeQuery<?> query = this.entityManager
+			.createNativeQuery(statement.replace("RETURNING *", "RETURNING *, " + EVENT_URLS))
+			.unwrap(NativeQuery.class)
+			.addEntity(Call.class)
+			.addScalar("number_event_url", StandardBasicTypes.STRING)
+			.addScalar("project_event_url", StandardBasicTypes.STRING);
 		parameters.forEach((name, value) -> {
 			if (value != null) {
 				query.setParameter(name, value);
 			}
 		});
-		@SuppressWarnings("unchecked")
-		List<Call> rows = query.getResultList();
-		return rows.stream().findFirst();
+		return query.getResultList().stream().findFirst().map((row) -> {
+			Object[] columns = (Object[]) row;
+			Call call = (Call) columns[0];
+			call.readWith(new CallSnapshot.EventUrls((String) columns[1], (String) columns[2]));
+			return call;
+		});
 	}
+
+	private static final String EVENT_URLS = "(SELECT n.event_url FROM phone_number n WHERE n.id = call.number_id)"
+			+ " AS number_event_url, (SELECT p.event_url FROM project p WHERE p.id = call.project_id) AS project_event_url";
 
 }

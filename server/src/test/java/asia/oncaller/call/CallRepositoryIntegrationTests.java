@@ -98,6 +98,24 @@ class CallRepositoryIntegrationTests {
 	}
 
 	@Test
+	void aTransitionReturnsTheEventUrlsAsTheProjectHasThemNow() {
+		Call placed = this.calls.saveAndFlush(newCall("call-event-urls"));
+		Project project = this.projects.findById(placed.getProjectId()).orElseThrow();
+		assertThat(CallSnapshot.of(placed).eventUrls()).isNull();
+
+		assertThat(this.calls.markRinging("call-event-urls", Instant.now())).get()
+			.satisfies((call) -> assertThat(CallSnapshot.of(call).eventUrls())
+				.isEqualTo(new CallSnapshot.EventUrls(null, null)));
+		project.setEventUrl("http://127.0.0.1:9/events");
+		this.projects.saveAndFlush(project);
+		assertThat(this.calls.markEnded("call-event-urls", CallState.live(), CallState.ENDED, Instant.now(), "Ended",
+				null, Charge.NONE))
+			.get()
+			.satisfies((call) -> assertThat(CallSnapshot.of(call).eventUrls())
+				.isEqualTo(new CallSnapshot.EventUrls(null, "http://127.0.0.1:9/events")));
+	}
+
+	@Test
 	void secondAnswerOfTheSameCallLosesTheRace() {
 		this.calls.saveAndFlush(newCall("call-answer-race"));
 		Instant now = Instant.now();

@@ -10,7 +10,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import asia.oncaller.TalkTime;
 import asia.oncaller.WebhookReceiver;
 import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
@@ -101,12 +100,7 @@ class WebhookEventsIntegrationTests extends CallTestSupport {
 		Rate rate = new Rate(this.project.getAccountId(), RatedCallType.INTERNAL, "", new BigDecimal("0.60"), 6, "USD");
 		rate.setConnectionFee(new BigDecimal("0.05"));
 		this.rates.save(rate);
-		StompTestClient alice = device("alice", "a1");
-		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		TalkTime.talkedFor(this.jdbc, Duration.ofMillis(7500), List.of(callId));
-		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		String callId = talkedAndHungUp(this.jdbc, Duration.ofMillis(7500));
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))

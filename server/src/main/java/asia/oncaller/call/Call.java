@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -49,6 +50,10 @@ public class Call {
 
 	@Embedded
 	private Failover failover;
+
+	/** The event_urls the transition that returned this row read with it; {@code null} otherwise. */
+	@Transient
+	private CallSnapshot.EventUrls eventUrls;
 
 	private boolean videoCall;
 
@@ -102,6 +107,11 @@ public class Call {
 		this.endReason = end.reason();
 		this.sipCode = end.sipCode();
 		this.money = this.money.billed(Charge.NONE.billedSeconds(), Charge.NONE.cost());
+	}
+
+	/** The call, ended, is billed {@code charge}. */
+	void bill(Charge charge) {
+		this.money = this.money.billed(charge.billedSeconds(), charge.cost());
 	}
 
 	/** The callee failed for {@code failure}: the call is due at {@code now}, for the sweep to fail it over. */
@@ -167,6 +177,15 @@ public class Call {
 	public PhoneLine phoneLine() {
 		// A value whose columns are all NULL reads back as no value at all.
 		return (this.phoneLine != null) ? this.phoneLine : PhoneLine.NONE;
+	}
+
+	/** The event_urls read with the transition that returned this row, or {@code null}: see {@link CallSnapshot}. */
+	CallSnapshot.EventUrls eventUrls() {
+		return this.eventUrls;
+	}
+
+	void readWith(CallSnapshot.EventUrls urls) {
+		this.eventUrls = urls;
 	}
 
 	public Failover failover() {

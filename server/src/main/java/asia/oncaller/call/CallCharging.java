@@ -82,24 +82,38 @@ class CallCharging {
 		this.ledger.lockBalance(accountId);
 	}
 
-	/** Locks the account of a priced call before the call row is changed: the one lock order. */
-	void lockAccountOf(String callId) {
-		this.calls.findById(callId)
-			.filter((call) -> call.money().tariff() != null)
+	/**
+	 * Locks the account of a priced call before the call row is changed (the one lock order), and
+	 * foresees what the call, as this transaction read it, is billed if it ends at {@code endedAt}:
+	 * what the ending writes into the record in the same statement. {@link #charge} checks it
+	 * against the row the ending returns.
+	 */
+	Charge lockAccountOf(String callId, Instant endedAt) {
+		Optional<Call> found = this.calls.findById(callId);
+		found.filter((call) -> call.money().tariff() != null)
 			.ifPresent((call) -> this.ledger.lockBalance(call.getAccountId()));
+		return found.map((call) -> chargeOf(call.timing().endedAt(endedAt), call.money())).orElse(Charge.NONE);
 	}
 
 	/**
-	 * Writes what an ended call is billed into its record and debits the cost with a ledger row,
-	 * in the transaction that ended it: the ending and the charge commit together or not at all.
+	 * Settles what an ended call is billed and debits the cost with a ledger row, in the
+	 * transaction that ended it: the ending and the charge commit together or not at all. The
+	 * ending wrote the charge it foresaw ({@link #lockAccountOf}); when the row had changed since it
+	 * was read (an answer or a grant of another transaction, or an end time the row decided), the
+	 * charge of the row as it ended is written instead, so the record is always billed by what
+	 * ended. Only the ending that won calls this, so a call is debited once.
+	 * @return the ended call, billed
 	 */
-	Charge charge(Call ended) {
+	Call charge(Call ended) {
 		Charge charge = chargeOf(ended);
-		this.calls.recordCharge(ended.getId(), charge.billedSeconds(), charge.cost());
+		if (!ended.money().isBilled(charge)) {
+			// Written with the rest of the transaction's changes: the entity is managed.
+			ended.bill(charge);
+		}
 		if (charge.cost().signum() > 0) {
 			this.ledger.chargeCall(ended.getAccountId(), ended.getId(), charge.cost());
 		}
-		return charge;
+		return ended;
 	}
 
 	/**

@@ -65,11 +65,14 @@ public sealed interface CallLifecycleEvent {
 	 * @param durationSeconds from placing to ending
 	 * @param answerDurationSeconds from answering to ending; 0 when never answered
 	 * @param endedBy {@code caller}, {@code callee} or {@code server}
-	 * @param cost what was charged, or {@code null} for an unpriced call
+	 * @param billedSeconds the answered time billed, as the call's record has it (0 when never answered)
+	 * @param cost what was charged, as the call's record has it: 0 when nothing was billed or the
+	 * call is unpriced
 	 * @param currency the cost's currency, or {@code null}
 	 */
 	record Ended(CallSnapshot call, String endReason, Integer sipCode, long durationSeconds,
-			long answerDurationSeconds, String endedBy, BigDecimal cost, String currency) implements CallLifecycleEvent {
+			long answerDurationSeconds, String endedBy, Integer billedSeconds, BigDecimal cost,
+			String currency) implements CallLifecycleEvent {
 
 		static Ended of(Call call, Role endedBy) {
 			Instant answeredAt = call.timing().answeredAt();
@@ -79,7 +82,7 @@ public sealed interface CallLifecycleEvent {
 						case CALLER -> "caller";
 						case CALLEE -> "callee";
 						case NONE -> "server";
-					}, call.money().cost(), call.money().currency());
+					}, call.money().billedSeconds(), call.money().cost(), call.money().currency());
 		}
 
 		private static long seconds(Instant from, Instant to) {
@@ -99,6 +102,7 @@ public sealed interface CallLifecycleEvent {
 			details.put("duration", this.durationSeconds);
 			details.put("answerDuration", this.answerDurationSeconds);
 			details.put("endedBy", this.endedBy);
+			details.put("billedSeconds", this.billedSeconds);
 			details.put("cost", this.cost);
 			details.put("currency", this.currency);
 			return details;

@@ -122,11 +122,6 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
 	long countLiveByAccount(String accountId);
 
-	/** Writes what an ended call was billed into its record. */
-	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update Call c set c.money.billedSeconds = :billedSeconds, c.money.cost = :cost where c.id = :id")
-	int recordCharge(String id, int billedSeconds, BigDecimal cost);
-
 	/** The heartbeat: answered calls with a connection on this node are alive {@code now}. */
 	@Modifying
 	@Query("""

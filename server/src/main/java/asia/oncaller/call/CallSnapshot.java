@@ -20,9 +20,21 @@ import java.util.Map;
  * @param customData what the SCCO's connect passed on, or {@code null}
  * @param numberId the account's phone number a phone call uses, or {@code null}
  * @param trunkId the SIP trunk of a phone leg, or {@code null} for app-only calls
+ * @param eventUrls the event_urls of the call's number and project as the change read them in its
+ * own statement, or {@code null} when it did not (then whoever needs them looks them up)
  */
 public record CallSnapshot(String id, String projectId, String accountId, CallDirection direction, CallState status,
-		Endpoint from, Endpoint to, String fromUserId, String customData, String numberId, String trunkId) {
+		Endpoint from, Endpoint to, String fromUserId, String customData, String numberId, String trunkId,
+		EventUrls eventUrls) {
+
+	/**
+	 * Where the call's events go, as the transition's {@code UPDATE … RETURNING} read it in the
+	 * transaction that changed the call: the webhook outbox then needs no look-up of its own.
+	 * @param number the event_url of the call's phone number, or {@code null} (none, or no number)
+	 * @param project the event_url of the call's project, or {@code null}
+	 */
+	public record EventUrls(String number, String project) {
+	}
 
 	/** One party of the call as its record shows it. */
 	public record Endpoint(EndpointType type, String number, String alias) {
@@ -42,7 +54,7 @@ public record CallSnapshot(String id, String projectId, String accountId, CallDi
 		Parties parties = call.parties();
 		return new CallSnapshot(call.getId(), call.getProjectId(), call.getAccountId(), call.getDirection(),
 				call.getStatus(), parties.from(), parties.to(), parties.fromUserId(), call.getCustomData(),
-				call.phoneLine().numberId(), call.phoneLine().trunkId());
+				call.phoneLine().numberId(), call.phoneLine().trunkId(), call.eventUrls());
 	}
 
 	/** Whether one leg of the call is a phone behind a SIP trunk. */

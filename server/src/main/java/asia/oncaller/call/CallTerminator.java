@@ -2,11 +2,13 @@ package asia.oncaller.call;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.call.CallParties.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Ends calls, whoever ends them: a hangup, a reject, a timeout, a grant run out, a lost
  * connection or node. The conditional update lets one ending win; only the winner charges the
  * call and tells the parties, so a call never ends, or is charged, twice. The record (state, end
- * time, reason, SIP code, billed time, cost) and the ledger row are written in the caller's
- * transaction, before any event goes out.
+ * time, reason, SIP code, billed time, cost) is written by that one update, and the ledger row in
+ * the caller's transaction, before any event goes out, so the {@code ended} event carries the cost.
  */
 @Component
 class CallTerminator {
@@ -43,9 +45,9 @@ class CallTerminator {
 	 * @return the events to send, or empty when the call had already moved on
 	 */
 	Optional<List<Delivery>> end(String callId, Collection<CallState> from, CallEnd end, Party actor) {
-		this.charging.lockAccountOf(callId);
-		return this.calls
-			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
+		Instant now = now();
+		Charge charge = this.charging.lockAccountOf(callId, now);
+		return this.calls.markEnded(callId, from, end.state(), now, end.reason(), end.sipCode(), charge)
 			.map((call) -> ended(call, end, actor, (actor != null) ? CallParties.roleOf(call, actor) : endedBy(end)));
 	}
 
@@ -54,9 +56,9 @@ class CallTerminator {
 	 * up, or could not be reached; the record says the phone's side ended it.
 	 */
 	Optional<List<Delivery>> endByPhone(String callId, Collection<CallState> from, CallEnd end) {
-		this.charging.lockAccountOf(callId);
-		return this.calls
-			.markEnded(callId, from, end.state(), this.clock.instant(), end.reason(), end.sipCode())
+		Instant now = now();
+		Charge charge = this.charging.lockAccountOf(callId, now);
+		return this.calls.markEnded(callId, from, end.state(), now, end.reason(), end.sipCode(), charge)
 			.map((call) -> ended(call, end, null, CallParties.phoneSide(call)));
 	}
 
@@ -66,9 +68,9 @@ class CallTerminator {
 	 * @return the events to send, or empty when the call had already moved on
 	 */
 	Optional<List<Delivery>> endRejected(String callId, Party actor) {
-		this.charging.lockAccountOf(callId);
-		return this.calls
-			.markRejected(callId, this.clock.instant(), CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode())
+		Instant now = now();
+		Charge charge = this.charging.lockAccountOf(callId, now);
+		return this.calls.markRejected(callId, now, CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode(), charge)
 			.map((call) -> ended(call, CallEnd.BUSY, actor, CallParties.roleOf(call, actor)));
 	}
 
@@ -78,10 +80,11 @@ class CallTerminator {
 	 */
 	Optional<List<Delivery>> endExpired(Call expired) {
 		CallEnd end = CallEnd.grantRunOut(expired);
-		this.charging.lockAccountOf(expired.getId());
+		Instant now = now();
+		Charge charge = this.charging.lockAccountOf(expired.getId(), now);
 		return this.calls
-			.markExpired(expired.getId(), expired.money().grantedSeconds(), this.clock.instant(), end.state(),
-					end.reason(), end.sipCode())
+			.markExpired(expired.getId(), expired.money().grantedSeconds(), now, end.state(), end.reason(),
+					end.sipCode(), charge)
 			.map((call) -> ended(call, end, null, Role.NONE));
 	}
 
@@ -90,13 +93,22 @@ class CallTerminator {
 	 * charged, at the last moment it was known alive.
 	 */
 	Optional<List<Delivery>> endLost(String callId, Instant staleBefore) {
-		this.charging.lockAccountOf(callId);
+		// The row decides the end time, so the charge follows the ending (CallCharging#charge).
+		this.charging.lockAccountOf(callId, now());
 		return this.calls.markLost(callId, staleBefore, CallEnd.CONNECTION_LOST.reason())
 			.map((call) -> ended(call, CallEnd.CONNECTION_LOST, null, Role.NONE));
 	}
 
-	private List<Delivery> ended(Call call, CallEnd end, Party actor, Role actorRole) {
-		this.charging.charge(call);
+	/**
+	 * The time an ending writes, to the microsecond PostgreSQL keeps: the charge foreseen from it
+	 * is then the charge of the row it writes.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private List<Delivery> ended(Call ended, CallEnd end, Party actor, Role actorRole) {
+		Call call = this.charging.charge(ended);
 		this.events.publishEvent(CallLifecycleEvent.Ended.of(call, actorRole));
 		List<Delivery> deliveries = new ArrayList<>();
 		deliveries.add(new Delivery(CallParties.caller(call), CallEvents.signalingState(call, end.state(), end.reason())));

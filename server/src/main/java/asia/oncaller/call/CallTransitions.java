@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 
 /**
@@ -24,15 +25,21 @@ public interface CallTransitions {
 	 */
 	Optional<Call> markAnswered(String id, Instant now, String deviceId, String connectionId, Grant grant);
 
-	/** Any of {@code from} to a final state, with the record's end time, reason and SIP code. */
+	/**
+	 * Any of {@code from} to a final state, with the record's end time, reason, SIP code and
+	 * {@code charge}: what the call is billed as its caller last read it. The caller checks it
+	 * against the returned row, which another transaction may have changed since (see
+	 * {@code CallCharging#charge}).
+	 */
 	Optional<Call> markEnded(String id, Collection<CallState> from, CallState state, Instant now, String reason,
-			Integer sipCode);
+			Integer sipCode, Charge charge);
 
 	/**
 	 * CALLING or RINGING to BUSY because a callee device rejected the call, with the record's end
-	 * time, reason and SIP code: not once the call fails over, since its callee already failed.
+	 * time, reason, SIP code and {@code charge} (as for {@link #markEnded}): not once the call fails
+	 * over, since its callee already failed.
 	 */
-	Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode);
+	Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode, Charge charge);
 
 	/**
 	 * A larger grant for an answered call whose grant is still {@code grantedSeconds} and has not
@@ -41,15 +48,17 @@ public interface CallTransitions {
 	Optional<Call> extendGrant(String id, int grantedSeconds, Grant grant, Instant deadline, Instant now);
 
 	/**
-	 * ANSWERED to a final state because its grant of {@code grantedSeconds} ran out by {@code now}:
-	 * not when another node has extended the grant meanwhile.
+	 * ANSWERED to a final state because its grant of {@code grantedSeconds} ran out by {@code now},
+	 * with {@code charge} (as for {@link #markEnded}): not when another node has extended the grant
+	 * meanwhile.
 	 */
 	Optional<Call> markExpired(String id, Integer grantedSeconds, Instant now, CallState state, String reason,
-			Integer sipCode);
+			Integer sipCode, Charge charge);
 
 	/**
 	 * ANSWERED to ENDED for a call no node has seen alive since {@code staleBefore}; it ends at
 	 * the last moment it was known alive (never after its deadline), which is what it is billed to.
+	 * The end time comes from the row, so the charge is written after it (see {@code CallCharging#charge}).
 	 */
 	Optional<Call> markLost(String id, Instant staleBefore, String reason);
 

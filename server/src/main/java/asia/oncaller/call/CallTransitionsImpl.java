@@ -3,14 +3,15 @@ package asia.oncaller.call;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * {@link CallTransitions} as native PostgreSQL {@code UPDATE … RETURNING}: the state check, the
@@ -47,27 +48,23 @@ class CallTransitionsImpl implements CallTransitions {
 
 	@Override
 	public Optional<Call> markEnded(String id, Collection<CallState> from, CallState state, Instant now, String reason,
-			Integer sipCode) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", id);
+			Integer sipCode, Charge charge) {
+		Map<String, Object> parameters = ending(id, now, reason, sipCode, charge);
 		parameters.put("from", from.stream().map(Enum::name).toList());
 		parameters.put("state", state.name());
-		parameters.put("now", now);
-		parameters.put("reason", reason);
-		parameters.put("sip", sipCode);
 		return update("""
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason,
-				  sip_code = :sip, version = version + 1
+				  sip_code = :sip, billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status IN (:from) RETURNING *""", parameters);
 	}
 
 	@Override
-	public Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode) {
+	public Optional<Call> markRejected(String id, Instant now, String reason, Integer sipCode, Charge charge) {
 		return update("""
 				UPDATE call SET status = 'BUSY', ended_at = :now, end_reason = :reason, sip_code = :sip,
-				  version = version + 1
+				  billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND fail_reason IS NULL RETURNING *""",
-				Map.of("id", id, "now", now, "reason", reason, "sip", sipCode));
+				ending(id, now, reason, sipCode, charge));
 	}
 
 	@Override
@@ -82,17 +79,13 @@ class CallTransitionsImpl implements CallTransitions {
 
 	@Override
 	public Optional<Call> markExpired(String id, Integer grantedSeconds, Instant now, CallState state, String reason,
-			Integer sipCode) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", id);
+			Integer sipCode, Charge charge) {
+		Map<String, Object> parameters = ending(id, now, reason, sipCode, charge);
 		parameters.put("granted", grantedSeconds);
 		parameters.put("state", state.name());
-		parameters.put("now", now);
-		parameters.put("reason", reason);
-		parameters.put("sip", sipCode);
 		return update("""
 				UPDATE call SET status = :state, ended_at = :now, end_reason = :reason, sip_code = :sip,
-				  version = version + 1
+				  billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED' AND granted_seconds IS NOT DISTINCT FROM :granted
 				  AND connect_deadline <= :now
 				RETURNING *""", parameters);
@@ -177,6 +170,18 @@ class CallTransitionsImpl implements CallTransitions {
 				RETURNING *""", Map.of("id", id, "now", now, "lease", leaseUntil, "max", maxFailovers));
 	}
 
+	/** The parameters every ending writes: end time, reason, SIP code, billed time and cost. */
+	private static Map<String, Object> ending(String id, Instant now, String reason, Integer sipCode, Charge charge) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("now", now);
+		parameters.put("reason", reason);
+		parameters.put("sip", sipCode);
+		parameters.put("billed", charge.billedSeconds());
+		parameters.put("cost", charge.cost());
+		return parameters;
+	}
+
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */
 	private Optional<Call> update(String sql, Map<String, Object> parameters) {
 		// The row changes behind Hibernate's back: write pending changes first, and forget
@@ -189,15 +194,28 @@ class CallTransitionsImpl implements CallTransitions {
 				statement = statement.replace(":" + parameter.getKey(), "NULL");
 			}
 		}
-		Query query = this.entityManager.createNativeQuery(statement, Call.class);
+		// The event_urls come back with the row: the webhook outbox, storing the change's event in
+		// this transaction, then needs no look-up of the project (see CallSnapshot.EventUrls).
+		NativeQuery<?> query = this.entityManager
+			.createNativeQuery(statement.replace("RETURNING *", "RETURNING *, " + EVENT_URLS))
+			.unwrap(NativeQuery.class)
+			.addEntity(Call.class)
+			.addScalar("number_event_url", StandardBasicTypes.STRING)
+			.addScalar("project_event_url", StandardBasicTypes.STRING);
 		parameters.forEach((name, value) -> {
 			if (value != null) {
 				query.setParameter(name, value);
 			}
 		});
-		@SuppressWarnings("unchecked")
-		List<Call> rows = query.getResultList();
-		return rows.stream().findFirst();
+		return query.getResultList().stream().findFirst().map((row) -> {
+			Object[] columns = (Object[]) row;
+			Call call = (Call) columns[0];
+			call.readWith(new CallSnapshot.EventUrls((String) columns[1], (String) columns[2]));
+			return call;
+		});
 	}
+
+	private static final String EVENT_URLS = "(SELECT n.event_url FROM phone_number n WHERE n.id = call.number_id)"
+			+ " AS number_event_url, (SELECT p.event_url FROM project p WHERE p.id = call.project_id) AS project_event_url";
 
 }

@@ -2,6 +2,7 @@ package asia.oncaller.call;
 
 import java.math.BigDecimal;
 
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Tariff;
 import asia.oncaller.control.ConnectAction;
 import jakarta.persistence.Column;
@@ -54,6 +55,12 @@ public record Money(String currency, String rateId, @Column(precision = 19, scal
 		return new Money(this.currency, this.rateId, this.pricePerMinute, this.billingIncrementSeconds,
 				this.connectionFee, BigDecimal.ZERO, this.grantedSeconds, this.maxConnectSeconds, this.billedSeconds,
 				this.cost);
+	}
+
+	/** Whether the record is billed {@code charge}: its billed time, and its cost to the last decimal. */
+	boolean isBilled(Charge charge) {
+		return Integer.valueOf(charge.billedSeconds()).equals(this.billedSeconds) && this.cost != null
+				&& this.cost.compareTo(charge.cost()) == 0;
 	}
 
 	/** Nothing held back, and billed {@code billedSeconds} for {@code cost}: a call that ended. */

@@ -77,14 +77,25 @@ class WebhookOutbox {
 				Timestamp.from(now));
 	}
 
-	/** The event_url of the number a phone call uses, if it has one, else the project's. */
+	/**
+	 * The event_url of the number a phone call uses, if it has one, else the project's: as the
+	 * change read them in this transaction when it did (a call's transitions do), else looked up.
+	 */
 	private String eventUrl(CallSnapshot call) {
-		String numberUrl = (call.numberId() != null)
-				? this.numbers.findById(call.numberId()).map(PhoneNumber::getEventUrl).orElse(null) : null;
+		CallSnapshot.EventUrls read = call.eventUrls();
+		String numberUrl;
+		if (read != null) {
+			numberUrl = read.number();
+		}
+		else {
+			numberUrl = (call.numberId() != null)
+					? this.numbers.findById(call.numberId()).map(PhoneNumber::getEventUrl).orElse(null) : null;
+		}
 		if (numberUrl != null && !numberUrl.isBlank()) {
 			return numberUrl;
 		}
-		return this.projects.findById(call.projectId()).map(Project::getEventUrl).orElse(null);
+		return (read != null) ? read.project()
+				: this.projects.findById(call.projectId()).map(Project::getEventUrl).orElse(null);
 	}
 
 	private static Map<String, Object> payload(CallLifecycleEvent event, String eventId, int sequence, Instant now) {

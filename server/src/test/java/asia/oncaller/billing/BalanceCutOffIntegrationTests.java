@@ -3,10 +3,8 @@ package asia.oncaller.billing;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import asia.oncaller.TalkTime;
 import asia.oncaller.TestTenants;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransaction;
@@ -77,13 +75,7 @@ class BalanceCutOffIntegrationTests extends CallTestSupport {
 	@Test
 	void hangupChargesTheCallInItsRecordAndLedger() throws Exception {
 		centASecond(this.project);
-		StompTestClient alice = device("alice", "a1");
-		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		TalkTime.talkedFor(this.jdbc, Duration.ofMillis(1500), List.of(callId));
-
-		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		String callId = talkedAndHungUp(this.jdbc, Duration.ofMillis(1500));
 
 		Money money = record(callId).money();
 		assertThat(money.billedSeconds()).isBetween(2, 3);

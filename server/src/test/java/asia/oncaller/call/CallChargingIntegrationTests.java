@@ -3,6 +3,7 @@ package asia.oncaller.call;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,7 @@ import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransaction;
 import asia.oncaller.billing.BalanceTransactionRepository;
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.Tariff;
@@ -171,6 +173,33 @@ class CallChargingIntegrationTests {
 		assertThat(ended.money().cost()).isEqualByComparingTo("0.01");
 		assertThat(ended.money().tariff()).isEqualTo(new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO));
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo("2.09");
+	}
+
+	@Test
+	void anEndingForeseenFromAStaleReadIsBilledByTheRowItEnded() {
+		BillingFixture fixture = fixture("10.00");
+		fixture.internalRate("", "0.60", 1, "0");
+		String callId = fixture.place("bob").orElseThrow();
+		// Read before the answer: the ending foresees no charge, as a hangup racing the answer would.
+		Charge foreseen = this.transaction
+			.execute((status) -> this.charging.lockAccountOf(callId, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+		assertThat(foreseen).isEqualTo(Charge.NONE);
+		this.callService.answer(fixture.callee("bob"), callId);
+		TalkTime.talkedFor(this.jdbc, Duration.ofSeconds(30), List.of(callId));
+
+		Call charged = this.transaction.execute((status) -> this.charging.charge(this.calls
+			.markEnded(callId, CallState.live(), CallState.ENDED, Instant.now().truncatedTo(ChronoUnit.MICROS), "Ended",
+					null, foreseen)
+			.orElseThrow()));
+
+		Call ended = this.calls.findById(callId).orElseThrow();
+		Charge billed = CallCharging.chargeOf(ended);
+		assertThat(billed.billedSeconds()).isGreaterThanOrEqualTo(30);
+		assertThat(ended.money().billedSeconds()).isEqualTo(billed.billedSeconds());
+		assertThat(ended.money().cost()).isEqualByComparingTo(billed.cost()).isEqualByComparingTo(charged.money().cost());
+		assertThat(this.ledger.balance(fixture.account.getId()))
+			.isEqualByComparingTo(new BigDecimal("10.00").subtract(billed.cost()));
+		assertThatLedgerIsGapless(fixture, 1);
 	}
 
 	private BillingFixture fixture(String balance) {

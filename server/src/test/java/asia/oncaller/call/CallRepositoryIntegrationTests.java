@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import asia.oncaller.RepositoryTest;
+import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.Endpoint;
@@ -50,8 +51,7 @@ class CallRepositoryIntegrationTests {
 		this.calls.saveAndFlush(newCall("call-record-1", true, "{\"order\":42}"));
 		this.calls.markAnswered("call-record-1", answered, "device-b1", "connection-b1", Grant.unpriced(null));
 		this.calls.markEnded("call-record-1", CallState.live(), CallState.ENDED, answered.plusSeconds(61), "Normal",
-				200);
-		this.calls.recordCharge("call-record-1", 66, new BigDecimal("0.011000"));
+				200, new Charge(66, new BigDecimal("0.011000")));
 		this.entityManager.clear();
 
 		Call read = this.calls.findById("call-record-1").orElseThrow();
@@ -98,6 +98,24 @@ class CallRepositoryIntegrationTests {
 	}
 
 	@Test
+	void aTransitionReturnsTheEventUrlsAsTheProjectHasThemNow() {
+		Call placed = this.calls.saveAndFlush(newCall("call-event-urls"));
+		Project project = this.projects.findById(placed.getProjectId()).orElseThrow();
+		assertThat(CallSnapshot.of(placed).eventUrls()).isNull();
+
+		assertThat(this.calls.markRinging("call-event-urls", Instant.now())).get()
+			.satisfies((call) -> assertThat(CallSnapshot.of(call).eventUrls())
+				.isEqualTo(new CallSnapshot.EventUrls(null, null)));
+		project.setEventUrl("http://127.0.0.1:9/events");
+		this.projects.saveAndFlush(project);
+		assertThat(this.calls.markEnded("call-event-urls", CallState.live(), CallState.ENDED, Instant.now(), "Ended",
+				null, Charge.NONE))
+			.get()
+			.satisfies((call) -> assertThat(CallSnapshot.of(call).eventUrls())
+				.isEqualTo(new CallSnapshot.EventUrls(null, "http://127.0.0.1:9/events")));
+	}
+
+	@Test
 	void secondAnswerOfTheSameCallLosesTheRace() {
 		this.calls.saveAndFlush(newCall("call-answer-race"));
 		Instant now = Instant.now();
@@ -115,13 +133,15 @@ class CallRepositoryIntegrationTests {
 		Instant now = Instant.now();
 
 		assertThat(this.calls.markEnded("call-end-states", List.of(CallState.ANSWERED), CallState.ENDED, now, "Ended",
-				null))
+				null, Charge.NONE))
 			.isEmpty();
-		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.BUSY, now, "Busy here", 486))
+		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.BUSY, now, "Busy here", 486,
+				Charge.NONE))
 			.get()
 			.satisfies((call) -> assertThat(call.getSipCode()).isEqualTo(486))
 			.satisfies((call) -> assertThat(call.timing().endedAt()).isNotNull());
-		assertThat(this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null))
+		assertThat(
+				this.calls.markEnded("call-end-states", CallState.live(), CallState.ENDED, now, "Ended", null, Charge.NONE))
 			.isEmpty();
 	}
 
@@ -152,8 +172,10 @@ class CallRepositoryIntegrationTests {
 		return switch (state) {
 			case RINGING -> this.calls.markRinging(id, now).isPresent();
 			case ANSWERED -> this.calls.markAnswered(id, now, "d1", "c1", Grant.unpriced(null)).isPresent();
-			case BUSY -> this.calls.markRejected(id, now, CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode()).isPresent();
-			case ENDED -> this.calls.markEnded(id, CallState.live(), CallState.ENDED, now, "Ended", null).isPresent();
+			case BUSY -> this.calls.markRejected(id, now, CallEnd.BUSY.reason(), CallEnd.BUSY.sipCode(), Charge.NONE)
+				.isPresent();
+			case ENDED -> this.calls.markEnded(id, CallState.live(), CallState.ENDED, now, "Ended", null, Charge.NONE)
+				.isPresent();
 			case CALLING -> throw new IllegalArgumentException("A call only calls again when it fails over");
 		};
 	}

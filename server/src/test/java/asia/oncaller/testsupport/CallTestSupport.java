@@ -1,11 +1,13 @@
 package asia.oncaller.testsupport;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.TalkTime;
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.TestTenants;
 import asia.oncaller.call.Call;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +84,21 @@ public abstract class CallTestSupport {
 				Map.of("fromNumber", "alice", "toNumber", callee, "isVideoCall", false));
 		assertThat(reply).containsEntry("r", 0);
 		return (String) reply.get("callId");
+	}
+
+	/**
+	 * alice calls bob, bob answers, and alice hangs up once the call has {@code talked} (moved back
+	 * in time, see {@link TalkTime}): an answered call that costs something when priced.
+	 * @return the call id
+	 */
+	protected String talkedAndHungUp(JdbcTemplate jdbc, Duration talked) throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		TalkTime.talkedFor(jdbc, talked, List.of(callId));
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		return callId;
 	}
 
 	/** Sends {@code perClient} requests from each client without waiting, then collects every reply. */

@@ -1,5 +1,6 @@
 package asia.oncaller.webhook;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -10,6 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import asia.oncaller.WebhookReceiver;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.call.Money;
 import asia.oncaller.tenant.ProjectRepository;
 import asia.oncaller.testsupport.CallTestSupport;
 import asia.oncaller.testsupport.StompTestClient;
@@ -19,18 +24,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A call over real WebSockets, heard by the project's event_url on a real HTTP server: one event
  * per state, in order, numbered, signed by the documented recipe (and so is the answer_url
- * request); a slow event_url does not slow calls down.
+ * request); the ended event carries what the call was charged; a slow event_url does not slow
+ * calls down.
  */
 class WebhookEventsIntegrationTests extends CallTestSupport {
 
 	@Autowired
 	ProjectRepository projects;
+
+	@Autowired
+	RateRepository rates;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	WebhookReceiver receiver;
 
@@ -78,8 +91,32 @@ class WebhookEventsIntegrationTests extends CallTestSupport {
 		assertThat(events.get(3).json()).containsEntry("digits", "1#").containsEntry("from", "caller");
 		assertThat(events.get(4).json()).containsEntry("endReason", "Ended")
 			.containsEntry("endedBy", "caller")
-			.containsKeys("duration", "answerDuration", "sipCode", "cost");
+			.containsKeys("duration", "answerDuration", "sipCode", "billedSeconds", "cost");
 		assertSigned(this.answerUrl.lastHeaders(), "GET", this.answerUrl.lastUrl(), "");
+	}
+
+	@Test
+	void endedEventCarriesWhatAnAnsweredCallWasCharged() throws Exception {
+		Rate rate = new Rate(this.project.getAccountId(), RatedCallType.INTERNAL, "", new BigDecimal("0.60"), 6, "USD");
+		rate.setConnectionFee(new BigDecimal("0.05"));
+		this.rates.save(rate);
+		String callId = talkedAndHungUp(this.jdbc, Duration.ofMillis(7500));
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.receiver.delivered().stream().anyMatch((e) -> "ended".equals(e.json().get("type"))));
+		Map<String, Object> ended = this.receiver.delivered()
+			.stream()
+			.filter((e) -> "ended".equals(e.json().get("type")))
+			.findFirst()
+			.orElseThrow()
+			.json();
+		Money billed = record(callId).money();
+		// 7.5 s and more in 6 s increments: at least 12 s, so at least the fee and 0.12.
+		assertThat(billed.billedSeconds()).isGreaterThanOrEqualTo(12);
+		assertThat(billed.cost()).isGreaterThanOrEqualTo(new BigDecimal("0.17"));
+		assertThat(ended).containsEntry("billedSeconds", billed.billedSeconds()).containsEntry("currency", "USD");
+		assertThat(new BigDecimal(String.valueOf(ended.get("cost")))).isEqualByComparingTo(billed.cost());
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,13 @@ public final class StompTransport implements Transport {
 
 	private static final Logger log = LoggerFactory.getLogger(StompTransport.class);
 
+	/**
+	 * The largest frame the server takes, and so the largest it relays. Set on this client's own
+	 * container rather than taken from Tomcat's JVM-wide default, which is only 8 KB and which a
+	 * server in the same JVM lowers further for its idle connections.
+	 */
+	private static final int MAX_FRAME_BYTES = 64 * 1024;
+
 	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
 	private final WebSocketStompClient stomp;
@@ -44,7 +53,11 @@ public final class StompTransport implements Transport {
 		this.heartbeats.setThreadNamePrefix("oncaller-heartbeat-");
 		this.heartbeats.setPoolSize(1);
 		this.heartbeats.initialize();
-		this.stomp = new WebSocketStompClient(new SerializedSendClient(new StandardWebSocketClient()));
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+		container.setDefaultMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+		this.stomp = new WebSocketStompClient(new SerializedSendClient(new StandardWebSocketClient(container)));
+		this.stomp.setInboundMessageSizeLimit(MAX_FRAME_BYTES);
 		// JSON for the subscriptions; plain text for the body of an ERROR frame
 		this.stomp.setMessageConverter(
 				new CompositeMessageConverter(List.of(new StringMessageConverter(), new JacksonJsonMessageConverter())));

@@ -1,10 +1,15 @@
 package asia.oncaller.control;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.TestTenants;
 import asia.oncaller.control.CallControlDecision.Connect;
+import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same answers given in-process to this server's own requests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestDatabaseConfig.class)
+@Import({ TestDatabaseConfig.class, TestTenants.class })
 class SccoHelperIntegrationTests {
 
 	@LocalServerPort
@@ -41,6 +46,12 @@ class SccoHelperIntegrationTests {
 
 	@Autowired
 	private SccoHelperRequest inProcess;
+
+	@Autowired
+	private TestTenants tenants;
+
+	@Autowired
+	private ProjectRepository projects;
 
 	private RestClient http;
 
@@ -157,6 +168,37 @@ class SccoHelperIntegrationTests {
 			"http://127.0.0.1:PORT/scco-helper/project-answer-url?from=a&to=%E2%98" })
 	void leavesEveryOtherUrlToHttp(String url) {
 		assertThat(this.inProcess.answer(URI.create(url.replace("PORT", String.valueOf(this.port))), null)).isEmpty();
+	}
+
+	/**
+	 * A tenant cannot borrow another tenant's opt-in to client-chosen caller names by naming that
+	 * project in its own answer_url: the server adds the calling project's id, so the helper shows
+	 * the authenticated user, in-process or over HTTP. The opted-in project itself does see the
+	 * chosen name, so the first assertion is not true by accident.
+	 */
+	@Test
+	void anotherTenantsCallerNameOptInCannotBeBorrowed() {
+		Project optedIn = this.tenants.create(null, BigDecimal.ZERO).project;
+		optedIn.setClientChosenCallerNames(true);
+		optedIn = this.projects.save(optedIn);
+		Project attacker = this.tenants.create(null, BigDecimal.ZERO).project;
+		String borrowing = "http://127.0.0.1:" + this.port + SccoHelper.PATH + "?projectId=" + optedIn.getId();
+
+		assertThat(callerShown(borrowing, attacker)).isEqualTo("mallory");
+		assertThat(callerShown("http://127.0.0.1:" + this.port + SccoHelper.PATH, optedIn)).isEqualTo("Your Bank");
+	}
+
+	private String callerShown(String answerUrl, Project calling) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("from", "Your Bank");
+		parameters.put("to", "bob");
+		parameters.put("fromInternal", "true");
+		parameters.put("userId", "mallory");
+		parameters.put("projectId", calling.getId());
+		parameters.put("callId", "call-borrow");
+		CallControlDecision decision = this.answerUrlClient.decide(answerUrl, parameters, calling);
+		assertThat(decision).isInstanceOf(Connect.class);
+		return ((Connect) decision).connect().from().number();
 	}
 
 	private ResponseEntity<String> get(String query) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Video calls between two Java clients through the real server: each side decodes frames of
  * the resolution the other sends (1280x720 one way, 640x480 the other), and an audio call
- * upgraded to video renegotiates and delivers video.
+ * upgraded to video renegotiates and delivers video (and is a video call on the other side too).
  */
 class VideoCallE2ETests extends TwoUsersE2ESupport {
 
@@ -71,6 +71,8 @@ class VideoCallE2ETests extends TwoUsersE2ESupport {
 		Await.until(TIMEOUT, "bob decodes alice's video",
 				() -> callee.get().videoFrames.get() > 10 && callee.get().videoSizes.contains("640x480"));
 		assertThat(caller.call.isVideoCall()).isTrue();
+		assertThat(callee.get().call.isVideoCall()).as("bob's call has video now").isTrue();
+		assertThat(callee.get().call.isLocalVideoEnabled()).as("bob sends none of his own").isFalse();
 		Await.until(TIMEOUT, "audio still flows to bob", () -> callee.get().tone.done());
 		assertThat(callee.get().tone.frequency()).isCloseTo(440, org.assertj.core.data.Offset.offset(5.0));
 	}

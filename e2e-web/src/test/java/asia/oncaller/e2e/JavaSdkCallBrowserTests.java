@@ -112,6 +112,25 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 		assertThat(page.script("return h.calls.outgoing.localVideoEnabled")).isEqualTo(true);
 	}
 
+	@Test
+	void pageUpgradesAnAudioCallFromTheJavaClientWhichGetsAVideoCall() {
+		this.java = javaClient(user("bot"));
+		SdkTab page = signedIn(user("agent"));
+		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), false));
+		caller.call.makeCall(caller.makeResult::complete);
+		page.waitFor("client", "incomingcall");
+		page.verbOk("incoming", "answer");
+		page.waitFor("incoming", "mediastate", "e.code === 1");
+		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		assertThat(caller.call.isVideoCall()).isFalse();
+
+		assertThat(page.script("return h.calls.incoming.upgradeToVideoCall()")).isEqualTo(true);
+		Await.until(TIMEOUT, "the Java client decodes the page's video", () -> caller.videoFrames.get() > 10);
+		assertThat(caller.call.isVideoCall()).as("a video call for the Java client too").isTrue();
+		assertThat(caller.call.isLocalVideoEnabled()).as("which sends no video of its own").isFalse();
+		assertThat(caller.call.enableLocalVideo(true)).isFalse();
+	}
+
 	/**
 	 * The Java client hears the page's 660 Hz and decodes its camera; the page hears the Java
 	 * client's 440 Hz and plays its video; the browser's SRTP cipher is the Java side's only one.

@@ -32,9 +32,9 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 
 	/**
 	 * What Chromium reports as {@code transport.srtpCipher} with a Java SDK peer. webrtc-java 0.14.0
-	 * exposes no CryptoOptions, so the Java side offers libwebrtc's default, without the GCM suites
-	 * (media-client/README.md, "SRTP"); Debian's Chromium 156 picks this one even with another
-	 * Chromium. Should this fail with a GCM cipher, both sides offer GCM now: update that README.
+	 * exposes no CryptoOptions, so the Java side offers libwebrtc's default suites, AES-CM first as
+	 * in Chromium, which picks this one with another Chromium too (media-client/README.md, "SRTP").
+	 * Should this fail with a GCM cipher, one side prefers GCM now: update that README.
 	 */
 	private static final String JAVA_SRTP_CIPHER = "SRTP_AES128_CM_HMAC_SHA1_80";
 
@@ -65,7 +65,8 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 		long start = System.nanoTime();
 		assertThat(page.makeCall(this.java.userId, true)).containsEntry("r", 0L);
 		page.waitFor("outgoing", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", () -> callee.get() != null && callee.get().mediaConnected());
+		Await.until(TIMEOUT, "the Java client's media connected",
+				() -> callee.get() != null && callee.get().mediaConnected());
 		long setupMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
 		assertThat(callee.get().call.isVideoCall()).isTrue();
@@ -96,7 +97,8 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 		SdkTab page = signedIn(user("agent"));
 		assertThat(page.makeCall(this.java.userId, false)).containsEntry("r", 0L);
 		page.waitFor("outgoing", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", () -> callee.get() != null && callee.get().mediaConnected());
+		Await.until(TIMEOUT, "the Java client's media connected",
+				() -> callee.get() != null && callee.get().mediaConnected());
 		assertThat(page.script("return h.calls.outgoing.isVideoCall")).isEqualTo(false);
 
 		// The Java client upgrades: the page gets its video and a video call, without a camera of its own.
@@ -148,7 +150,8 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 				+ "srtpCipher %s%n", direction, setupMillis, javaCall.tone.frequency(), javaCall.tone.peak(),
 				javaCall.videoFrames.get(), javaCall.videoSizes, pageHears, pageStats, cipher);
 
-		assertThat(javaCall.tone.frequency()).as("the Java client hears the page's tone").isCloseTo(PAGE_HZ, Offset.offset(5.0));
+		assertThat(javaCall.tone.frequency()).as("the Java client hears the page's tone")
+			.isCloseTo(PAGE_HZ, Offset.offset(5.0));
 		assertThat(javaCall.tone.peak()).isGreaterThan(3000);
 		assertThat(javaCall.lastVideoSize).matches("\\d+x\\d+");
 		assertThat(((Number) pageHears.get("frequency")).doubleValue()).as("the page hears the Java client's tone")

@@ -190,6 +190,9 @@ final class CallRuntime implements CallMedia.Owner {
 			return;
 		}
 		this.media.connect(this.iceServers);
+		// The callee's later offers (its upgrade to video, its hold) are answered at once: a caller
+		// has no answer of its own to wait for, unlike a ringing callee.
+		this.media.answer();
 		this.media.offer();
 	}
 

@@ -148,6 +148,7 @@ export declare class OnCallerCall {
   toAlias: string | null;
   fromInternal: boolean;
   answeredOnAnotherDevice: boolean;
+  /** True once the call carries video either way (also when the other side upgraded it). */
   isVideoCall: boolean;
   isIncomingCall: boolean;
   isAnswered: boolean;

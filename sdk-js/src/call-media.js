@@ -26,7 +26,8 @@ export class CallMedia {
   #mediaCode = 0;
 
   /**
-   * @param {object} call the OnCallerCall (read: ended, isVideoCall, videoResolution)
+   * @param {object} call the OnCallerCall (read: ended, isVideoCall, videoResolution; set: isVideoCall
+   *   when the other side's video arrives)
    * @param {object} o
    * @param {RTCIceServer[]} o.iceServers
    * @param {(verb: string, body: object) => void} o.send notify the server (sdp, candidate, mediastate)
@@ -40,7 +41,7 @@ export class CallMedia {
       iceServers: o.iceServers,
       env: o.env,
       onCandidate: (candidate) => this.#send('call.candidate', { candidate }),
-      onRemoteStream: (stream) => this.#emit('addremotestream', stream),
+      onRemoteStream: (stream) => this.#remoteStream(stream),
       onConnectionState: (state) => this.#onConnectionState(state),
     });
   }
@@ -157,6 +158,17 @@ export class CallMedia {
       }
     });
     return this.#ops;
+  }
+
+  /**
+   * The other side's stream gained tracks. Video in it makes this a video call here too (the
+   * other side started one, or upgraded an audio call), before the app hears of the stream.
+   */
+  #remoteStream(stream) {
+    if (this.#session.hasRemoteVideo) {
+      this.#call.isVideoCall = true;
+    }
+    this.#emit('addremotestream', stream);
   }
 
   #onConnectionState(state) {

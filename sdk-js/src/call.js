@@ -193,8 +193,9 @@ export class OnCallerCall {
     this.localVideoEnabled = true;
     this.#media.upgradeToVideo().then((ok) => {
       if (!ok) {
-        this.isVideoCall = this.#media.session.hasVideo;
-        this.localVideoEnabled = this.isVideoCall;
+        const { session } = this.#media;
+        this.localVideoEnabled = session.hasVideo;
+        this.isVideoCall = session.hasVideo || session.hasRemoteVideo;
       }
       this.#life.applySwitches();
     });

@@ -114,6 +114,11 @@ export class MediaSession {
     return Boolean(this.localStream && this.localStream.getVideoTracks().length > 0);
   }
 
+  /** Whether the other side sends video (a remote video track arrived). */
+  get hasRemoteVideo() {
+    return Boolean(this.remoteStream && this.remoteStream.getVideoTracks().length > 0);
+  }
+
   /** Turns local tracks of one kind on or off (no renegotiation: the track sends silence/black). */
   setSending(kind, enabled) {
     if (this.localStream) {

@@ -294,6 +294,47 @@ test('upgradeToVideoCall adds the camera and sends a new offer', async () => {
   assert.equal(events.filter((e) => e[0] === 'addlocalstream').length, 2);
 });
 
+test('video from the other side (its upgrade) makes isVideoCall true here, before addremotestream', async () => {
+  const { server, call, events } = await incoming();
+  call.answer();
+  await settle();
+  server.reply('call.answer', { r: 0, message: 'Success' });
+  await settle();
+  const pc = FakePeer.all[0];
+  pc.remoteTrack('audio');
+  await settle();
+  assert.equal(call.isVideoCall, false);
+  let seenByHandler;
+  call.on('addremotestream', () => { seenByHandler = call.isVideoCall; });
+  server.receive({ type: 'sdp', callId: 'call-5', deviceId: 'alice-1', sdp: { type: 'offer', sdp: 'video-offer' } });
+  await settle();
+  pc.remoteTrack('video');
+  await settle();
+  assert.equal(call.isVideoCall, true);
+  assert.equal(seenByHandler, true);
+  assert.equal(events.filter((e) => e[0] === 'addremotestream').length, 2);
+  // this side still sends no video until it upgrades too
+  assert.equal(call.localVideoEnabled, false);
+  assert.equal(call.enableLocalVideo(true), false);
+  assert.equal(call.upgradeToVideoCall(), true);
+  await settle();
+  assert.deepEqual([call.isVideoCall, call.localVideoEnabled], [true, true]);
+});
+
+test('a failed upgrade keeps isVideoCall when the other side sends video', async () => {
+  const { server, call } = await incoming();
+  call.answer();
+  await settle();
+  server.reply('call.answer', { r: 0, message: 'Success' });
+  await settle();
+  FakePeer.all[0].remoteTrack('video');
+  await settle();
+  media.refuse = 'camera refused';
+  assert.equal(call.upgradeToVideoCall(), true);
+  await settle();
+  assert.deepEqual([call.isVideoCall, call.localVideoEnabled], [true, false]);
+});
+
 test('a renegotiation offer from the other side is answered', async () => {
   const { server } = await outgoing(false);
   server.receive({ type: 'sdp', callId: 'call-9', deviceId: 'bob-1', sdp: { type: 'answer', sdp: 'a1' } });

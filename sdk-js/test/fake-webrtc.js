@@ -82,6 +82,13 @@ export class FakePeer {
     this.applied.push(candidate.candidate);
   }
 
+  /** The test plays the other side: one of its tracks arrives (as setRemoteDescription does). */
+  remoteTrack(kind) {
+    const track = new FakeTrack(kind);
+    this.ontrack({ track, streams: [] });
+    return track;
+  }
+
   /** The test plays the ICE agent. */
   connectionStateIs(state) {
     this.connectionState = state;

@@ -6,7 +6,17 @@
 window.h = (() => {
   const log = [];
   const calls = {};
+  const peers = [];
   let client = null;
+
+  // Every peer connection the SDK makes, so that tests can read what the SDK's stats leave out
+  // (the transport's SRTP cipher).
+  window.RTCPeerConnection = class extends window.RTCPeerConnection {
+    constructor(...args) {
+      super(...args);
+      peers.push(this);
+    }
+  };
 
   const safe = (value) => {
     if (value === undefined) {
@@ -107,6 +117,55 @@ window.h = (() => {
     /** Width of the remote video as played by the page. */
     remoteVideoWidth() {
       return document.getElementById('remote').videoWidth;
+    },
+
+    /**
+     * From now on the "microphone" is a sine of `hz` at 0.3 full scale (WebAudio) instead of
+     * Chromium's fake beeps, so that the far end can measure a tone; the fake camera stays.
+     */
+    toneAsMicrophone(hz) {
+      const mediaDevices = navigator.mediaDevices;
+      const capture = mediaDevices.getUserMedia.bind(mediaDevices);
+      mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await capture(constraints);
+        if (constraints.audio) {
+          const context = new AudioContext({ sampleRate: 48000 });
+          const oscillator = new OscillatorNode(context, { frequency: hz });
+          const destination = context.createMediaStreamDestination();
+          oscillator.connect(new GainNode(context, { gain: 0.3 })).connect(destination);
+          oscillator.start();
+          stream.getAudioTracks().forEach((t) => { t.stop(); stream.removeTrack(t); });
+          stream.addTrack(destination.stream.getAudioTracks()[0]);
+        }
+        return stream;
+      };
+      return true;
+    },
+
+    /**
+     * The remote audio of a call as heard by WebAudio over `millis`: the strongest frequency
+     * (FFT of 32768 samples, 1.5 Hz bins at 48 kHz) and the peak level (full scale 1.0).
+     */
+    async remoteTone(label, millis = 1000) {
+      const context = new AudioContext({ sampleRate: 48000 });
+      const analyser = new AnalyserNode(context, { fftSize: 32768 });
+      context.createMediaStreamSource(new MediaStream(calls[label].remoteStream.getAudioTracks())).connect(analyser);
+      await new Promise((resolve) => setTimeout(resolve, millis));
+      const spectrum = new Float32Array(analyser.frequencyBinCount);
+      analyser.getFloatFrequencyData(spectrum);
+      let strongest = 1;
+      spectrum.forEach((level, i) => { if (i > 0 && level > spectrum[strongest]) strongest = i; });
+      const samples = new Float32Array(analyser.fftSize);
+      analyser.getFloatTimeDomainData(samples);
+      const peak = samples.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+      await context.close();
+      return { frequency: strongest * context.sampleRate / analyser.fftSize, peak };
+    },
+
+    /** The SRTP cipher (getStats' transport.srtpCipher) of the page's latest peer connection. */
+    async srtpCipher() {
+      const report = await peers[peers.length - 1].getStats();
+      return [...report.values()].filter((s) => s.type === 'transport').map((s) => s.srtpCipher)[0] ?? null;
     },
   };
 })();

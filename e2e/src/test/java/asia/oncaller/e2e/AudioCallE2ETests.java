@@ -12,13 +12,15 @@ import asia.oncaller.client.SignalingState;
 import asia.oncaller.client.internal.media.MediaSession;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Audio calls between two Java clients through the real server: the tones each side sends
- * arrive at the other at their frequency, DTMF and info arrive, hold stops the held direction,
- * and a hangup on either side ends both calls and releases all media.
+ * arrive at the other at their frequency, DTMF and info arrive, hold by either side stops the
+ * held direction, and a hangup on either side ends both calls and releases all media.
  */
 class AudioCallE2ETests extends TwoUsersE2ESupport {
 
@@ -51,35 +53,39 @@ class AudioCallE2ETests extends TwoUsersE2ESupport {
 		assertThat(call.caller.infos.get(0)).containsEntry("infoA", "1").containsEntry("infoB", 2).containsEntry("test", true);
 	}
 
-	@Test
-	void holdStopsTheHeldDirectionAndUnholdResumes() {
-		Call call = answeredCall("hold", 440, 660);
-		Await.until(TIMEOUT, "audio flowing to alice", () -> call.caller.inboundAudioBytes() > 2000);
-		assertThat(call.caller.call.hold()).isTrue();
-		Await.until(TIMEOUT, "bob told of the hold", () -> call.callee.holds.contains(true));
-		// The re-offer is applied when alice's inbound audio stops growing between two looks.
+	/** Either side holds (the callee's hold is a re-offer the caller must answer). */
+	@ParameterizedTest(name = "held by the {0}")
+	@ValueSource(strings = { "caller", "callee" })
+	void holdStopsTheHeldDirectionAndUnholdResumes(String side) {
+		Call call = answeredCall("hold-" + side, 440, 660);
+		CallProbe holder = side.equals("caller") ? call.caller : call.callee;
+		CallProbe held = (holder == call.caller) ? call.callee : call.caller;
+		Await.until(TIMEOUT, "audio flowing to the holder", () -> holder.inboundAudioBytes() > 2000);
+		assertThat(holder.call.hold()).isTrue();
+		Await.until(TIMEOUT, "the other side told of the hold", () -> held.holds.contains(true));
+		// The re-offer is applied when the holder's inbound audio stops growing between two looks.
 		AtomicLong lastLook = new AtomicLong(-1);
-		Awaitility.await("alice's inbound audio stops growing (re-offer applied)")
+		Awaitility.await("the holder's inbound audio stops growing (re-offer applied)")
 			.atMost(TIMEOUT)
 			.pollInterval(Duration.ofMillis(700))
 			.until(() -> {
-				long now = call.caller.inboundAudioBytes();
+				long now = holder.inboundAudioBytes();
 				return lastLook.getAndSet(now) == now;
 			});
-		long held = call.caller.inboundAudioBytes();
-		long bobBefore = call.callee.inboundAudioBytes();
-		Awaitility.await("alice receives nothing while she holds")
+		long stopped = holder.inboundAudioBytes();
+		long heldBefore = held.inboundAudioBytes();
+		Awaitility.await("the holder receives nothing while it holds")
 			.during(Duration.ofMillis(1500))
 			.atMost(Duration.ofSeconds(3))
-			.until(() -> call.caller.inboundAudioBytes() == held);
-		assertThat(call.callee.inboundAudioBytes()).as("bob still receives (silence) from the sendonly holder")
-			.isGreaterThan(bobBefore);
-		assertThat(call.caller.call.isOnHold()).isTrue();
+			.until(() -> holder.inboundAudioBytes() == stopped);
+		assertThat(held.inboundAudioBytes()).as("the held side still receives (silence) from the sendonly holder")
+			.isGreaterThan(heldBefore);
+		assertThat(holder.call.isOnHold()).isTrue();
 
-		assertThat(call.caller.call.unhold()).isTrue();
-		Await.until(TIMEOUT, "bob told of the unhold", () -> call.callee.holds.contains(false));
-		Await.until(TIMEOUT, "audio flowing to alice again", () -> call.caller.inboundAudioBytes() > held + 2000);
-		assertThat(call.caller.call.isOnHold()).isFalse();
+		assertThat(holder.call.unhold()).isTrue();
+		Await.until(TIMEOUT, "the other side told of the unhold", () -> held.holds.contains(false));
+		Await.until(TIMEOUT, "audio flowing to the holder again", () -> holder.inboundAudioBytes() > stopped + 2000);
+		assertThat(holder.call.isOnHold()).isFalse();
 	}
 
 	@Test

@@ -39,9 +39,9 @@ final class E2eServer {
 
 	private final int rtpEngineDtmfPort;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private E2eServer() {
 		try {
@@ -100,15 +100,20 @@ final class E2eServer {
 
 	/** @return a client token of the demo project for {@code userId} */
 	String token(String userId) {
+		return demoToken("http://127.0.0.1:" + this.port, userId);
+	}
+
+	/** @return a client token of the demo project of the server at {@code baseUrl} for {@code userId} */
+	static String demoToken(String baseUrl, String userId) {
 		try {
-			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/demo/token?userId=" + userId))
+			HttpResponse<String> response = HTTP.send(HttpRequest
+				.newBuilder(URI.create(baseUrl + "/demo/token?userId=" + userId))
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("GET /demo/token: " + response.statusCode() + " " + response.body());
 			}
-			return (String) this.json.readValue(response.body(), Map.class).get("accessToken");
+			return (String) JSON.readValue(response.body(), Map.class).get("accessToken");
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("no demo token for " + userId, ex);

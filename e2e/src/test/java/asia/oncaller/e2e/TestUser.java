@@ -12,9 +12,10 @@ import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.OnCallerClient;
 
 /**
- * One device of an app user: an {@link OnCallerClient} connected to the {@link E2eServer} with a
- * demo token. Incoming calls go to {@link #onIncoming}, called inside the {@code incomingcall}
- * handler, that is before the call's media starts.
+ * One device of an app user: an {@link OnCallerClient} connected to the {@link E2eServer} (or,
+ * for the browser tests, to the server they run) with a demo token. Incoming calls go to
+ * {@link #onIncoming}, called inside the {@code incomingcall} handler, that is before the call's
+ * media starts.
  */
 final class TestUser implements AutoCloseable {
 
@@ -25,9 +26,9 @@ final class TestUser implements AutoCloseable {
 	private volatile Consumer<OnCallerCall> onIncoming = (call) -> {
 	};
 
-	private TestUser(String userId, String deviceId, MediaOptions media) {
+	private TestUser(String webSocketUrl, String userId, String deviceId, MediaOptions media) {
 		this.userId = userId;
-		this.client = new OnCallerClient(E2eServer.get().webSocketUrl());
+		this.client = new OnCallerClient(webSocketUrl);
 		this.client.setDeviceId(deviceId);
 		this.client.setMediaOptions(media);
 		this.client.on(ClientEvent.INCOMING_CALL, (call) -> this.onIncoming.accept(call));
@@ -45,7 +46,12 @@ final class TestUser implements AutoCloseable {
 
 	/** Connects {@code userId} as device {@code deviceId} with a client token of any project. */
 	static TestUser connectWithToken(String userId, String deviceId, MediaOptions media, String token) {
-		TestUser user = new TestUser(userId, deviceId, media);
+		return connectTo(E2eServer.get().webSocketUrl(), userId, deviceId, media, token);
+	}
+
+	/** Connects {@code userId} as device {@code deviceId} to the server at {@code webSocketUrl}. */
+	static TestUser connectTo(String webSocketUrl, String userId, String deviceId, MediaOptions media, String token) {
+		TestUser user = new TestUser(webSocketUrl, userId, deviceId, media);
 		CompletableFuture<Authen> authen = new CompletableFuture<>();
 		user.client.on(ClientEvent.AUTHEN, authen::complete);
 		user.client.connect(token);

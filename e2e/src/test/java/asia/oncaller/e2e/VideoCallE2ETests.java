@@ -6,13 +6,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import asia.oncaller.client.RtpStats;
 import asia.oncaller.client.VideoResolution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Video calls between two Java clients through the real server: each side decodes frames of
  * the resolution the other sends (1280x720 one way, 640x480 the other), and an audio call
- * upgraded to video renegotiates and delivers video.
+ * upgraded to video by either side renegotiates and delivers video (and is a video call on the
+ * other side too).
  */
 class VideoCallE2ETests extends TwoUsersE2ESupport {
 
@@ -52,10 +55,12 @@ class VideoCallE2ETests extends TwoUsersE2ESupport {
 		assertThat(caller.local.join().getVideoSource()).startsWith("test pattern 1280x720");
 	}
 
-	@Test
-	void audioCallUpgradedToVideoDeliversVideo() {
-		this.alice = TestUser.connect("alice-upgrade", 440);
-		this.bob = TestUser.connect("bob-upgrade", 660);
+	/** Either side upgrades: the other decodes its video and has a video call without video of its own. */
+	@ParameterizedTest(name = "upgraded by the {0}")
+	@ValueSource(strings = { "caller", "callee" })
+	void audioCallUpgradedToVideoDeliversVideo(String upgrader) {
+		this.alice = TestUser.connect("alice-upgrade-" + upgrader, 440);
+		this.bob = TestUser.connect("bob-upgrade-" + upgrader, 660);
 		AtomicReference<CallProbe> callee = new AtomicReference<>();
 		this.bob.onIncoming((incoming) -> {
 			callee.set(new CallProbe(incoming));
@@ -65,14 +70,19 @@ class VideoCallE2ETests extends TwoUsersE2ESupport {
 		CallProbe caller = this.alice.call(this.bob, false);
 		Await.until(TIMEOUT, "media connected", () -> caller.mediaConnected() && callee.get() != null
 				&& callee.get().mediaConnected());
-		assertThat(callee.get().videoFrames.get()).isZero();
+		CallProbe upgrades = upgrader.equals("caller") ? caller : callee.get();
+		CallProbe other = (upgrades == caller) ? callee.get() : caller;
+		assertThat(other.videoFrames.get()).isZero();
 
-		assertThat(caller.call.upgradeToVideoCall()).isTrue();
-		Await.until(TIMEOUT, "bob decodes alice's video",
-				() -> callee.get().videoFrames.get() > 10 && callee.get().videoSizes.contains("640x480"));
-		assertThat(caller.call.isVideoCall()).isTrue();
-		Await.until(TIMEOUT, "audio still flows to bob", () -> callee.get().tone.done());
-		assertThat(callee.get().tone.frequency()).isCloseTo(440, org.assertj.core.data.Offset.offset(5.0));
+		assertThat(upgrades.call.upgradeToVideoCall()).isTrue();
+		Await.until(TIMEOUT, "the other side decodes the upgrader's video",
+				() -> other.videoFrames.get() > 10 && other.videoSizes.contains("640x480"));
+		assertThat(upgrades.call.isVideoCall()).isTrue();
+		assertThat(other.call.isVideoCall()).as("the other side's call has video now").isTrue();
+		assertThat(other.call.isLocalVideoEnabled()).as("the other side sends none of its own").isFalse();
+		Await.until(TIMEOUT, "audio still flows to the other side", () -> other.tone.done());
+		assertThat(other.tone.frequency()).isCloseTo((upgrades == caller) ? 440 : 660,
+				org.assertj.core.data.Offset.offset(5.0));
 	}
 
 }

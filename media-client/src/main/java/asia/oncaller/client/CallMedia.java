@@ -28,6 +28,12 @@ final class CallMedia implements MediaListener {
 		/** Fires a call event. */
 		<T> void emit(CallEvent<T> event, T payload);
 
+		/**
+		 * The peer's video arrived (a video call, or the peer upgraded an audio call): the call
+		 * has video now, though this device sends none until it upgrades too.
+		 */
+		void remoteVideo();
+
 		/** Sends a message of this call that has no reply on success. */
 		void tell(String verb, Map<String, Object> fields);
 
@@ -155,7 +161,12 @@ final class CallMedia implements MediaListener {
 
 	@Override
 	public void onRemoteTrack(TrackSinks track) {
-		whileLive(() -> this.call.emit(CallEvent.ADD_REMOTE_STREAM, new RemoteStream(track)));
+		whileLive(() -> {
+			if (!track.isAudio()) {
+				this.call.remoteVideo(); // before the event, so that its handlers see a video call
+			}
+			this.call.emit(CallEvent.ADD_REMOTE_STREAM, new RemoteStream(track));
+		});
 	}
 
 	@Override

@@ -48,7 +48,10 @@ abstract class CallProperties {
 		return runtime().answeredOnAnotherDevice;
 	}
 
-	/** @return whether the call has video */
+	/**
+	 * @return whether the call has video, either way: a video call from the start, one upgraded
+	 * here, or one the peer upgraded (true from the peer's {@code addremotestream} for the video)
+	 */
 	public boolean isVideoCall() {
 		return runtime().videoCall;
 	}

@@ -44,7 +44,11 @@ final class CallRuntime implements CallMedia.Owner {
 
 	volatile boolean answeredOnAnotherDevice;
 
+	/** The call carries video, either way: {@code isVideoCall()}. */
 	volatile boolean videoCall;
+
+	/** This device has video to send (a video call from the start, or its own upgrade). */
+	volatile boolean localVideo;
 
 	volatile boolean answered;
 
@@ -78,6 +82,7 @@ final class CallRuntime implements CallMedia.Owner {
 		this.toNumber = toNumber;
 		this.incoming = false;
 		this.videoCall = isVideoCall;
+		this.localVideo = isVideoCall;
 		this.localVideoEnabled = isVideoCall;
 		this.state = CallState.NEW;
 		this.mediaOptions = session.mediaOptions;
@@ -96,6 +101,7 @@ final class CallRuntime implements CallMedia.Owner {
 		this.fromInternal = message.fromInternal();
 		this.customDataFromYourServer = message.customDataFromYourServer();
 		this.videoCall = message.isVideoCall();
+		this.localVideo = message.isVideoCall();
 		this.localVideoEnabled = message.isVideoCall();
 		this.iceServers = message.iceServers();
 		this.state = CallState.RINGING;
@@ -120,6 +126,11 @@ final class CallRuntime implements CallMedia.Owner {
 	}
 
 	@Override
+	public void remoteVideo() {
+		this.videoCall = true;
+	}
+
+	@Override
 	public void mediaFailed(OnCallerException error) {
 		emit(CallEvent.ERROR, error);
 		endCall(this.incoming && !this.answered ? "call.reject" : "call.hangup", null);
@@ -127,7 +138,7 @@ final class CallRuntime implements CallMedia.Owner {
 
 	MediaSpec mediaSpec() {
 		MediaOptions options = this.mediaOptions;
-		return new MediaSpec(options.audio(), this.videoCall ? options.video() : null, this.videoResolution,
+		return new MediaSpec(options.audio(), this.localVideo ? options.video() : null, this.videoResolution,
 				options.frameRate(), options.speaker());
 	}
 
@@ -179,6 +190,9 @@ final class CallRuntime implements CallMedia.Owner {
 			return;
 		}
 		this.media.connect(this.iceServers);
+		// The callee's later offers (its upgrade to video, its hold) are answered at once: a caller
+		// has no answer of its own to wait for, unlike a ringing callee.
+		this.media.answer();
 		this.media.offer();
 	}
 

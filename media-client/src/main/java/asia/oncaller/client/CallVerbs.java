@@ -112,9 +112,9 @@ final class CallVerbs {
 		post(() -> this.call.mediaDo((m) -> m.mute(mute)));
 	}
 
-	/** @return whether the call has video at all */
+	/** @return whether this device has video to send */
 	boolean enableLocalVideo(boolean enabled) {
-		if (!this.call.videoCall) {
+		if (!this.call.localVideo) {
 			return false;
 		}
 		this.call.localVideoEnabled = enabled;
@@ -122,15 +122,16 @@ final class CallVerbs {
 		return true;
 	}
 
-	/** @return false when the call is not an answered audio call */
+	/** @return false when the call is not answered, or this device already sends video */
 	boolean upgradeToVideoCall() {
-		boolean possible = this.call.state == CallState.ANSWERED && !this.call.videoCall;
+		boolean possible = this.call.state == CallState.ANSWERED && !this.call.localVideo;
 		post(() -> {
-			if (this.call.state != CallState.ANSWERED || this.call.videoCall || this.call.media() == null) {
+			if (this.call.state != CallState.ANSWERED || this.call.localVideo || this.call.media() == null) {
 				this.call.emit(CallEvent.ERROR, new OnCallerException(OnCallerError.INVALID_STATE, "upgradeToVideoCall"));
 				return;
 			}
 			this.call.videoCall = true;
+			this.call.localVideo = true;
 			this.call.localVideoEnabled = true;
 			this.call.media().addVideo(this.call.mediaSpec());
 		});

@@ -176,7 +176,8 @@ public class OnCallerCall extends CallProperties {
 	/**
 	 * Stops or restarts sending video (black frames while stopped; nothing is signaled).
 	 * @param enabled true to send video
-	 * @return whether the call has video at all
+	 * @return whether this device has video to send (false in an audio call, and in a call that
+	 * only the peer upgraded)
 	 */
 	public boolean enableLocalVideo(boolean enabled) {
 		return this.verbs.enableLocalVideo(enabled);
@@ -184,8 +185,9 @@ public class OnCallerCall extends CallProperties {
 
 	/**
 	 * Adds video to an answered audio call and renegotiates; {@code addlocalstream} fires again,
-	 * and the peer gets {@code addremotestream} for the video.
-	 * @return false when the call is not an answered audio call
+	 * and the peer gets {@code addremotestream} for the video (and its {@code isVideoCall()} turns
+	 * true). Also adds this device's video to a call that only the peer upgraded.
+	 * @return false when the call is not answered, or this device already sends video
 	 */
 	public boolean upgradeToVideoCall() {
 		return this.verbs.upgradeToVideoCall();

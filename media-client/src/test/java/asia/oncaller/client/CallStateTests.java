@@ -88,6 +88,18 @@ class CallStateTests {
 	}
 
 	@Test
+	void peerVideoMakesAnAudioCallAVideoCallWhileThisSideStillSendsNone() {
+		OnCallerCall call = call(true, CallState.ANSWERED);
+		assertThat(call.isVideoCall()).isFalse();
+		call.runtime.remoteVideo(); // what the call's media does when the peer's video track arrives
+		assertThat(call.isVideoCall()).isTrue();
+		assertThat(call.isLocalVideoEnabled()).isFalse();
+		assertThat(call.runtime.mediaSpec().video()).as("no camera of its own").isNull();
+		assertThat(call.enableLocalVideo(true)).as("no video of its own to switch").isFalse();
+		assertThat(call.upgradeToVideoCall()).as("it may still add its own").isTrue();
+	}
+
+	@Test
 	void statesOnlyMoveForward() {
 		for (CallState from : CallState.values()) {
 			for (CallState to : CallState.values()) {

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Offer/answer on one peer connection, "perfect negotiation" style: the callee is polite and
  * rolls its own offer back on glare, the caller ignores the callee's offer then; an offer wanted
- * while the state is not stable is made as soon as it is. Remote candidates wait until the
+ * while the state is not stable is made as soon as it is. Remote offers are answered once
+ * {@link #allowAnswer()} was called: by the callee when its user answers, by the caller from the
+ * start (the callee re-offers to upgrade to video or to hold). Remote candidates wait until the
  * remote description they belong to is applied, and only the answering device's are used (the
  * caller's offer reaches every ringing device of the callee). Every method runs on the media
  * session's thread, inside one of its chained steps, and returns when its SDP work is done.

@@ -181,6 +181,20 @@ class ResumeIntegrationTests extends CallTestSupport {
 		assertThat(back.request("call.resume", Map.of("lastSeq", 0))).containsEntry("r", 10);
 	}
 
+	@Test
+	void aFloodOfResumesIsRateLimitedAndChangesNothing() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		StompTestClient mallory = deviceBack("mallory", "m1", (String) alice.authen().get("resumeToken"));
+
+		List<Map<String, Object>> replies = flood(List.of(mallory), 200, "call.resume", body(callId, "lastSeq", 0));
+		assertThat(replies).extracting((reply) -> reply.get("r")).contains(12).containsOnly(11, 12);
+		assertThat(bob.receives((m) -> "peerConnection".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+	}
+
 	private static String altered(String token) {
 		char last = token.charAt(token.length() - 1);
 		return token.substring(0, token.length() - 1) + ((last == 'A') ? 'B' : 'A');

@@ -11,7 +11,10 @@ import asia.oncaller.tenant.Project;
 import asia.oncaller.testsupport.CallTestSupport;
 import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DISCONNECT) keeps its calls for the resume window, comes back on a new connection with its
  * resume token, gets what it missed in order, and the other party hears the drop and the
  * return; past the window the call ends as Connection lost. And what a resume token does not
- * let anyone else do. The window is 3 s here, so that the tests of its end are short.
+ * let anyone else do. The window is 3 s here, so that the tests of its end are short, and a
+ * connection's request rate 5/s, so that a flood meets it even on a slow machine.
  */
-@TestPropertySource(properties = "oncaller.resume.window=3s")
+@TestPropertySource(properties = { "oncaller.resume.window=3s", "oncaller.signaling.requests-per-second=5" })
+@ExtendWith(OutputCaptureExtension.class)
 class ResumeIntegrationTests extends CallTestSupport {
 
 	@Test
@@ -54,7 +59,7 @@ class ResumeIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
-	void aDroppedCallerComesBackGetsWhatItMissedAndTheCallGoesOn() throws Exception {
+	void aDroppedCallerComesBackGetsWhatItMissedAndTheCallGoesOn(CapturedOutput output) throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
 		String callId = call(alice, "bob", 60);
@@ -86,6 +91,7 @@ class ResumeIntegrationTests extends CallTestSupport {
 		assertThat(bob.await(state(callId, 6))).containsEntry("reason", "Ended");
 		assertThat(record(callId).getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(record(callId).getEndReason()).isEqualTo("Ended");
+		assertThat(output.getAll()).as("the resume token in a log line").doesNotContain(resumeToken);
 	}
 
 	@Test

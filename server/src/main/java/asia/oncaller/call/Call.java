@@ -67,6 +67,12 @@ public class Call {
 
 	private Integer calleeMediaState;
 
+	/** Until when the caller's dropped device may resume the call (PROTOCOL §2.1); null while connected. */
+	private Instant callerAwayUntil;
+
+	/** The same for the answering device of the callee. */
+	private Instant calleeAwayUntil;
+
 	@Version
 	private Long version;
 
@@ -202,6 +208,11 @@ public class Call {
 	}
 
 	/** Why the call ended, as the record and its parties show it; {@code null} while it is live. */
+	/** Until when the device holding the caller's or the callee's side may come back; null while connected. */
+	Instant awayUntil(boolean callerSide) {
+		return callerSide ? this.callerAwayUntil : this.calleeAwayUntil;
+	}
+
 	public String getEndReason() {
 		return this.endReason;
 	}

@@ -67,6 +67,11 @@ final class CallEvents {
 		return event(type, call.getId(), key, value, "deviceId", fromDeviceId);
 	}
 
+	/** The other party's device dropped ({@code lost}) or came back ({@code restored}): PROTOCOL §2.1. */
+	static Map<String, Object> peerConnection(Call call, String state) {
+		return event("peerConnection", call.getId(), "state", state);
+	}
+
 	static Map<String, Object> transferred(Call call, String toUserId) {
 		return event("transferred", call.getId(), "toUserId", toUserId);
 	}

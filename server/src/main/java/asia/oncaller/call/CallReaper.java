@@ -49,12 +49,14 @@ public class CallReaper {
 
 	private final FailoverRunner failoverRunner;
 
+	private final CallResumption resumption;
+
 	/** When {@link #endLostCalls()} last could not reach the database. */
 	private volatile Instant lastOutage;
 
 	CallReaper(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender events,
 			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing,
-			CallFailover failover, FailoverRunner failoverRunner) {
+			CallFailover failover, FailoverRunner failoverRunner, CallResumption resumption) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -65,12 +67,14 @@ public class CallReaper {
 		this.billing = billing;
 		this.failover = failover;
 		this.failoverRunner = failoverRunner;
+		this.resumption = resumption;
 	}
 
 	/**
 	 * Every 500 ms: rings that timed out end, or fail over (as do calls whose callee failed
 	 * otherwise, which are due at once); grants about to run out are renewed, before the
-	 * grants that ran out end, so that one sweep never cuts a call it could have renewed.
+	 * grants that ran out end, so that one sweep never cuts a call it could have renewed; calls
+	 * whose dropped device did not come back within the resume window end.
 	 */
 	@Scheduled(fixedDelayString = "${oncaller.call.sweep-interval:500ms}")
 	void sweepDeadlines() {
@@ -97,6 +101,9 @@ public class CallReaper {
 		}
 		for (Call expired : this.calls.findConnectExpired(this.clock.instant(), staleBefore())) {
 			endAndTell(() -> this.terminator.endExpired(expired));
+		}
+		for (String callId : this.calls.findAwayExpired(this.clock.instant())) {
+			endAndTell(() -> this.terminator.endAway(callId));
 		}
 	}
 
@@ -131,12 +138,17 @@ public class CallReaper {
 	}
 
 	/**
-	 * Ends the live calls that a closed connection placed or answered. Calls merely ringing on
-	 * it go on: the callee may still answer on another device.
+	 * The live calls that a closed connection placed or answered: they end when it closed with a
+	 * DISCONNECT (or resuming is off), else they wait for the device for the resume window
+	 * ({@link CallResumption}). Calls merely ringing on it go on: the callee may still answer on
+	 * another device.
+	 * @param cleanly whether the client said DISCONNECT before it closed
 	 */
-	public void connectionClosed(String connectionId) {
+	public void connectionClosed(String connectionId, boolean cleanly) {
+		boolean waits = !cleanly && !this.resumption.window().isZero();
 		for (String callId : this.calls.findLiveByConnection(connectionId)) {
-			endAndTell(() -> this.terminator.end(callId, CallState.live(), CallEnd.CONNECTION_LOST, null));
+			endAndTell(waits ? () -> this.resumption.leave(callId, connectionId)
+					: () -> this.terminator.end(callId, CallState.live(), CallEnd.CONNECTION_LOST, null));
 		}
 	}
 

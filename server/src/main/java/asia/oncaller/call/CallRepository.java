@@ -85,12 +85,14 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	/**
 	 * Answered calls whose granted time has run out, except those nobody has seen alive since
 	 * {@code staleBefore}: those end as lost, billed to when they were last seen (see
-	 * {@link #findStale}), not to a deadline they may never have reached.
+	 * {@link #findStale}), not to a deadline they may never have reached. A call waiting for a
+	 * dropped device is not seen while it waits, and its grant is enforced all the same.
 	 */
 	@Query("""
 			select c from Call c
 			where c.status = asia.oncaller.call.CallState.ANSWERED and c.timing.connectDeadline <= :now
-			  and coalesce(c.timing.lastSeenAt, c.timing.answeredAt) >= :staleBefore""")
+			  and (coalesce(c.timing.lastSeenAt, c.timing.answeredAt) >= :staleBefore
+			    or c.callerAwayUntil is not null or c.calleeAwayUntil is not null)""")
 	List<Call> findConnectExpired(Instant now, Instant staleBefore);
 
 	/** Priced answered calls whose grant runs out before {@code horizon} and may still grow. */
@@ -101,11 +103,15 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  and (c.money.maxConnectSeconds is null or c.money.grantedSeconds < c.money.maxConnectSeconds)""")
 	List<String> findGrantsToRenew(Instant now, Instant horizon);
 
-	/** Answered calls that no node has seen alive since {@code staleBefore}. */
+	/**
+	 * Answered calls that no node has seen alive since {@code staleBefore}, except those waiting
+	 * for a dropped device: their resume deadline ends them (see {@link CallTransitions#markAway}).
+	 */
 	@Query("""
 			select c.id from Call c
 			where c.status = asia.oncaller.call.CallState.ANSWERED
-			  and coalesce(c.timing.lastSeenAt, c.timing.answeredAt) < :staleBefore""")
+			  and coalesce(c.timing.lastSeenAt, c.timing.answeredAt) < :staleBefore
+			  and c.callerAwayUntil is null and c.calleeAwayUntil is null""")
 	List<String> findStale(Instant staleBefore);
 
 	/** What the account's live calls hold back of its balance. */
@@ -137,5 +143,13 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  asia.oncaller.call.CallState.ANSWERED)
 			  and (c.parties.callerConnectionId = :connectionId or c.parties.answeredConnectionId = :connectionId)""")
 	List<String> findLiveByConnection(String connectionId);
+
+	/** Live calls whose dropped device did not come back by {@code now} (see {@link #markAway}). */
+	@Query("""
+			select c.id from Call c
+			where c.status in (asia.oncaller.call.CallState.CALLING, asia.oncaller.call.CallState.RINGING,
+			  asia.oncaller.call.CallState.ANSWERED)
+			  and (c.callerAwayUntil <= :now or c.calleeAwayUntil <= :now)""")
+	List<String> findAwayExpired(Instant now);
 
 }

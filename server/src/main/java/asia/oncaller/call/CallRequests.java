@@ -25,6 +25,18 @@ public final class CallRequests {
 	public record CallId(@NotBlank @Size(max = 64) @NoControlCharacters String callId) {
 	}
 
+	/**
+	 * {@code call.resume} (PROTOCOL §2.1): the call, and the last {@code seq} of it the device saw
+	 * (none: 0, every kept event is replayed).
+	 */
+	public record Resume(@NotBlank @Size(max = 64) @NoControlCharacters String callId, @Min(0) Long lastSeq) {
+
+		public long lastSeqOrZero() {
+			return (this.lastSeq != null) ? this.lastSeq : 0;
+		}
+
+	}
+
 	/** {@code call.info}: any JSON object (its size is checked by the relay). */
 	public record Info(@NotBlank @Size(max = 64) @NoControlCharacters String callId,
 			@NotNull Map<String, Object> info) {

@@ -100,6 +100,17 @@ class CallTerminator {
 	}
 
 	/**
+	 * Ends a live call whose dropped device did not come back within the resume window
+	 * (PROTOCOL §2.1), charged to this moment; not if it came back meanwhile.
+	 */
+	Optional<List<Delivery>> endAway(String callId) {
+		Instant now = now();
+		Charge charge = this.charging.lockAccountOf(callId, now);
+		return this.calls.markAwayEnded(callId, now, CallEnd.CONNECTION_LOST.reason(), charge)
+			.map((call) -> ended(call, CallEnd.CONNECTION_LOST, null, Role.NONE));
+	}
+
+	/**
 	 * The time an ending writes, to the microsecond PostgreSQL keeps: the charge foreseen from it
 	 * is then the charge of the row it writes.
 	 */

@@ -89,4 +89,26 @@ public interface CallTransitions {
 	 */
 	Optional<Call> claimFailover(String id, Instant now, Instant leaseUntil, int maxFailovers);
 
+	/**
+	 * The device holding one side of a live call dropped without a DISCONNECT (PROTOCOL §2.1):
+	 * that side is away until {@code until}, when any node's sweep ends the call unless the device
+	 * came back. Empty when the connection holds no side of it or that side is already away.
+	 */
+	Optional<Call> markAway(String id, String connectionId, Instant until);
+
+	/**
+	 * Ends a live call, charged to {@code now}, if a side of it is still away past its deadline:
+	 * a device that came back meanwhile keeps the call.
+	 */
+	Optional<Call> markAwayEnded(String id, Instant now, String reason, Charge charge);
+
+	/**
+	 * The device that held a side through {@code awayConnectionId} came back on
+	 * {@code connectionId}: the side moves to the new connection and waits no more, and an
+	 * answered call counts as seen. Empty when the call is over or that connection no longer holds
+	 * a side of it, or its deadline has passed (the sweep is about to end it), or the device already
+	 * came back on another connection.
+	 */
+	Optional<Call> markBack(String id, String awayConnectionId, String connectionId, Instant now);
+
 }

@@ -98,6 +98,7 @@ class CallTransitionsImpl implements CallTransitions {
 				UPDATE call SET status = 'ENDED', ended_at = LEAST(COALESCE(last_seen_at, answered_at), connect_deadline),
 				  end_reason = :reason, sip_code = NULL, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED' AND COALESCE(last_seen_at, answered_at) < :before
+				  AND caller_away_until IS NULL AND callee_away_until IS NULL
 				RETURNING *""", Map.of("id", id, "before", staleBefore, "reason", reason));
 	}
 
@@ -180,6 +181,47 @@ class CallTransitionsImpl implements CallTransitions {
 		parameters.put("billed", charge.billedSeconds());
 		parameters.put("cost", charge.cost());
 		return parameters;
+	}
+
+	@Override
+	public Optional<Call> markAway(String id, String connectionId, Instant until) {
+		return update("""
+				UPDATE call SET
+				  caller_away_until = CASE WHEN caller_connection_id = :connection THEN :until ELSE caller_away_until END,
+				  callee_away_until = CASE WHEN answered_connection_id = :connection THEN :until ELSE callee_away_until END,
+				  version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING', 'ANSWERED')
+				  AND ((caller_connection_id = :connection AND caller_away_until IS NULL)
+				    OR (answered_connection_id = :connection AND callee_away_until IS NULL))
+				RETURNING *""", Map.of("id", id, "connection", connectionId, "until", until));
+	}
+
+	@Override
+	public Optional<Call> markAwayEnded(String id, Instant now, String reason, Charge charge) {
+		return update("""
+				UPDATE call SET status = 'ENDED', ended_at = :now, end_reason = :reason, sip_code = :sip,
+				  billed_seconds = :billed, cost = :cost, version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING', 'ANSWERED')
+				  AND (caller_away_until <= :now OR callee_away_until <= :now)
+				RETURNING *""", ending(id, now, reason, null, charge));
+	}
+
+	@Override
+	public Optional<Call> markBack(String id, String awayConnectionId, String connectionId, Instant now) {
+		// SET reads the row as it was, so each CASE sees the side's old connection.
+		return update("""
+				UPDATE call SET
+				  caller_connection_id = CASE WHEN caller_connection_id = :away THEN :connection ELSE caller_connection_id END,
+				  caller_away_until = CASE WHEN caller_connection_id = :away THEN NULL ELSE caller_away_until END,
+				  answered_connection_id = CASE WHEN answered_connection_id = :away THEN :connection
+				    ELSE answered_connection_id END,
+				  callee_away_until = CASE WHEN answered_connection_id = :away THEN NULL ELSE callee_away_until END,
+				  last_seen_at = CASE WHEN status = 'ANSWERED' THEN :now ELSE last_seen_at END,
+				  version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING', 'ANSWERED')
+				  AND ((caller_connection_id = :away AND (caller_away_until IS NULL OR caller_away_until > :now))
+				    OR (answered_connection_id = :away AND (callee_away_until IS NULL OR callee_away_until > :now)))
+				RETURNING *""", Map.of("id", id, "away", awayConnectionId, "connection", connectionId, "now", now));
 	}
 
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */

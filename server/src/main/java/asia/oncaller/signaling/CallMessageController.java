@@ -2,6 +2,7 @@ package asia.oncaller.signaling;
 
 import asia.oncaller.call.CallRelayService;
 import asia.oncaller.call.CallRequests;
+import asia.oncaller.call.CallResumption;
 import asia.oncaller.call.CallService;
 import asia.oncaller.call.CustomMessageService;
 import asia.oncaller.call.MakeCallCommand;
@@ -29,13 +30,19 @@ class CallMessageController {
 
 	private final CustomMessageService customMessages;
 
+	private final CallResumption resumption;
+
+	private final ResumeTokens resumeTokens;
+
 	CallMessageController(RequestHandler requests, MakeCallService makeCall, CallService calls, CallRelayService relay,
-			CustomMessageService customMessages) {
+			CustomMessageService customMessages, CallResumption resumption, ResumeTokens resumeTokens) {
 		this.requests = requests;
 		this.makeCall = makeCall;
 		this.calls = calls;
 		this.relay = relay;
 		this.customMessages = customMessages;
+		this.resumption = resumption;
+		this.resumeTokens = resumeTokens;
 	}
 
 	@MessageMapping("call.make")
@@ -65,6 +72,18 @@ class CallMessageController {
 	void hangup(Message<?> frame, ClientPrincipal user) {
 		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.hangup(party, r.callId()),
 				true);
+	}
+
+	/**
+	 * A device back on a new connection takes up a call of the connection its CONNECT's
+	 * {@code resume-token} names; with no token, or one not given to this user's device, that is
+	 * no connection, and the call refuses it (11).
+	 */
+	@MessageMapping("call.resume")
+	void resume(Message<?> frame, ClientPrincipal user) {
+		String awayConnectionId = this.resumeTokens.connectionOf(user, ResumeHeaders.tokenOf(frame)).orElse(null);
+		this.requests.handle(frame, user, CallRequests.Resume.class,
+				(party, r) -> this.resumption.resume(party, r.callId(), awayConnectionId, r.lastSeqOrZero()), true);
 	}
 
 	@MessageMapping("call.info")

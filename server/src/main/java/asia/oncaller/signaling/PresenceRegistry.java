@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import asia.oncaller.call.CallReaper;
 import asia.oncaller.call.Presence;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 /**
  * Which devices of each user are connected to this node. A user may be connected on many
  * devices at once; when one comes or goes the others hear {@code otherDeviceAuthen}. When a
- * connection closes, the calls it placed or answered end.
+ * connection closes, the calls it placed or answered end, at once after a DISCONNECT, else
+ * when the device does not come back within the resume window (PROTOCOL §2.1).
  */
 @Component
 class PresenceRegistry implements Presence {
@@ -30,9 +32,13 @@ class PresenceRegistry implements Presence {
 
 	private final CallReaper reaper;
 
-	PresenceRegistry(ClientMessenger messenger, CallReaper reaper) {
+	private final CallEventLog log;
+
+	// Lazy: the reaper sends events through the StompEventSender, which looks devices up here.
+	PresenceRegistry(ClientMessenger messenger, @Lazy CallReaper reaper, CallEventLog log) {
 		this.messenger = messenger;
 		this.reaper = reaper;
+		this.log = log;
 	}
 
 	@Override
@@ -50,6 +56,16 @@ class PresenceRegistry implements Presence {
 	/** The connections of the user with this principal name, oldest first. */
 	List<ClientPrincipal> principals(String principalName) {
 		return this.connectionsByUser.getOrDefault(principalName, List.of());
+	}
+
+	/** The connection of the user with this principal name, or {@code null} when it is not connected here. */
+	ClientPrincipal principal(String principalName, String connectionId) {
+		for (ClientPrincipal principal : principals(principalName)) {
+			if (principal.connectionId().equals(connectionId)) {
+				return principal;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -85,7 +101,11 @@ class PresenceRegistry implements Presence {
 			return list.isEmpty() ? null : list;
 		});
 		tellOtherDevices(principal, "disconnected");
-		this.reaper.connectionClosed(principal.connectionId());
+		boolean saidDisconnect = ResumeHeaders.saidDisconnect(event.getMessage());
+		if (!saidDisconnect) {
+			this.log.departed(principal);
+		}
+		this.reaper.connectionClosed(principal.connectionId(), saidDisconnect);
 	}
 
 	private void tellOtherDevices(ClientPrincipal principal, String status) {

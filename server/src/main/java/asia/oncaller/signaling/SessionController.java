@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.auth.AuthCode;
+import asia.oncaller.call.CallResumption;
 import asia.oncaller.call.IceProperties;
 
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
@@ -25,9 +26,16 @@ class SessionController {
 
 	private final IceProperties ice;
 
-	SessionController(PresenceRegistry presence, IceProperties ice) {
+	private final ResumeTokens resumeTokens;
+
+	private final CallResumption resumption;
+
+	SessionController(PresenceRegistry presence, IceProperties ice, ResumeTokens resumeTokens,
+			CallResumption resumption) {
 		this.presence = presence;
 		this.ice = ice;
+		this.resumeTokens = resumeTokens;
+		this.resumption = resumption;
 	}
 
 	@SubscribeMapping("/session")
@@ -47,6 +55,8 @@ class SessionController {
 		authen.put("deviceId", principal.deviceId());
 		authen.put("clients", clients);
 		authen.put("iceServers", this.ice.servers());
+		authen.put("resumeToken", this.resumeTokens.issue(principal));
+		authen.put("resumeWindowSeconds", this.resumption.window().toSeconds());
 		return authen;
 	}
 

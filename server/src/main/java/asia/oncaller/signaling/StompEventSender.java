@@ -1,27 +1,33 @@
 package asia.oncaller.signaling;
 
 import java.util.List;
+import java.util.Map;
 
 import asia.oncaller.call.Delivery;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.Recipient;
 
-import org.springframework.messaging.simp.user.SimpSession;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
-/** Delivers the call module's events to the recipients' STOMP connections on this node. */
+/**
+ * Delivers the call module's events to the recipients' STOMP connections on this node. An event
+ * about a call is numbered for each device that receives it ({@link CallEventLog}), also for a
+ * device whose connection dropped and may come back; an event that already carries its
+ * {@code seq} is a replay of what a device missed, and goes out as it is.
+ */
 @Component
 class StompEventSender implements EventSender {
 
 	private final ClientMessenger messenger;
 
-	private final SimpUserRegistry users;
+	private final PresenceRegistry presence;
 
-	StompEventSender(ClientMessenger messenger, SimpUserRegistry users) {
+	private final CallEventLog log;
+
+	StompEventSender(ClientMessenger messenger, PresenceRegistry presence, CallEventLog log) {
 		this.messenger = messenger;
-		this.users = users;
+		this.presence = presence;
+		this.log = log;
 	}
 
 	@Override
@@ -35,27 +41,42 @@ class StompEventSender implements EventSender {
 			}
 			String name = ClientPrincipal.nameOf(recipient.projectId(), recipient.userId());
 			if (recipient instanceof Recipient.Connection connection) {
-				this.messenger.toConnection(name, connection.connectionId(), delivery.event());
-			}
-			else if (recipient instanceof Recipient.UserExcept except) {
-				sendToOtherSessions(name, except.connectionId(), delivery);
+				toConnection(name, connection.connectionId(), delivery.event());
 			}
 			else {
-				this.messenger.toUser(name, delivery.event());
+				String except = (recipient instanceof Recipient.UserExcept others) ? others.connectionId() : null;
+				for (ClientPrincipal device : this.presence.principals(name)) {
+					if (!device.connectionId().equals(except)) {
+						send(device, delivery.event());
+					}
+				}
 			}
 		}
 	}
 
-	private void sendToOtherSessions(String name, String exceptConnectionId, Delivery delivery) {
-		SimpUser user = this.users.getUser(name);
-		if (user == null) {
+	private void toConnection(String name, String connectionId, Map<String, Object> event) {
+		ClientPrincipal device = this.presence.principal(name, connectionId);
+		if (device != null) {
+			send(device, event);
 			return;
 		}
-		for (SimpSession session : user.getSessions()) {
-			if (!session.getId().equals(exceptConnectionId)) {
-				this.messenger.toConnection(name, session.getId(), delivery.event());
-			}
+		String callId = callIdOf(event);
+		String departedDevice = (callId != null) ? this.log.departedDevice(name, connectionId) : null;
+		if (departedDevice != null) {
+			this.log.number(callId, name, departedDevice, event);
 		}
+	}
+
+	private void send(ClientPrincipal device, Map<String, Object> event) {
+		String callId = callIdOf(event);
+		Map<String, Object> delivered = (callId != null)
+				? this.log.number(callId, device.getName(), device.deviceId(), event) : event;
+		this.messenger.toConnection(device.getName(), device.connectionId(), delivered);
+	}
+
+	/** The call an event is about when it still needs numbering; {@code null} for other events and replays. */
+	private static String callIdOf(Map<String, Object> event) {
+		return (event.get("callId") instanceof String callId && !event.containsKey("seq")) ? callId : null;
 	}
 
 }

@@ -36,6 +36,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final ClosedDestinations destinations;
 
+	private final ResumeHeaders resumeHeaders;
+
 	private final ConnectionLimits limits;
 
 	private final SignalingProperties properties;
@@ -43,10 +45,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
-	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ConnectionLimits limits,
-			SignalingProperties properties) {
+	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
+			ConnectionLimits limits, SignalingProperties properties) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
+		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
 	}
@@ -99,7 +102,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.authenticator, this.destinations);
+		registration.interceptors(this.authenticator, this.destinations, this.resumeHeaders);
 		// Requests wait on PostgreSQL and on customers' answer_urls, not on the CPU: a few
 		// threads per core would let one slow answer_url hold up everyone's hangups.
 		registration.taskExecutor().corePoolSize(this.properties.requestThreads());

@@ -230,6 +230,28 @@ class InboundCallsIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	@Test
+	void theAppSideDropsAndResumesWhileTheCarrierHearsNothing() throws Exception {
+		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
+		try (SippProcess carrier = caller("uac-answered.xml").set("hold_ms", "6000").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			long lastSeq = ((Number) bob.await((m) -> isState(m, callId, 3)).get("seq")).longValue();
+			String resumeToken = (String) bob.authen().get("resumeToken");
+
+			bob.drop();
+			StompTestClient back = deviceBack("bob", "bob-phone", resumeToken);
+			assertThat(back.request("call.resume", body(callId, "lastSeq", lastSeq))).containsEntry("r", 0)
+				.containsEntry("state", 3);
+
+			// The carrier's BYE, after its hold, reaches the device on its new connection; had the
+			// drop ended the call, the carrier would have had a BYE of ours and failed its scenario.
+			assertThat(back.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Ended");
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(record(callId).getEndReason()).isEqualTo("Ended");
+		}
+	}
+
+	@Test
 	void appUserTransfersThePhoneCallToAnother() throws Exception {
 		StompTestClient bob = phoneCallsGoTo("bob", 30, null);
 		StompTestClient carol = device("carol", "carol-phone");

@@ -77,6 +77,23 @@ public abstract class CallTestSupport {
 		return client;
 	}
 
+	/**
+	 * Connects a device of a user of the test project that comes back from a dropped connection
+	 * with the {@code resumeToken} its earlier connection was given (PROTOCOL §2.1).
+	 */
+	protected StompTestClient deviceBack(String userId, String deviceId, String resumeToken) throws Exception {
+		return deviceBack(this.project, userId, deviceId, resumeToken);
+	}
+
+	/** The same for a user of the given project. */
+	protected StompTestClient deviceBack(Project project, String userId, String deviceId, String resumeToken)
+			throws Exception {
+		StompTestClient client = StompTestClient.connect(this.port, this.tenants.clientToken(project, userId),
+				deviceId, resumeToken);
+		this.clients.add(client);
+		return client;
+	}
+
 	/** Alice calls bob through an SCCO that rings for {@code timeout} s; returns the call id. */
 	protected String call(StompTestClient caller, String callee, int timeout) throws InterruptedException {
 		this.answerUrl.respond(AnswerUrlServer.connectToUser(callee, timeout));

@@ -1,6 +1,8 @@
 package asia.oncaller.testsupport;
 
+import java.io.IOException;
 import java.lang.reflect.Type;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.awaitility.Awaitility;
 
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
@@ -25,7 +29,11 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -47,11 +55,14 @@ public final class StompTestClient implements AutoCloseable {
 
 	private final WebSocketStompClient client;
 
+	private final SessionKeepingClient socket;
+
 	private final Map<String, Object> authen;
 
-	private StompTestClient(WebSocketStompClient client, StompSession session,
+	private StompTestClient(WebSocketStompClient client, SessionKeepingClient socket, StompSession session,
 			LinkedBlockingQueue<Map<String, Object>> messages, Map<String, Object> authen) {
 		this.client = client;
+		this.socket = socket;
 		this.messages = messages;
 		this.session = session;
 		this.authen = authen;
@@ -59,10 +70,24 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** Connects, subscribes to {@code /user/queue/events} and reads the authen message. */
 	public static StompTestClient connect(int port, String token, String deviceId) throws Exception {
-		WebSocketStompClient client = newClient();
+		return connect(port, token, deviceId, null);
+	}
+
+	/**
+	 * Connects as {@link #connect(int, String, String)} does, with a {@code resume-token} header
+	 * when one is given (PROTOCOL §2.1).
+	 */
+	public static StompTestClient connect(int port, String token, String deviceId, String resumeToken)
+			throws Exception {
+		SessionKeepingClient socket = new SessionKeepingClient();
+		WebSocketStompClient client = newClient(socket);
 		LinkedBlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
+		StompHeaders headers = connectHeaders(token, deviceId);
+		if (resumeToken != null) {
+			headers.add("resume-token", resumeToken);
+		}
 		StompSession session = client
-			.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), connectHeaders(token, deviceId),
+			.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), headers,
 					new StompSessionHandlerAdapter() {
 					})
 			.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -70,12 +95,12 @@ public final class StompTestClient implements AutoCloseable {
 		LinkedBlockingQueue<Map<String, Object>> authen = new LinkedBlockingQueue<>();
 		session.subscribe("/app/session", handler(authen));
 		Map<String, Object> authenMessage = authen.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-		return new StompTestClient(client, session, events, authenMessage);
+		return new StompTestClient(client, socket, session, events, authenMessage);
 	}
 
 	/** Tries to connect with a token the server should refuse; returns the ERROR frame's headers. */
 	public static StompHeaders refusedConnect(int port, String token) throws Exception {
-		WebSocketStompClient client = newClient();
+		WebSocketStompClient client = newClient(new SessionKeepingClient());
 		CompletableFuture<StompHeaders> error = new CompletableFuture<>();
 		client.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), connectHeaders(token, "d1"),
 				new StompSessionHandlerAdapter() {
@@ -213,8 +238,17 @@ public final class StompTestClient implements AutoCloseable {
 		this.client.stop();
 	}
 
-	private static WebSocketStompClient newClient() {
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+	/**
+	 * Closes the WebSocket without a STOMP DISCONNECT, as a device whose network went away: the
+	 * server keeps its calls for the resume window (PROTOCOL §2.1).
+	 */
+	public void drop() throws IOException {
+		this.socket.session.close(CloseStatus.GOING_AWAY);
+		this.client.stop();
+	}
+
+	private static WebSocketStompClient newClient(SessionKeepingClient socket) {
+		WebSocketStompClient client = new WebSocketStompClient(socket);
 		client.setMessageConverter(new CompositeMessageConverter(List.of(new StringMessageConverter(),
 				new ByteArrayMessageConverter(), new JacksonJsonMessageConverter())));
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -248,6 +282,47 @@ public final class StompTestClient implements AutoCloseable {
 				queue.add((Map<String, Object>) payload);
 			}
 		};
+	}
+
+	/**
+	 * A WebSocket client that keeps the session it opened, so that a test can drop it. Its
+	 * buffers take a whole 64 KB frame: the server in the same JVM sets Tomcat's default buffer
+	 * to 1 KB (TomcatConnectionBuffers), which would close the client on any larger message.
+	 */
+	private static final class SessionKeepingClient implements WebSocketClient {
+
+		private static final int MAX_FRAME_BYTES = 64 * 1024;
+
+		private final StandardWebSocketClient delegate = new StandardWebSocketClient(container());
+
+		private volatile WebSocketSession session;
+
+		@Override
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, String uriTemplate,
+				Object... uriVariables) {
+			return keep(this.delegate.execute(handler, uriTemplate, uriVariables));
+		}
+
+		@Override
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, WebSocketHttpHeaders headers,
+				URI uri) {
+			return keep(this.delegate.execute(handler, headers, uri));
+		}
+
+		private static WebSocketContainer container() {
+			WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+			container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+			container.setDefaultMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+			return container;
+		}
+
+		private CompletableFuture<WebSocketSession> keep(CompletableFuture<WebSocketSession> opening) {
+			return opening.thenApply((opened) -> {
+				this.session = opened;
+				return opened;
+			});
+		}
+
 	}
 
 }

@@ -143,7 +143,7 @@ final class CallRuntime implements CallMedia.Owner {
 		if (this.state != CallState.RINGING || this.media != null) {
 			return;
 		}
-		startMedia(true).connect(this.iceServers);
+		startMedia(true).connect(this.iceServers, this.session.iceTransportPolicy);
 	}
 
 	CallMedia media() {
@@ -178,7 +178,7 @@ final class CallRuntime implements CallMedia.Owner {
 			sendEnd("call.hangup", this.hangupWhenPlaced);
 			return;
 		}
-		this.media.connect(this.iceServers);
+		this.media.connect(this.iceServers, this.session.iceTransportPolicy);
 		this.media.offer();
 	}
 

@@ -25,9 +25,9 @@ final class TestUser implements AutoCloseable {
 	private volatile Consumer<OnCallerCall> onIncoming = (call) -> {
 	};
 
-	private TestUser(String userId, String deviceId, MediaOptions media) {
+	private TestUser(E2eServer server, String userId, String deviceId, MediaOptions media) {
 		this.userId = userId;
-		this.client = new OnCallerClient(E2eServer.get().webSocketUrl());
+		this.client = new OnCallerClient(server.webSocketUrl());
 		this.client.setDeviceId(deviceId);
 		this.client.setMediaOptions(media);
 		this.client.on(ClientEvent.INCOMING_CALL, (call) -> this.onIncoming.accept(call));
@@ -45,7 +45,17 @@ final class TestUser implements AutoCloseable {
 
 	/** Connects {@code userId} as device {@code deviceId} with a client token of any project. */
 	static TestUser connectWithToken(String userId, String deviceId, MediaOptions media, String token) {
-		TestUser user = new TestUser(userId, deviceId, media);
+		return connectTo(E2eServer.get(), userId, deviceId, media, token);
+	}
+
+	/** Connects {@code userId} to a server of its own ({@link E2eServer#startWith}), with a demo token. */
+	static TestUser connectTo(E2eServer server, String userId, MediaOptions media) {
+		return connectTo(server, userId, userId + "-device", media, server.token(userId));
+	}
+
+	private static TestUser connectTo(E2eServer server, String userId, String deviceId, MediaOptions media,
+			String token) {
+		TestUser user = new TestUser(server, userId, deviceId, media);
 		CompletableFuture<Authen> authen = new CompletableFuture<>();
 		user.client.on(ClientEvent.AUTHEN, authen::complete);
 		user.client.connect(token);

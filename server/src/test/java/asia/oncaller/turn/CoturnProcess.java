@@ -25,10 +25,11 @@ import static org.awaitility.Awaitility.await;
  * docs/operations.md tells operators to pair it with OnCaller: {@code use-auth-secret} with a
  * {@code static-auth-secret}, a fixed realm, plain UDP/TCP only ({@code no-tls}, {@code no-dtls}),
  * no CLI, listening and relaying on one address (127.0.0.1 unless {@link #onAddress} says) and a
- * free port. Register it with {@code @RegisterExtension}, or call {@link #start()} and
+ * free port (unless {@link #onPort} says). Register it with {@code @RegisterExtension}, or call {@link #start()} and
  * {@link #stop()}. The secret goes in a config file readable by its owner only, never on the
  * command line where {@code ps} shows it; its own user database goes under {@code target/}, so
- * the machine's {@code /var/lib/turn} is never touched. Its log is {@code target/coturn-<port>.log}.
+ * the machine's {@code /var/lib/turn} is never touched. Its files (config, log) are in
+ * {@code target/coturn-<port>-<random>/}.
  */
 public class CoturnProcess implements BeforeAllCallback, AfterAllCallback {
 
@@ -62,6 +63,12 @@ public class CoturnProcess implements BeforeAllCallback, AfterAllCallback {
 		return this;
 	}
 
+	/** Its listening port (a free one, picked at start, unless set): a restart keeps the URL. */
+	public CoturnProcess onPort(int port) {
+		this.port = port;
+		return this;
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
 		start();
@@ -74,8 +81,11 @@ public class CoturnProcess implements BeforeAllCallback, AfterAllCallback {
 
 	/** Starts it and returns once it listens. */
 	public void start() throws IOException {
-		this.port = freeUdpPort(this.address);
-		Path dir = Files.createDirectories(Path.of("target", "coturn-" + this.port).toAbsolutePath());
+		if (this.port == 0) {
+			this.port = freeUdpPort(this.address);
+		}
+		Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "coturn-" + this.port + "-")
+			.toAbsolutePath();
 		this.log = dir.resolve("coturn.log");
 		// A random range of relay ports, apart from the media tests' rtpengine range (20000-28999).
 		int minPort = 30000 + ThreadLocalRandom.current().nextInt(0, 45) * 200;
@@ -86,7 +96,6 @@ public class CoturnProcess implements BeforeAllCallback, AfterAllCallback {
 				"userdb=" + dir.resolve("turndb")));
 		lines.addAll(this.extraLines);
 		Path config = dir.resolve("turnserver.conf");
-		Files.deleteIfExists(config);
 		Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		Files.write(config, lines);
 		this.process = new ProcessBuilder("/usr/bin/turnserver", "-c", config.toString()).redirectErrorStream(true)
@@ -131,7 +140,8 @@ public class CoturnProcess implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
-	private static int freeUdpPort(String address) throws IOException {
+	/** A UDP port that nothing holds on {@code address} now. */
+	public static int freeUdpPort(String address) throws IOException {
 		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0))) {
 			return socket.getLocalPort();
 		}

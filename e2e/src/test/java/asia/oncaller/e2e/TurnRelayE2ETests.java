@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code use-auth-secret}), and both Java clients gather relay candidates only
  * ({@link IceTransportPolicy#RELAY}). With the secret shared, each side hears the other's tone
  * and coturn logs an allocation for each user; with coturn holding another secret, it refuses
- * them and no media flows, since no other path is allowed.
+ * them and no media flows, since no other path is allowed; and so with credentials used after
+ * their lifetime.
  */
 class TurnRelayE2ETests extends TwoUsersE2ESupport {
 
@@ -101,6 +102,41 @@ class TurnRelayE2ETests extends TwoUsersE2ESupport {
 		assertThat(call.callee.inboundAudioBytes()).isZero();
 	}
 
+	@Test
+	void relayOnlyCallGetsNoMediaWhenTheCredentialsExpiredBeforeUse() throws Exception {
+		startCoturn(SECRET);
+		// Credentials valid for 2 s: bob's, minted with the incoming call, have expired when he
+		// answers 4 s later and his side first asks coturn for a relay.
+		E2eServer shortLived = E2eServer.startWith(
+				"--oncaller.ice.turn.urls=turn:10.213.0.1:" + coturnPort + "?transport=udp",
+				"--oncaller.ice.turn.secret=" + SECRET, "--oncaller.ice.turn.lifetime=2s");
+		try {
+			this.alice = relayOnlyUser(shortLived, "alice-expired", 440);
+			this.bob = relayOnlyUser(shortLived, "bob-expired", 660);
+			AtomicReference<CallProbe> callee = new AtomicReference<>();
+			this.bob.onIncoming((incoming) -> callee.set(new CallProbe(incoming)));
+			CallProbe caller = this.alice.call(this.bob, false);
+			assertThat(CallProbe.result(caller.makeResult).r()).isZero();
+			Await.until(TIMEOUT, "bob's call ringing", () -> callee.get() != null);
+			Thread.sleep(4000);
+			callee.get().call.answer((r) -> {
+			});
+
+			Await.until(TIMEOUT, "coturn refused bob's expired credentials",
+					() -> this.coturn.log().matches("(?s).*Cannot find credentials of user <\\d+:bob-expired>.*"));
+			Thread.sleep(5000);
+			assertThat(caller.mediaConnected()).isFalse();
+			assertThat(callee.get().mediaConnected()).isFalse();
+			assertThat(callee.get().inboundAudioBytes()).isZero();
+		}
+		finally {
+			closeUsers();
+			this.alice = null;
+			this.bob = null;
+			shortLived.stop();
+		}
+	}
+
 	private void startCoturn(String secret) throws Exception {
 		// verbose: coturn logs each request it processes, with the user, so the test can see them.
 		this.coturn = new CoturnProcess(secret, "verbose").onAddress("10.213.0.1").onPort(coturnPort);
@@ -108,7 +144,11 @@ class TurnRelayE2ETests extends TwoUsersE2ESupport {
 	}
 
 	private static TestUser relayOnlyUser(String userId, double hz) {
-		TestUser user = TestUser.connectTo(server, userId, MediaOptions.synthetic(hz));
+		return relayOnlyUser(server, userId, hz);
+	}
+
+	private static TestUser relayOnlyUser(E2eServer on, String userId, double hz) {
+		TestUser user = TestUser.connectTo(on, userId, MediaOptions.synthetic(hz));
 		user.client.setIceTransportPolicy(IceTransportPolicy.RELAY);
 		return user;
 	}

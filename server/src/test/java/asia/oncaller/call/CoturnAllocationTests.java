@@ -63,6 +63,43 @@ class CoturnAllocationTests {
 	}
 
 	@Test
+	void aRelayAllocatedInTimeIsStillRefreshedAfterItsCredentialsExpired() throws Exception {
+		// docs/protocol.md relies on this: a call longer than the lifetime keeps its relay. coturn
+		// checks the expiry when it looks the key up, at the allocation; the session keeps the key.
+		IceServer turn = turnEntry(SECRET, Clock.systemUTC(), "alice", Duration.ofSeconds(1));
+		try (TurnClient client = new TurnClient(coturn.address())) {
+			assertThat(client.allocate(turn.username(), turn.credential()).success()).isTrue();
+			long expiry = Long.parseLong(turn.username().substring(0, turn.username().indexOf(':')));
+			while (System.currentTimeMillis() / 1000 <= expiry + 1) {
+				Thread.sleep(200);
+			}
+			assertThat(client.refresh().success()).as("Refresh after expiry, coturn says: %s", coturn.log()).isTrue();
+		}
+		try (TurnClient late = new TurnClient(coturn.address())) {
+			assertThat(late.allocate(turn.username(), turn.credential()).errorCode()).as("a new allocation")
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void coturnWithTheOldAndTheNewSecretTakesCredentialsOfEither() throws Exception {
+		// How docs/operations.md rotates the secret without refusing credentials already out.
+		CoturnProcess rotating = new CoturnProcess(SECRET, "static-auth-secret=next-secret");
+		rotating.start();
+		try {
+			for (String secret : List.of(SECRET, "next-secret")) {
+				IceServer turn = turnEntry(secret, Clock.systemUTC(), "alice");
+				try (TurnClient client = new TurnClient(rotating.address())) {
+					assertThat(client.allocate(turn.username(), turn.credential()).success()).as(secret).isTrue();
+				}
+			}
+		}
+		finally {
+			rotating.stop();
+		}
+	}
+
+	@Test
 	void credentialsUnderAnotherUsersNameAreRefused() throws Exception {
 		IceServer alices = turnEntry(SECRET, Clock.systemUTC(), "alice");
 		String asBob = alices.username().replace(":alice", ":bob");
@@ -80,8 +117,12 @@ class CoturnAllocationTests {
 	}
 
 	private static IceServer turnEntry(String secret, Clock clock, String userId) {
+		return turnEntry(secret, clock, userId, Duration.ofHours(1));
+	}
+
+	private static IceServer turnEntry(String secret, Clock clock, String userId, Duration lifetime) {
 		IceProperties properties = new IceProperties(List.of(),
-				new IceProperties.Turn(List.of(coturn.url()), secret, Duration.ofHours(1)));
+				new IceProperties.Turn(List.of(coturn.url()), secret, lifetime));
 		return new IceServers(properties, clock).forUser(userId).get(0);
 	}
 

@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The least of a TURN client (RFC 8656 over UDP, IPv4) that shows what a TURN server makes of a
  * username and credential: an Allocate with the long-term mechanism (the unauthenticated request
  * is answered 401 with realm and nonce, the second carries {@code MESSAGE-INTEGRITY} keyed with
- * MD5(username:realm:credential)), then CreatePermission and a Send indication, so that data
- * leaves from the relayed address. One request at a time; no retransmission beyond a resend
+ * MD5(username:realm:credential)), then Refresh, CreatePermission and a Send indication, so
+ * that data leaves from the relayed address. One request at a time; no retransmission beyond a resend
  * after each 1 s without answer.
  */
 public final class TurnClient implements AutoCloseable {
@@ -31,6 +31,8 @@ public final class TurnClient implements AutoCloseable {
 	private static final int MAGIC_COOKIE = 0x2112A442;
 
 	private static final int ALLOCATE = 0x0003;
+
+	private static final int REFRESH = 0x0004;
 
 	private static final int CREATE_PERMISSION = 0x0008;
 
@@ -84,6 +86,11 @@ public final class TurnClient implements AutoCloseable {
 		this.username = username;
 		this.key = md5(username + ":" + new String(this.realm, StandardCharsets.UTF_8) + ":" + credential);
 		return request(ALLOCATE, Map.of(REQUESTED_TRANSPORT, new byte[] { 17, 0, 0, 0 }), true);
+	}
+
+	/** Refreshes the allocation with the credentials it was made with (RFC 8656 §7). */
+	public Answer refresh() throws IOException {
+		return request(REFRESH, Map.of(), true);
 	}
 
 	/** Lets data from {@code peer} reach the allocation, and data to it leave (RFC 8656 §9). */

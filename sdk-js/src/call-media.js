@@ -29,6 +29,7 @@ export class CallMedia {
    * @param {object} call the OnCallerCall (read: ended, isVideoCall, videoResolution)
    * @param {object} o
    * @param {RTCIceServer[]} o.iceServers
+   * @param {'all'|'relay'} o.iceTransportPolicy
    * @param {(verb: string, body: object) => void} o.send notify the server (sdp, candidate, mediastate)
    * @param {(event: string, payload: any) => void} o.emit fire a call event
    */
@@ -38,6 +39,7 @@ export class CallMedia {
     this.#emit = o.emit;
     this.#session = new MediaSession({
       iceServers: o.iceServers,
+      iceTransportPolicy: o.iceTransportPolicy,
       env: o.env,
       onCandidate: (candidate) => this.#send('call.candidate', { candidate }),
       onRemoteStream: (stream) => this.#emit('addremotestream', stream),

@@ -3,6 +3,7 @@ package asia.oncaller.call;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ public class IceServers {
 	 * that user, valid for the configured lifetime from now.
 	 */
 	public List<IceServer> forUser(String userId) {
+		// A bug upstream must not turn into credentials for a user called "null".
+		Objects.requireNonNull(userId, "userId");
 		if (this.turn == null) {
 			return this.servers;
 		}

@@ -68,7 +68,8 @@ class TurnRelayE2ETests extends TwoUsersE2ESupport {
 		Call call = answeredCall();
 		Await.until(TIMEOUT, "media connected on both sides",
 				() -> call.caller.mediaConnected() && call.callee.mediaConnected());
-		Await.until(TIMEOUT, "a second of tone on both sides", () -> call.caller.tone.done() && call.callee.tone.done());
+		Await.until(TIMEOUT, "a second of tone on both sides",
+				() -> call.caller.tone.done() && call.callee.tone.done());
 
 		assertThat(call.caller.tone.frequency()).as("alice hears bob's 660 Hz").isCloseTo(660, within(5));
 		assertThat(call.callee.tone.frequency()).as("bob hears alice's 440 Hz").isCloseTo(440, within(5));

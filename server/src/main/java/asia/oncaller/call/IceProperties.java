@@ -33,7 +33,8 @@ record IceProperties(@DefaultValue List<IceServer> servers, @DefaultValue Turn t
 		Turn {
 			// Wrong settings fail at start-up: found at the first relayed call they would cost a
 			// call that cannot connect, and nobody would know why.
-			Assert.isTrue(!lifetime.isNegative() && !lifetime.isZero(), "oncaller.ice.turn.lifetime must be positive, e.g. 1h");
+			Assert.isTrue(!lifetime.isNegative() && !lifetime.isZero(),
+					"oncaller.ice.turn.lifetime must be positive, e.g. 1h");
 			boolean hasSecret = secret != null && !secret.isBlank();
 			Assert.isTrue(!hasSecret || !urls.isEmpty(),
 					"oncaller.ice.turn.secret is set but oncaller.ice.turn.urls is empty: give the TURN server's URLs "

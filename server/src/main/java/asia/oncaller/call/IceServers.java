@@ -42,6 +42,12 @@ public class IceServers {
 			log.warn("TURN: oncaller.ice.turn.urls is set but oncaller.ice.turn.secret is not: no TURN server is "
 					+ "handed out");
 		}
+		if (this.servers.stream().anyMatch((server) -> server.credential() != null)) {
+			// Still handed out, as configured; but the same password in every client is what the
+			// minted credentials replace.
+			log.warn("TURN: oncaller.ice.servers holds a static credential, handed to every client alike; "
+					+ "prefer oncaller.ice.turn (docs/operations.md, \"TURN\")");
+		}
 	}
 
 	/**

@@ -20,7 +20,8 @@ class IceServersTests {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
 
-	private static final List<IceServer> STUN = List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null));
+	private static final List<IceServer> STUN = List
+		.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null));
 
 	private static final List<String> TURN_URLS = List.of("turn:turn.example.org:3478?transport=udp",
 			"turn:turn.example.org:3478?transport=tcp");

@@ -1,6 +1,7 @@
 package asia.oncaller.call;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +48,17 @@ class IceSettingsStartupTests {
 	}
 
 	@Test
+	void aStaticTurnPasswordIsStillHandedOutButTheStartWarnsWithoutPrintingIt(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("oncaller.ice.servers[0].urls[0]=turn:127.0.0.1:3478",
+				"oncaller.ice.servers[0].username=everyone", "oncaller.ice.servers[0].credential=" + SECRET)) {
+			assertThat(context.getBean(IceServers.class).forUser("alice")).singleElement()
+				.extracting(IceServer::credential)
+				.isEqualTo(SECRET);
+		}
+		assertThat(output).contains("oncaller.ice.servers holds a static credential").doesNotContain(SECRET);
+	}
+
+	@Test
 	void aSecretWithoutUrlsStopsTheStartWithoutPrintingTheSecret(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("oncaller.ice.turn.secret=" + SECRET).close());
 		assertThat(output).contains("oncaller.ice.turn.secret is set but oncaller.ice.turn.urls is empty")
@@ -60,10 +72,10 @@ class IceSettingsStartupTests {
 		assertThat(output).contains("oncaller.ice.turn.lifetime must be positive").doesNotContain(SECRET);
 	}
 
+	/** Starts with the settings as command-line arguments, above application.yaml as in production. */
 	private static ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(IceOnly.class).web(WebApplicationType.NONE)
-			.properties(properties)
-			.run();
+			.run(Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
 	}
 
 	/** Only the ICE settings and the class that uses them. */

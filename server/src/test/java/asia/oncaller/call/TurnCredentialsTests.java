@@ -33,7 +33,8 @@ class TurnCredentialsTests {
 	@Test
 	void anotherSecretGivesAnotherCredential() {
 		TurnCredentials other = new TurnCredentials("south-wind", Duration.ofHours(1));
-		assertThat(other.mint("alice", NOW).credential()).isNotEqualTo(this.credentials.mint("alice", NOW).credential());
+		assertThat(other.mint("alice", NOW).credential())
+			.isNotEqualTo(this.credentials.mint("alice", NOW).credential());
 	}
 
 	@Test

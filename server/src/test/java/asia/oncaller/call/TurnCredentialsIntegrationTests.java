@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Minted TURN credentials on the wire, over real WebSockets: {@code authen}, the
  * {@code call.make} reply and {@code incomingCall} each carry a TURN entry minted for the user
- * who receives it, fresh each time; a user never receives one minted for another user, whatever
- * the request names; the customer's server placing a call over REST gets none.
+ * who receives it (a callee reached through failover included), fresh each time; a user never
+ * receives one minted for another user, whatever the request names; the customer's server
+ * placing a call over REST gets none.
  */
 @TestPropertySource(properties = { "oncaller.ice.servers[0].urls[0]=stun:stun.example.org:3478",
 		"oncaller.ice.turn.urls[0]=turn:turn.example.org:3478?transport=udp",
@@ -84,6 +85,28 @@ class TurnCredentialsIntegrationTests extends CallTestSupport {
 		assertThat(reply).containsEntry("r", 0);
 		assertThat(turnEntry(reply).get("username")).asString().endsWith(":mallory");
 		assertThat(turnEntry(mallory.authen()).get("username")).asString().endsWith(":mallory");
+	}
+
+	@Test
+	void aCalleeReachedThroughFailoverGetsCredentialsOfTheirOwn() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient carol = device("carol", "c1");
+		try (OnFailEventServer onFail = new OnFailEventServer()) {
+			onFail.respond(200, """
+					[{"action":"connect","from":{"type":"internal","number":"alice"},
+					  "to":{"type":"internal","number":"carol"},"timeout":60}]""");
+			this.answerUrl.respond("""
+					[{"action":"connect","from":{"type":"internal","number":"alice"},
+					  "to":{"type":"internal","number":"bob"},"timeout":60,"continueOnFail":true,
+					  "onFailEventUrl":"%s"}]""".formatted(onFail.url()));
+			long before = Instant.now().getEpochSecond();
+			Map<String, Object> reply = alice.request("call.make",
+					Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
+			assertThat(reply).containsEntry("r", 0);
+
+			Map<String, Object> incoming = carol.awaitEvent("incomingCall", (String) reply.get("callId"));
+			assertMintedFor(turnEntry(incoming), "carol", before);
+		}
 	}
 
 	@Test

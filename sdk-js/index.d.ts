@@ -56,8 +56,13 @@ export interface ClientEventMap {
 }
 
 export declare class OnCallerClient {
-  /** @param serverAddrs WebSocket URL(s), e.g. `wss://calls.example.com/ws`; default: the server that served the bundle. */
-  constructor(serverAddrs?: string | string[]);
+  /**
+   * @param serverAddrs WebSocket URL(s), e.g. `wss://calls.example.com/ws`; default: the server that served the bundle.
+   * @param options `iceTransportPolicy`: `'relay'` for media only through the TURN server handed out (default `'all'`).
+   */
+  constructor(serverAddrs?: string | string[], options?: { iceTransportPolicy?: RTCIceTransportPolicy });
+  /** Which ICE candidates new calls may use: `'relay'` (TURN only) or `'all'` (default). */
+  iceTransportPolicy: RTCIceTransportPolicy;
   /** The signed-in user's id, else null. */
   readonly userId: string | null;
   /** Whether the client is connected and signed in. */

@@ -34,6 +34,7 @@ export class CallLifecycle {
     const call = this.#call;
     this.media = new CallMedia(call, {
       iceServers: iceServers && iceServers.length > 0 ? iceServers : this.#internals.iceServers(),
+      iceTransportPolicy: this.#internals.iceTransportPolicy(),
       send: (verb, body) => this.#internals.signaling.notify(verb, { callId: call.callId, ...body }),
       emit: (event, payload) => this.events.emit(event, payload),
     });

@@ -30,6 +30,7 @@ export class CallMedia {
    *   when the other side's video arrives)
    * @param {object} o
    * @param {RTCIceServer[]} o.iceServers
+   * @param {'all'|'relay'} o.iceTransportPolicy
    * @param {(verb: string, body: object) => void} o.send notify the server (sdp, candidate, mediastate)
    * @param {(event: string, payload: any) => void} o.emit fire a call event
    */
@@ -39,6 +40,7 @@ export class CallMedia {
     this.#emit = o.emit;
     this.#session = new MediaSession({
       iceServers: o.iceServers,
+      iceTransportPolicy: o.iceTransportPolicy,
       env: o.env,
       onCandidate: (candidate) => this.#send('call.candidate', { candidate }),
       onRemoteStream: (stream) => this.#remoteStream(stream),

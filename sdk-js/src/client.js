@@ -29,15 +29,20 @@ export class OnCallerClient {
   #calls = new Map();
   #deviceId = stableDeviceId();
   #transportFactory;
+  #iceTransportPolicy = 'all';
   #up = false;
 
   /**
    * @param {string|string[]} [serverAddrs] WebSocket URLs such as `wss://calls.example.com/ws`;
    * by default the server that served the SDK bundle
-   * @param {object} [options] `transportFactory` (tests)
+   * @param {object} [options] `iceTransportPolicy`: `'relay'` for media only through the TURN
+   * server the server hands out, `'all'` (default) for any path; `transportFactory` (tests)
    */
   constructor(serverAddrs, options = {}) {
     this.#urls = serverUrls(serverAddrs);
+    if (options.iceTransportPolicy !== undefined) {
+      this.iceTransportPolicy = options.iceTransportPolicy;
+    }
     this.#transportFactory = options.transportFactory || ((o) => new StompTransport(o));
     this.#signaling = new Signaling({
       onAuthen: (m) => this.#onAuthen(m),
@@ -47,6 +52,7 @@ export class OnCallerClient {
       value: Object.freeze({
         signaling: this.#signaling,
         iceServers: () => (this.#authen && this.#authen.iceServers) || [],
+        iceTransportPolicy: () => this.#iceTransportPolicy,
         track: (call) => this.#track(call),
         untrack: (call) => this.#untrack(call),
       }),
@@ -56,6 +62,21 @@ export class OnCallerClient {
   /** The device id sent on CONNECT: kept in localStorage, so stable for this browser. */
   get deviceId() {
     return this.#deviceId;
+  }
+
+  /**
+   * Which ICE candidates new calls may use, as RTCConfiguration's: `'all'` (default) or
+   * `'relay'`, media only through the TURN server that the server hands out with each call.
+   */
+  get iceTransportPolicy() {
+    return this.#iceTransportPolicy;
+  }
+
+  set iceTransportPolicy(policy) {
+    if (policy !== 'all' && policy !== 'relay') {
+      throw new TypeError(`iceTransportPolicy must be 'all' or 'relay', not ${policy}`);
+    }
+    this.#iceTransportPolicy = policy;
   }
 
   /** The last authen message (r=0), with `clients` and `iceServers`, else null. */

@@ -20,6 +20,7 @@ export class MediaSession {
   /**
    * @param {object} o
    * @param {RTCIceServer[]} o.iceServers
+   * @param {'all'|'relay'} [o.iceTransportPolicy] default 'all'
    * @param {(candidate: object) => void} o.onCandidate a local ICE candidate to send
    * @param {(stream: MediaStream) => void} o.onRemoteStream
    * @param {(state: string) => void} o.onConnectionState RTCPeerConnection.connectionState
@@ -49,7 +50,10 @@ export class MediaSession {
 
   /** Creates the peer connection and adds the local tracks; throws when WebRTC refuses. */
   createPeer() {
-    const pc = new this.#env.RTCPeerConnection({ iceServers: this.#o.iceServers || [] });
+    const pc = new this.#env.RTCPeerConnection({
+      iceServers: this.#o.iceServers || [],
+      iceTransportPolicy: this.#o.iceTransportPolicy || 'all',
+    });
     pc.onicecandidate = (e) => {
       if (e.candidate) {
         const { candidate, sdpMid, sdpMLineIndex } = e.candidate;

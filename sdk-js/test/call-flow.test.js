@@ -344,3 +344,27 @@ test('a renegotiation offer from the other side is answered', async () => {
   assert.equal(FakePeer.all[0].remoteDescription.sdp, 'video-offer');
   assert.deepEqual(server.last('call.sdp').body.sdp, { type: 'answer', sdp: 'answer-sdp' });
 });
+
+test('iceTransportPolicy relay reaches the peer connection, with the call\'s ICE servers', async () => {
+  let transport;
+  const client = new OnCallerClient('ws://127.0.0.1:1/ws', {
+    iceTransportPolicy: 'relay',
+    transportFactory: (o) => { transport = new FakeTransport(o); return transport; },
+  });
+  client.connect('tok');
+  transport.receive({ type: 'authen', r: 0, userId: 'alice', iceServers: [] });
+  const turn = { urls: ['turn:turn.example.org:3478'], username: '1764950400:alice', credential: 'x' };
+  const call = new OnCallerCall(client, 'alice', 'bob', false);
+  call.makeCall(() => {});
+  transport.reply('call.make', { r: 0, message: 'Success', callId: 'call-7', iceServers: [turn] });
+  await settle();
+  assert.equal(FakePeer.all[0].config.iceTransportPolicy, 'relay');
+  assert.deepEqual(FakePeer.all[0].config.iceServers, [turn]);
+});
+
+test('iceTransportPolicy is all by default and refuses anything but all and relay', () => {
+  const client = new OnCallerClient('ws://127.0.0.1:1/ws', { transportFactory: (o) => new FakeTransport(o) });
+  assert.equal(client.iceTransportPolicy, 'all');
+  assert.throws(() => { client.iceTransportPolicy = 'none'; }, TypeError);
+  assert.throws(() => new OnCallerClient('ws://127.0.0.1:1/ws', { iceTransportPolicy: 'RELAY' }), TypeError);
+});

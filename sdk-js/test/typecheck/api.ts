@@ -9,6 +9,9 @@ import type { AuthenResult, CallResult, CallStats, MakeCallResult, SignalingStat
 
 const client = new OnCallerClient('wss://calls.example.com/ws');
 const defaultClient: OnCallerClient = new OnCallerClient();
+const relayClient = new OnCallerClient(['wss://calls.example.com/ws'], { iceTransportPolicy: 'relay' });
+const policy: RTCIceTransportPolicy = relayClient.iceTransportPolicy;
+relayClient.iceTransportPolicy = 'all';
 client.on('connect', () => {});
 client.on('authen', (res: AuthenResult) => console.log(res.r, res.userId, res.clients?.length, res.iceServers));
 client.on('disconnect', () => {});

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.OnCallerApplication;
@@ -43,7 +45,7 @@ final class E2eServer {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private E2eServer() {
+	private E2eServer(String... moreArguments) {
 		try {
 			this.rtpEngineNgPort = RtpEngineProcess.freeUdpPort();
 			this.rtpEngineDtmfPort = RtpEngineProcess.freeUdpPort();
@@ -51,15 +53,17 @@ final class E2eServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.context = new SpringApplicationBuilder(OnCallerApplication.class).run("--server.port=0",
-				"--oncaller.demo.enabled=true", "--oncaller.embedded-postgres.data-directory=",
-				"--oncaller.embedded-postgres.port=0", "--spring.datasource.url=",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--oncaller.demo.enabled=true",
+				"--oncaller.embedded-postgres.data-directory=", "--oncaller.embedded-postgres.port=0",
+				"--spring.datasource.url=",
 				// Phone calls: a test's answer_url on loopback, and an rtpengine on this ng port
 				// that only the tests with phone legs start (SipEchoE2ETests), reporting the
 				// RFC 4733 events it relays to this DTMF port (its --dtmf-log-dest).
 				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=0",
 				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort,
-				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort);
+				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort));
+		arguments.addAll(List.of(moreArguments));
+		this.context = new SpringApplicationBuilder(OnCallerApplication.class).run(arguments.toArray(String[]::new));
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
@@ -70,6 +74,20 @@ final class E2eServer {
 			instance = new E2eServer();
 		}
 		return instance;
+	}
+
+	/**
+	 * A server of its own, with settings beyond the shared one's (such as TURN), for the tests
+	 * that need them; stop it with {@link #stop()}. It has its own embedded database.
+	 */
+	static E2eServer startWith(String... moreArguments) {
+		requireNetworkNamespace();
+		return new E2eServer(moreArguments);
+	}
+
+	/** Stops a server of {@link #startWith}. */
+	void stop() {
+		this.context.close();
 	}
 
 	String webSocketUrl() {

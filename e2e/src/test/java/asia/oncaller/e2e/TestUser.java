@@ -49,6 +49,11 @@ final class TestUser implements AutoCloseable {
 		return connectTo(E2eServer.get().webSocketUrl(), userId, deviceId, media, token);
 	}
 
+	/** Connects {@code userId} to a server of its own ({@link E2eServer#startWith}), with a demo token. */
+	static TestUser connectTo(E2eServer server, String userId, MediaOptions media) {
+		return connectTo(server.webSocketUrl(), userId, userId + "-device", media, server.token(userId));
+	}
+
 	/** Connects {@code userId} as device {@code deviceId} to the server at {@code webSocketUrl}. */
 	static TestUser connectTo(String webSocketUrl, String userId, String deviceId, MediaOptions media, String token) {
 		TestUser user = new TestUser(webSocketUrl, userId, deviceId, media);

@@ -68,8 +68,8 @@ final class CallMedia implements MediaListener {
 		}));
 	}
 
-	void connect(List<IceServer> iceServers) {
-		this.session.connect(iceServers);
+	void connect(List<IceServer> iceServers, IceTransportPolicy policy) {
+		this.session.connect(iceServers, policy == IceTransportPolicy.RELAY);
 	}
 
 	void offer() {

@@ -154,7 +154,7 @@ final class CallRuntime implements CallMedia.Owner {
 		if (this.state != CallState.RINGING || this.media != null) {
 			return;
 		}
-		startMedia(true).connect(this.iceServers);
+		startMedia(true).connect(this.iceServers, this.session.iceTransportPolicy);
 	}
 
 	CallMedia media() {
@@ -189,7 +189,7 @@ final class CallRuntime implements CallMedia.Owner {
 			sendEnd("call.hangup", this.hangupWhenPlaced);
 			return;
 		}
-		this.media.connect(this.iceServers);
+		this.media.connect(this.iceServers, this.session.iceTransportPolicy);
 		// The callee's later offers (its upgrade to video, its hold) are answered at once: a caller
 		// has no answer of its own to wait for, unlike a ringing callee.
 		this.media.answer();

@@ -22,6 +22,8 @@ final class ClientSession {
 
 	volatile MediaOptions mediaOptions = MediaOptions.defaults();
 
+	volatile IceTransportPolicy iceTransportPolicy = IceTransportPolicy.ALL;
+
 	private volatile String userId;
 
 	private volatile boolean hasConnected;

@@ -17,4 +17,13 @@ public record IceServer(List<String> urls, String username, String credential) {
 		urls = List.copyOf(urls);
 	}
 
+	/**
+	 * Without the credential: an app that logs its {@code authen} or a call must not write a
+	 * TURN credential that still works for an hour.
+	 */
+	@Override
+	public String toString() {
+		return "IceServer[urls=" + this.urls + ", username=" + this.username + "]";
+	}
+
 }

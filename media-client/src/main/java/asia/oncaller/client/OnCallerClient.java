@@ -191,6 +191,19 @@ public class OnCallerClient implements AutoCloseable {
 		this.session.mediaOptions = Objects.requireNonNull(options, "options");
 	}
 
+	/** @return which ICE candidates new calls may use */
+	public IceTransportPolicy getIceTransportPolicy() {
+		return this.session.iceTransportPolicy;
+	}
+
+	/**
+	 * @param policy which ICE candidates new calls (outgoing and incoming) may use: {@code RELAY}
+	 * for media only through the TURN server the server hands out (default {@code ALL})
+	 */
+	public void setIceTransportPolicy(IceTransportPolicy policy) {
+		this.session.iceTransportPolicy = Objects.requireNonNull(policy, "policy");
+	}
+
 	/** @param hook called before each connection attempt for the token to use; {@code null} to remove */
 	public void setBeforeConnect(BeforeConnect hook) {
 		this.runtime.connection.beforeConnect = hook;

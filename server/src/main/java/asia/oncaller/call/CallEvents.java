@@ -1,6 +1,7 @@
 package asia.oncaller.call;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ final class CallEvents {
 	private CallEvents() {
 	}
 
-	static Map<String, Object> incomingCall(Call call, Object iceServers) {
+	static Map<String, Object> incomingCall(Call call, List<IceServer> iceServers) {
 		Parties parties = call.parties();
 		return event("incomingCall", call.getId(), "fromNumber", parties.fromNumber(), "toNumber", parties.toNumber(),
 				"fromAlias", parties.fromAlias(), "toAlias", parties.toAlias(), "isVideoCall", call.isVideoCall(),
@@ -24,7 +25,7 @@ final class CallEvents {
 	 * A phone call transferred to {@code userId}: the phone party calls them, whichever way the
 	 * call first went.
 	 */
-	static Map<String, Object> transferredCall(Call call, String userId, Object iceServers) {
+	static Map<String, Object> transferredCall(Call call, String userId, List<IceServer> iceServers) {
 		boolean fromPhone = call.getDirection() == CallDirection.PHONE_TO_APP;
 		Parties parties = call.parties();
 		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? parties.fromNumber() : parties.toNumber(),

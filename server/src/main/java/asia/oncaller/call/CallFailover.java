@@ -45,7 +45,7 @@ class CallFailover {
 
 	private final Presence presence;
 
-	private final IceProperties ice;
+	private final IceServers ice;
 
 	private final ApplicationEventPublisher events;
 
@@ -58,7 +58,7 @@ class CallFailover {
 	// Lazy: the presence registry ends calls through the reaper when a connection closes, and
 	// the reaper hands failovers here.
 	CallFailover(CallRepository calls, CallTerminator terminator, CallCharging charging, CallRouting routing,
-			@Lazy Presence presence, IceProperties ice, ApplicationEventPublisher events, Clock clock,
+			@Lazy Presence presence, IceServers ice, ApplicationEventPublisher events, Clock clock,
 			CallProperties properties, JsonMapper json) {
 		this.calls = calls;
 		this.terminator = terminator;
@@ -167,8 +167,8 @@ class CallFailover {
 		boolean online = this.presence.isOnline(call.getProjectId(), call.parties().toUserId());
 		return switch (FailoverChoice.afterRetarget(online, call.failover(), this.properties.maxFailovers())) {
 			case RING -> {
-				List<Delivery> deliveries = new ArrayList<>(List.of(calling,
-						new Delivery(CallParties.callee(call), CallEvents.incomingCall(call, this.ice.servers()))));
+				List<Delivery> deliveries = new ArrayList<>(List.of(calling, new Delivery(CallParties.callee(call),
+						CallEvents.incomingCall(call, this.ice.forUser(call.parties().toUserId())))));
 				deliveries.addAll(callerMedia(call));
 				yield Optional.of(deliveries);
 			}

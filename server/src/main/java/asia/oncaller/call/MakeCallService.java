@@ -47,7 +47,7 @@ public class MakeCallService {
 
 	private final Presence presence;
 
-	private final IceProperties ice;
+	private final IceServers ice;
 
 	private final TransactionTemplate transaction;
 
@@ -66,7 +66,7 @@ public class MakeCallService {
 	private final CallLimits limits;
 
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
-			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
+			Presence presence, IceServers ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
 			CallLimits limits) {
 		this.projects = projects;
@@ -205,7 +205,15 @@ public class MakeCallService {
 			.with("callId", callId)
 			.with("toType", connect.to().type())
 			.with("customDataFromYourServer", connect.customData())
-			.with("iceServers", this.ice.servers());
+			.with("iceServers", iceServersFor(caller));
+	}
+
+	/**
+	 * A device placing the call gets TURN credentials for its own user; the customer's server
+	 * placing it over REST runs no media and gets none.
+	 */
+	private List<IceServer> iceServersFor(Party caller) {
+		return caller.hasConnection() ? this.ice.forUser(caller.userId()) : this.ice.withoutCredentials();
 	}
 
 	/** Writes the new call and tells the event_url, in the caller's transaction. */
@@ -313,7 +321,7 @@ public class MakeCallService {
 			return List.of(toCaller);
 		}
 		return List.of(toCaller, new Delivery(new Recipient.User(call.getProjectId(), call.parties().toUserId()),
-				CallEvents.incomingCall(call, this.ice.servers())));
+				CallEvents.incomingCall(call, this.ice.forUser(call.parties().toUserId()))));
 	}
 
 }

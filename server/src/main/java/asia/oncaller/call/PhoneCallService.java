@@ -42,10 +42,10 @@ public class PhoneCallService {
 
 	private final Clock clock;
 
-	private final IceProperties ice;
+	private final IceServers ice;
 
 	PhoneCallService(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender sender,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceProperties ice) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceServers ice) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -139,7 +139,7 @@ public class PhoneCallService {
 			boolean appToPhone = call.getDirection() == CallDirection.APP_TO_PHONE;
 			String target = appToPhone ? call.parties().fromUserId() : call.parties().toUserId();
 			Recipient devices = new Recipient.User(call.getProjectId(), target);
-			return List.of(new Delivery(devices, CallEvents.transferredCall(call, target, this.ice.servers())),
+			return List.of(new Delivery(devices, CallEvents.transferredCall(call, target, this.ice.forUser(target))),
 					new Delivery(devices, phoneRelay("sdp", call, "sdp", offer)));
 		}).orElse(List.of()));
 	}

@@ -6,16 +6,16 @@ import java.util.Map;
 
 import asia.oncaller.auth.AuthCode;
 import asia.oncaller.call.CallResumption;
-import asia.oncaller.call.IceProperties;
+import asia.oncaller.call.IceServers;
 
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 /**
  * {@code SUBSCRIBE /app/session} answers once with the {@code authen} message: who the
- * connection is, the user's other connected devices and the ICE servers (PROTOCOL §2). The
- * device list is cut to the most recent ones: listing them all to each new device would cost
- * O(devices²) for a user with many.
+ * connection is, the user's other connected devices and the ICE servers, with TURN credentials
+ * minted for this user (PROTOCOL §2). The device list is cut to the most recent ones: listing
+ * them all to each new device would cost O(devices²) for a user with many.
  */
 @Controller
 class SessionController {
@@ -24,13 +24,13 @@ class SessionController {
 
 	private final PresenceRegistry presence;
 
-	private final IceProperties ice;
+	private final IceServers ice;
 
 	private final ResumeTokens resumeTokens;
 
 	private final CallResumption resumption;
 
-	SessionController(PresenceRegistry presence, IceProperties ice, ResumeTokens resumeTokens,
+	SessionController(PresenceRegistry presence, IceServers ice, ResumeTokens resumeTokens,
 			CallResumption resumption) {
 		this.presence = presence;
 		this.ice = ice;
@@ -54,7 +54,8 @@ class SessionController {
 		authen.put("connectionId", principal.connectionId());
 		authen.put("deviceId", principal.deviceId());
 		authen.put("clients", clients);
-		authen.put("iceServers", this.ice.servers());
+		// Minted for the user this connection signed in as, never for a user named by the client.
+		authen.put("iceServers", this.ice.forUser(principal.identity().userId()));
 		authen.put("resumeToken", this.resumeTokens.issue(principal));
 		authen.put("resumeWindowSeconds", this.resumption.window().toSeconds());
 		return authen;

@@ -15,6 +15,7 @@ import asia.oncaller.client.OnCallerError;
 import asia.oncaller.client.OnCallerException;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
@@ -100,13 +101,17 @@ public final class MediaSession {
 		return result;
 	}
 
-	/** Creates the peer connection with the call's ICE servers and adds the local tracks. */
-	public void connect(List<IceServer> iceServers) {
+	/**
+	 * Creates the peer connection with the call's ICE servers and adds the local tracks.
+	 * @param relayOnly whether media may only go through a TURN relay ({@code iceTransportPolicy: relay})
+	 */
+	public void connect(List<IceServer> iceServers, boolean relayOnly) {
 		this.thread.step("connect", () -> {
 			if (this.local == null) {
 				return DONE; // prepare failed and was reported
 			}
 			RTCConfiguration config = new RTCConfiguration();
+			config.iceTransportPolicy = relayOnly ? RTCIceTransportPolicy.RELAY : RTCIceTransportPolicy.ALL;
 			for (IceServer server : iceServers) {
 				RTCIceServer ice = new RTCIceServer();
 				ice.urls = server.urls();

@@ -46,6 +46,9 @@ final class CallResumer {
 
 	private ScheduledFuture<?> deadline;
 
+	/** Counts drops, so that a deadline already posted when it was cancelled ends nothing. */
+	private long drops;
+
 	/**
 	 * @param session the client's calls and event thread
 	 * @param reconnecting fires {@code reconnecting} with the reason of the drop
@@ -103,8 +106,9 @@ final class CallResumer {
 			return;
 		}
 		this.state = State.AWAY;
+		long drop = ++this.drops;
 		if (this.token != null && !this.window.isZero()) {
-			this.deadline = this.session.events.schedule(this::endCalls, this.window);
+			this.deadline = this.session.events.schedule(() -> windowPassed(drop), this.window);
 		}
 		else {
 			endCalls();
@@ -118,8 +122,14 @@ final class CallResumer {
 		this.state = State.IDLE;
 	}
 
+	private void windowPassed(long drop) {
+		if (drop == this.drops && this.state == State.AWAY) {
+			this.deadline = null;
+			endCalls();
+		}
+	}
+
 	private void endCalls() {
-		this.deadline = null;
 		this.session.calls.live().forEach((call) -> call.connectionLost(CONNECTION_LOST));
 	}
 

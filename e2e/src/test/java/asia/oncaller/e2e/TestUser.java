@@ -25,9 +25,9 @@ final class TestUser implements AutoCloseable {
 	private volatile Consumer<OnCallerCall> onIncoming = (call) -> {
 	};
 
-	private TestUser(String userId, String deviceId, MediaOptions media) {
+	private TestUser(String userId, String deviceId, MediaOptions media, String url) {
 		this.userId = userId;
-		this.client = new OnCallerClient(E2eServer.get().webSocketUrl());
+		this.client = new OnCallerClient(url);
 		this.client.setDeviceId(deviceId);
 		this.client.setMediaOptions(media);
 		this.client.on(ClientEvent.INCOMING_CALL, (call) -> this.onIncoming.accept(call));
@@ -45,7 +45,12 @@ final class TestUser implements AutoCloseable {
 
 	/** Connects {@code userId} as device {@code deviceId} with a client token of any project. */
 	static TestUser connectWithToken(String userId, String deviceId, MediaOptions media, String token) {
-		TestUser user = new TestUser(userId, deviceId, media);
+		return connectVia(E2eServer.get().webSocketUrl(), userId, deviceId, media, token);
+	}
+
+	/** Connects {@code userId} as device {@code deviceId} through {@code url} (e.g. a {@link DroppingProxy}). */
+	static TestUser connectVia(String url, String userId, String deviceId, MediaOptions media, String token) {
+		TestUser user = new TestUser(userId, deviceId, media, url);
 		CompletableFuture<Authen> authen = new CompletableFuture<>();
 		user.client.on(ClientEvent.AUTHEN, authen::complete);
 		user.client.connect(token);

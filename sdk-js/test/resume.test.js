@@ -30,12 +30,12 @@ function signedIn(window, timers) {
   client.connect('tok');
   transport.receive(authen(window));
   events.length = 0;
-  return { client, server: transport, events };
+  return { client, server: transport, latest: () => transport, events };
 }
 
 /** An answered outgoing call 'call-9' of a signed-in client, its events recorded. */
 async function answeredCall(window = 30, timers) {
-  const { client, server, events } = signedIn(window, timers);
+  const { client, server, latest, events } = signedIn(window, timers);
   const call = new OnCallerCall(client, 'alice', 'bob', false);
   call.makeCall();
   server.reply('call.make', { r: 0, message: 'Success', callId: 'call-9', iceServers: [] });
@@ -47,7 +47,7 @@ async function answeredCall(window = 30, timers) {
   for (const e of ['signalingstate', 'peerconnection', 'info']) {
     call.on(e, (p) => callEvents.push([e, p]));
   }
-  return { client, server, events, call, callEvents };
+  return { client, server, latest, events, call, callEvents };
 }
 
 test('a drop keeps the call, reconnects with the resume token and resumes it (r=0)', async () => {
@@ -234,4 +234,20 @@ test('the window passing before the reconnect ends calls as Connection lost', as
   server.receive(authen());
   assert.equal(server.sent.filter((s) => s.verb === 'call.resume').length, 0);
   assert.equal(events.at(-1), 'reconnected');
+});
+
+test('a new token while reconnecting (requestnewtoken) keeps the calls waiting and resumes them', async () => {
+  const { client, server, latest, events, call, callEvents } = await answeredCall();
+  server.drop();
+  server.options.onRefused(6, 'Token expired or signature invalid');
+  client.connect('tok-2');
+  const next = latest();
+  assert.notEqual(next, server);
+  assert.equal(call.ended, false);
+  assert.deepEqual([next.headers['access-token'], next.headers['resume-token']], ['tok-2', 'rt-1']);
+  next.receive(authen());
+  next.reply('call.resume', { r: 0, message: 'Success', state: 3 });
+  assert.equal(events.at(-1), 'reconnected');
+  assert.equal(call.ended, false);
+  assert.deepEqual(callEvents, []);
 });

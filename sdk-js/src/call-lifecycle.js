@@ -3,6 +3,7 @@ import { CallState, StateHolder, allows, stateForSignaling } from './call-state.
 import { localResult } from './errors.js';
 import { CALL_EVENTS, Emitter } from './events.js';
 import { CLIENT_INTERNALS } from './internal.js';
+import { SeenSeqs } from './resume.js';
 
 export const noop = () => {};
 
@@ -22,8 +23,8 @@ export class CallLifecycle {
 
   #call;
 
-  /** The highest `seq` of this call's events handled here (a replay may repeat some). */
-  #seq = 0;
+  /** The `seq` of this call's events handled here (a replay may repeat some). */
+  #seqs = new SeenSeqs();
 
   /** The `seq` of incomingCall: kept apart, as events that overtook it may carry lower ones. */
   #introSeq = 0;
@@ -98,7 +99,7 @@ export class CallLifecycle {
    * r=1 ends it with the server's final state; anything else (r=11, no answer) as Connection lost.
    */
   resume(done) {
-    this.request('call.resume', { lastSeq: Math.max(this.#seq, this.#introSeq) }, (res) => {
+    this.request('call.resume', { lastSeq: Math.max(this.#seqs.highest, this.#introSeq) }, (res) => {
       if (res.r === 0) {
         if (!this.#call.isIncomingCall && this.media) {
           this.media.restartIceIfLost();
@@ -116,11 +117,8 @@ export class CallLifecycle {
 
   /** What a server event of this call does; one whose `seq` was seen already is ignored. */
   handle(m) {
-    if (Number.isInteger(m.seq)) {
-      if (m.seq <= this.#seq) {
-        return;
-      }
-      this.#seq = m.seq;
+    if (Number.isInteger(m.seq) && !this.#seqs.firstTime(m.seq)) {
+      return;
     }
     switch (m.type) {
       case 'signalingState': this.#onSignalingState(m); break;

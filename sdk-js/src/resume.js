@@ -1,5 +1,38 @@
 import { CALL_CONNECTION_LOST, CALL_RESUME } from './internal.js';
 
+/** How far below the highest `seq` seen an event may still arrive late (and be handled). */
+const SEQ_WINDOW = 64;
+
+/**
+ * The `seq` numbers one call has seen, to ignore an event that comes twice (a replay overlapping
+ * the live events after a resume). Exact numbers, not just the highest: the server numbers and
+ * sends events on concurrent threads, so `seq` 6 may arrive just after 7 and must still count.
+ * Like a replay window: numbers more than SEQ_WINDOW below the highest count as seen.
+ */
+export class SeenSeqs {
+  #highest = 0;
+
+  #seen = new Set();
+
+  /** The highest `seq` seen: `lastSeq` of call.resume. */
+  get highest() {
+    return this.#highest;
+  }
+
+  /** Records `seq`; false when it was seen already (or is too old to tell). */
+  firstTime(seq) {
+    if (seq <= this.#highest - SEQ_WINDOW || this.#seen.has(seq)) {
+      return false;
+    }
+    this.#seen.add(seq);
+    if (seq > this.#highest) {
+      this.#highest = seq;
+      this.#seen.forEach((s) => s <= seq - SEQ_WINDOW && this.#seen.delete(s));
+    }
+    return true;
+  }
+}
+
 /**
  * Keeps a client's live calls across a dropped connection (docs/protocol.md §2.1). A signed-in
  * connection that drops (not `disconnect()`) leaves its calls waiting for the resume window of the

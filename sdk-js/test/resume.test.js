@@ -124,6 +124,14 @@ test('replayed events whose seq was seen are ignored; the others are handled onc
   assert.equal(call.ended, false);
 });
 
+test('an event that arrives after a higher seq (numbered and sent concurrently) is still handled, once', async () => {
+  const { server, callEvents } = await answeredCall();
+  server.receive({ type: 'info', callId: 'call-9', info: { n: 4 }, seq: 4 });
+  server.receive({ type: 'info', callId: 'call-9', info: { n: 3 }, seq: 3 });
+  server.receive({ type: 'info', callId: 'call-9', info: { n: 3 }, seq: 3 });
+  assert.deepEqual(callEvents, [['info', { n: 4 }], ['info', { n: 3 }]]);
+});
+
 test('a replayed incomingCall is not a second call, and its seq counts as seen', async () => {
   const { client, server } = signedIn(30);
   const calls = [];

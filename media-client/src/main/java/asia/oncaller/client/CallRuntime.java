@@ -70,8 +70,8 @@ final class CallRuntime implements CallMedia.Owner {
 
 	private CompletableFuture<Void> released = CompletableFuture.completedFuture(null);
 
-	/** The highest {@code seq} of this call's events seen here (a replay may repeat some). */
-	private long lastSeq;
+	/** The {@code seq} of this call's events seen here (a replay may repeat some). */
+	private final SeenSeqs seqs = new SeenSeqs();
 
 	/** An outgoing call; nothing is sent until {@code makeCall}. */
 	CallRuntime(ClientSession session, OnCallerCall call, String fromNumber, String toNumber, boolean isVideoCall) {
@@ -248,15 +248,8 @@ final class CallRuntime implements CallMedia.Owner {
 	 * @param seq an event's {@code seq} (absent on older servers)
 	 * @return false when this call has seen it already (a replay after a resume); else records it
 	 */
-	boolean seen(Object seq) {
-		if (!(seq instanceof Number n)) {
-			return true;
-		}
-		if (n.longValue() <= this.lastSeq) {
-			return false;
-		}
-		this.lastSeq = n.longValue();
-		return true;
+	boolean firstTime(Object seq) {
+		return !(seq instanceof Number n) || this.seqs.firstTime(n.longValue());
 	}
 
 	/**
@@ -266,7 +259,7 @@ final class CallRuntime implements CallMedia.Owner {
 	 * {@code Connection lost}.
 	 */
 	void resume(Runnable done) {
-		request("call.resume", Map.of("lastSeq", this.lastSeq), (result) -> {
+		request("call.resume", Map.of("lastSeq", this.seqs.highest()), (result) -> {
 			if (result.isSuccess()) {
 				if (!this.incoming) {
 					mediaDo(CallMedia::restartIceIfLost);

@@ -148,7 +148,7 @@ final class ClientRuntime implements Connection.Listener {
 			default -> {
 				CallRuntime call = this.session.calls.byId((String) message.get("callId"));
 				if (call != null) {
-					if (call.seen(message.get("seq"))) { // else a replay after a resume
+					if (call.firstTime(message.get("seq"))) { // else a replay after a resume
 						ServerEvents.apply(call, type, message);
 					}
 				}
@@ -165,7 +165,7 @@ final class ClientRuntime implements Connection.Listener {
 			return;
 		}
 		CallRuntime call = this.incomingCalls.apply(incoming);
-		call.seen(message.get("seq"));
+		call.firstTime(message.get("seq"));
 		this.session.calls.register(call);
 		emit(ClientEvent.INCOMING_CALL, call.handlers.source());
 		call.startIncomingMedia();

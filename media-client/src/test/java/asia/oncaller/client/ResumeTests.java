@@ -130,6 +130,19 @@ class ResumeTests {
 	}
 
 	@Test
+	void anEventArrivingAfterAHigherSeqIsStillHandledOnce() {
+		ClientTestSupport support = withAnsweredCall(30);
+		FakeTransport server = support.transport();
+		server.deliver(Map.of("type", "info", "callId", "call-9", "info", Map.of("n", 4), "seq", 4));
+		server.deliver(Map.of("type", "info", "callId", "call-9", "info", Map.of("n", 3), "seq", 3));
+		server.deliver(Map.of("type", "info", "callId", "call-9", "info", Map.of("n", 3), "seq", 3));
+		server.deliver(Map.of("type", "info", "callId", "call-9", "info", Map.of("n", 5), "seq", 5));
+		ClientTestSupport.await("event 5", () -> this.infos.contains("5"));
+		assertThat(this.infos).containsExactly("2", "4", "3", "5");
+		support.client.close();
+	}
+
+	@Test
 	void peerConnectionEventsFirePeerconnection() {
 		ClientTestSupport support = withAnsweredCall(30);
 		support.transport().deliver(Map.of("type", "peerConnection", "callId", "call-9", "state", "lost", "seq", 3));

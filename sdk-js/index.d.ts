@@ -34,6 +34,10 @@ export interface AuthenResult {
   deviceId?: string;
   clients?: ConnectedDevice[];
   iceServers?: RTCIceServer[];
+  /** Secret: sent back on a reconnect to resume this connection's calls (docs/protocol.md §2.1). */
+  resumeToken?: string;
+  /** How long calls wait for this device after a dropped connection; 0: they end at once. */
+  resumeWindowSeconds?: number;
 }
 
 export interface OtherDeviceAuthen extends ConnectedDevice {
@@ -53,6 +57,10 @@ export interface ClientEventMap {
   requestnewtoken: () => void;
   otherdeviceauthen: (device: OtherDeviceAuthen) => void;
   custommessage: (message: CustomMessage) => void;
+  /** The connection dropped (not disconnect()): the client reconnects; live calls wait for it. */
+  reconnecting: () => void;
+  /** Signed in again after a drop; every waiting call has resumed or ended. */
+  reconnected: () => void;
 }
 
 export declare class OnCallerClient {
@@ -118,6 +126,8 @@ export interface CallEventMap {
   dtmf: (event: { digits: string }) => void;
   hold: (event: { hold: boolean }) => void;
   transferred: (event: { toUserId: string }) => void;
+  /** The other side's connection to the server dropped or came back; the call goes on. */
+  peerconnection: (event: { state: 'lost' | 'restored' }) => void;
 }
 
 export type CallStateName = 'new' | 'making' | 'calling' | 'ringing' | 'incoming' | 'answering' | 'answered' | 'ended';

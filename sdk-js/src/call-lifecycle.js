@@ -3,13 +3,15 @@ import { CallState, StateHolder, allows, stateForSignaling } from './call-state.
 import { localResult } from './errors.js';
 import { CALL_EVENTS, Emitter } from './events.js';
 import { CLIENT_INTERNALS } from './internal.js';
+import { SeenSeqs } from './resume.js';
 
 export const noop = () => {};
 
 /**
  * The inside of one OnCallerCall: its state, its event handlers, its media, what each server
- * event does to it (docs/protocol.md §3.2), and how it ends. OnCallerCall keeps the public
- * properties and the verbs; this class updates those properties as the call moves on.
+ * event does to it (docs/protocol.md §3.2), how it resumes after a dropped connection (§2.1),
+ * and how it ends. OnCallerCall keeps the public properties and the verbs; this class updates
+ * those properties as the call moves on.
  */
 export class CallLifecycle {
   state = new StateHolder(CallState.NEW);
@@ -20,6 +22,12 @@ export class CallLifecycle {
   media = null;
 
   #call;
+
+  /** The `seq` of this call's events handled here (a replay may repeat some). */
+  #seqs = new SeenSeqs();
+
+  /** The `seq` of incomingCall: kept apart, as events that overtook it may carry lower ones. */
+  #introSeq = 0;
 
   constructor(call) {
     this.#call = call;
@@ -41,7 +49,8 @@ export class CallLifecycle {
   }
 
   /** A call handed over by incomingCall: it starts ringing here, with its id. */
-  startIncoming(iceServers) {
+  startIncoming(iceServers, seq) {
+    this.#introSeq = Number.isInteger(seq) ? seq : 0;
     this.state = new StateHolder(CallState.INCOMING);
     this.start(iceServers);
   }
@@ -85,8 +94,33 @@ export class CallLifecycle {
     });
   }
 
-  /** What a server event of this call does. */
+  /**
+   * Back on a new connection: `call.resume` with the last `seq` seen. r=0 keeps the call (the
+   * missed events follow) and, on the side that placed it, restarts ICE if the network changed;
+   * r=1 ends it with the server's final state; anything else (r=11, no answer) as Connection lost.
+   */
+  resume(done) {
+    this.request('call.resume', { lastSeq: Math.max(this.#seqs.highest, this.#introSeq) }, (res) => {
+      if (res.r === 0) {
+        if (!this.#call.isIncomingCall && this.media) {
+          this.media.restartIceIfLost();
+        }
+      }
+      else if (res.r === 1) {
+        this.endHere({ code: res.state ?? 6, reason: res.reason ?? res.message });
+      }
+      else {
+        this.endHere({ code: 6, reason: 'Connection lost' });
+      }
+      done();
+    });
+  }
+
+  /** What a server event of this call does; one whose `seq` was seen already is ignored. */
   handle(m) {
+    if (Number.isInteger(m.seq) && !this.#seqs.firstTime(m.seq)) {
+      return;
+    }
     switch (m.type) {
       case 'signalingState': this.#onSignalingState(m); break;
       case 'sdp': this.media.remoteSdp(m.sdp, m.deviceId); break;
@@ -96,6 +130,7 @@ export class CallLifecycle {
       case 'hold': this.events.emit('hold', { hold: m.hold }); break;
       case 'transferred': this.events.emit('transferred', { toUserId: m.toUserId }); break;
       case 'otherDevice': this.#onOtherDevice(m); break;
+      case 'peerConnection': this.events.emit('peerconnection', { state: m.state }); break;
       default: break;
     }
   }

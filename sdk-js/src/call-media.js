@@ -81,9 +81,15 @@ export class CallMedia {
     }
   }
 
-  /** Caller: sends the first offer. */
-  offer() {
-    return this.#run(async () => this.#send('call.sdp', { sdp: await this.#session.createOffer() }));
+  /** Caller: sends the first offer (or, with `{iceRestart: true}`, one that restarts ICE). */
+  offer(options) {
+    return this.#run(async () => this.#send('call.sdp', { sdp: await this.#session.createOffer(options) }));
+  }
+
+  /** After a resume: re-offers with an ICE restart when the media path was lost meanwhile. */
+  restartIceIfLost() {
+    const ice = this.#session.iceConnectionState;
+    return ice === 'disconnected' || ice === 'failed' ? this.offer({ iceRestart: true }) : Promise.resolve(false);
   }
 
   /** Callee, after the answer: answers the caller's offer, now or when it arrives. */

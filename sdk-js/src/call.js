@@ -1,7 +1,7 @@
 import { CallLifecycle, noop } from './call-lifecycle.js';
 import { CallState, allows } from './call-state.js';
 import { describe, localResult } from './errors.js';
-import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE } from './internal.js';
+import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE, CALL_RESUME } from './internal.js';
 
 /**
  * A call: made with `new OnCallerCall(client, fromNumber, toNumber, isVideoCall)` and
@@ -250,7 +250,7 @@ export class OnCallerCall {
     this.fromInternal = message.fromInternal !== false;
     this.customDataFromYourServer = message.customDataFromYourServer ?? null;
     this.isIncomingCall = true;
-    this.#life.startIncoming(message.iceServers);
+    this.#life.startIncoming(message.iceServers, message.seq);
   }
 
   [CALL_MESSAGE](message) {
@@ -259,6 +259,10 @@ export class OnCallerCall {
 
   [CALL_CONNECTION_LOST]() {
     this.#life.endHere({ code: 6, reason: 'Connection lost' });
+  }
+
+  [CALL_RESUME](done) {
+    this.#life.resume(done);
   }
 
   get #media() {

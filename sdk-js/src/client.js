@@ -1,7 +1,8 @@
 import { serverUrls } from './address.js';
 import { OnCallerCall } from './call.js';
 import { CLIENT_EVENTS, Emitter } from './events.js';
-import { CALL_CONNECTION_LOST, CALL_INCOMING, CALL_MESSAGE, CLIENT_INTERNALS } from './internal.js';
+import { CALL_INCOMING, CALL_MESSAGE, CLIENT_INTERNALS } from './internal.js';
+import { CallResumer } from './resume.js';
 import { Signaling } from './signaling.js';
 import { StompTransport } from './transport.js';
 import { SDK_VERSION } from './version.js';
@@ -11,7 +12,8 @@ const DEVICE_ID_KEY = 'oncaller_device_id';
 /**
  * A connection of one user to the OnCaller server (PROTOCOL §6): `connect(token)` signs in,
  * `incomingcall` hands over calls, `sendCustomMessage` talks to other users. It reconnects by
- * itself, with backoff, after a dropped connection, until `disconnect()`.
+ * itself, with backoff, after a dropped connection, until `disconnect()`, and resumes its calls
+ * (`reconnecting`, then `reconnected`; see resume.js).
  */
 export class OnCallerClient {
   /** The signed-in user's id (from authen), else null. */
@@ -32,6 +34,8 @@ export class OnCallerClient {
   #iceTransportPolicy = 'all';
   #up = false;
 
+  #resumer;
+
   /**
    * @param {string|string[]} [serverAddrs] WebSocket URLs such as `wss://calls.example.com/ws`;
    * by default the server that served the SDK bundle
@@ -48,6 +52,11 @@ export class OnCallerClient {
       onAuthen: (m) => this.#onAuthen(m),
       onClientEvent: (m) => this.#onClientEvent(m),
     }, options);
+    this.#resumer = new CallResumer({
+      calls: () => [...this.#calls.values()],
+      emit: (event) => this.#events.emit(event),
+      timers: options.timers || globalThis,
+    });
     Object.defineProperty(this, CLIENT_INTERNALS, {
       value: Object.freeze({
         signaling: this.#signaling,
@@ -98,26 +107,28 @@ export class OnCallerClient {
   connect(accessToken) {
     this.#token = accessToken;
     if (this.#transport) {
-      this.#closed(this.#transport);
+      // While reconnecting (a new token during the resume window), the calls go on waiting.
+      this.#closed(this.#transport, this.#resumer.away);
       this.#transport.stop();
     }
     const transport = this.#transportFactory({
       urls: this.#urls,
-      headers: () => ({ 'access-token': this.#token || '', 'device-id': this.#deviceId, platform: 'web', 'sdk-version': SDK_VERSION }),
+      headers: () => ({ 'access-token': this.#token || '', 'device-id': this.#deviceId, platform: 'web', 'sdk-version': SDK_VERSION,
+        ...this.#resumer.headers() }),
       onConnected: () => {
         this.#up = true;
         this.#events.emit('connect');
       },
       onMessage: (m) => this.#signaling.handle(m),
       onRefused: (code, message) => this.#onRefused(code, message),
-      onClosed: () => this.#closed(transport),
+      onClosed: () => this.#closed(transport, true),
     });
     this.#transport = transport;
     this.#signaling.attach(transport);
     transport.start();
   }
 
-  /** Disconnects for good: no reconnect. Live calls end on this device. */
+  /** Disconnects for good (STOMP DISCONNECT): no reconnect, no resume. Live calls end at once. */
   disconnect() {
     const transport = this.#transport;
     if (transport) {
@@ -139,6 +150,9 @@ export class OnCallerClient {
       this.hasConnected = true;
     }
     this.#events.emit('authen', m);
+    if (m.r === 0) {
+      this.#resumer.signedIn(m);
+    }
   }
 
   #onRefused(code, message) {
@@ -151,6 +165,9 @@ export class OnCallerClient {
 
   #onClientEvent(m) {
     if (m.type === 'incomingCall') {
+      if (this.#calls.has(m.callId)) {
+        return; // replayed after a resume
+      }
       const call = new OnCallerCall(this, m.fromNumber, m.toNumber, m.isVideoCall);
       call[CALL_INCOMING](m);
       // The app attaches its handlers in incomingcall; early events of the call follow.
@@ -178,18 +195,27 @@ export class OnCallerClient {
     this.#signaling.unregister(call.callId);
   }
 
-  /** The connection of `transport` is gone: requests fail, calls end, `disconnect` fires once. */
-  #closed(transport) {
+  /**
+   * The connection of `transport` is gone: requests fail, `disconnect` fires once. Calls end,
+   * unless it `dropped` (not `disconnect()`): then they wait for the resume window.
+   */
+  #closed(transport, dropped) {
     if (transport !== this.#transport) {
       return;
     }
     this.#signaling.connectionLost();
-    [...this.#calls.values()].forEach((call) => call[CALL_CONNECTION_LOST]());
+    if (!dropped) {
+      this.#resumer.stop();
+      this.#resumer.endCalls();
+    }
     const wasUp = this.#up;
     this.#up = false;
     this.hasConnected = false;
     if (wasUp) {
       this.#events.emit('disconnect');
+    }
+    if (dropped) {
+      this.#resumer.dropped();
     }
   }
 }

@@ -22,6 +22,10 @@ export const CLIENT_EVENTS = Object.freeze({
     "client.on('otherdeviceauthen', (d) => console.log(d.deviceId, d.status))"),
   custommessage: event('A message another user sent with sendCustomMessage: {fromUserId, message}.',
     "client.on('custommessage', (m) => console.log(m.fromUserId, m.message))"),
+  reconnecting: event('The connection dropped (not disconnect()): the client reconnects by itself; live calls wait for it.',
+    "client.on('reconnecting', () => banner.show('Reconnecting...'))"),
+  reconnected: event('Signed in again after a drop, and every waiting call has resumed or ended.',
+    "client.on('reconnected', () => banner.hide())"),
 });
 
 /** Events of OnCallerCall: the seed's seven first, then the ones this SDK adds. */
@@ -46,6 +50,8 @@ export const CALL_EVENTS = Object.freeze({
     "call.on('hold', (h) => console.log(h.hold ? 'held' : 'resumed'))"),
   transferred: event('The call was transferred to another user: {toUserId}.',
     "call.on('transferred', (t) => console.log('now with', t.toUserId))"),
+  peerconnection: event("The other side's connection to the server dropped or came back: {state: 'lost'|'restored'}; the call goes on.",
+    "call.on('peerconnection', (p) => console.log('other side', p.state))"),
 });
 
 /** The events of the seed API, in its order (the API-surface test checks these). */

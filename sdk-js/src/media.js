@@ -38,6 +38,11 @@ export class MediaSession {
     return this.#pc !== null;
   }
 
+  /** RTCPeerConnection.iceConnectionState, or null before the peer connection. */
+  get iceConnectionState() {
+    return this.#pc ? this.#pc.iceConnectionState : null;
+  }
+
   /** Captures the microphone, and the camera when `video` is set (true or constraints). */
   async acquire(video) {
     const media = this.#env.navigator && this.#env.navigator.mediaDevices;
@@ -68,9 +73,9 @@ export class MediaSession {
     this.#pc = pc;
   }
 
-  /** A new offer, set as the local description: `{type, sdp}` to send. */
-  async createOffer() {
-    const offer = await this.#pc.createOffer();
+  /** A new offer, set as the local description: `{type, sdp}` to send. `options`: RTCOfferOptions. */
+  async createOffer(options) {
+    const offer = await this.#pc.createOffer(options);
     await this.#pc.setLocalDescription(offer);
     return { type: offer.type, sdp: offer.sdp };
   }

@@ -77,7 +77,8 @@ test('OnCallerClient has the PROTOCOL §6 surface', () => {
   assert.equal(c.userId, null);
   assert.equal(c.hasConnected, false);
   assert.deepEqual(Object.keys(CLIENT_EVENTS).sort(),
-    ['authen', 'connect', 'custommessage', 'disconnect', 'incomingcall', 'otherdeviceauthen', 'requestnewtoken']);
+    ['authen', 'connect', 'custommessage', 'disconnect', 'incomingcall', 'otherdeviceauthen', 'reconnected',
+      'reconnecting', 'requestnewtoken']);
 });
 
 test('the package exports what index.d.ts declares', () => {

@@ -86,7 +86,7 @@ test('incomingcall hands over an OnCallerCall with the server\'s fields', () => 
   ['call-1', 'alice', 'bob', 'Alice', 'Bob', true, true, 'order-42', 'incoming']);
 });
 
-test('a dropped connection fails requests, ends calls and fires disconnect once', async () => {
+test('a dropped connection without a resume window fails requests, ends calls and fires disconnect once', async () => {
   const { client, transport, events } = connected();
   transport().receive({ type: 'authen', r: 0, userId: 'bob' });
   transport().receive({ type: 'incomingCall', callId: 'call-2', fromNumber: 'a', toNumber: 'bob', iceServers: [] });

@@ -56,7 +56,10 @@ export class FakePeer {
     this.added.push(track);
   }
 
-  async createOffer() {
+  offerOptions = [];
+
+  async createOffer(options) {
+    this.offerOptions.push(options);
     return { type: 'offer', sdp: `offer-${this.added.length}` };
   }
 

@@ -50,6 +50,13 @@ export class FakeTransport {
     this.connected = false;
     this.options.onClosed();
   }
+
+  /** The client's own reconnect (stompjs's backoff) reached a server: CONNECT again. */
+  reconnect() {
+    this.headers = this.options.headers();
+    this.connected = true;
+    this.options.onConnected();
+  }
 }
 
 /** setTimeout/clearTimeout that run only when the test says so. */

@@ -18,6 +18,8 @@ client.on('disconnect', () => {});
 client.on('requestnewtoken', () => client.connect('new-token'));
 client.on('otherdeviceauthen', (d) => console.log(d.status, d.deviceId, d.platform, d.connectionId));
 client.on('custommessage', (m) => console.log(m.fromUserId, m.message));
+client.on('reconnecting', () => {});
+client.on('reconnected', () => {});
 client.on('incomingcall', (incoming: OnCallerCall) => {
   incoming.ringing((r: CallResult) => console.log(r.r));
   incoming.answer((r) => console.log(r.message));
@@ -62,7 +64,8 @@ call.on('addlocalstream', (s: MediaStream) => console.log(s.id))
   .on('error', (e) => console.log(e.code, e.reason, e.moreInfo))
   .on('dtmf', (d) => console.log(d.digits))
   .on('hold', (h) => console.log(h.hold))
-  .on('transferred', (t) => console.log(t.toUserId));
+  .on('transferred', (t) => console.log(t.toUserId))
+  .on('peerconnection', (p) => console.log(p.state === 'lost' || p.state === 'restored'));
 
 const message: string = describe('makeCall', 8).message + CATALOG.length + SDK_VERSION + CallState.ANSWERED;
 const docs: string = CALL_EVENTS.addlocalstream.example + CLIENT_EVENTS.authen.description + VERB_STATES.hold.join();

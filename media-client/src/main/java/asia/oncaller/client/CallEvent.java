@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The frozen list of a call's event names: the seven of the seed API plus {@code dtmf},
- * {@code hold} and {@code transferred}. Register by name (as in JavaScript) or typed:
+ * {@code hold}, {@code transferred} and {@code peerconnection}. Register by name (as in JavaScript) or typed:
  *
  * <pre>{@code
  * call.on("mediastate", state -> ...);                  // payload typed Object
@@ -52,9 +52,17 @@ public final class CallEvent<T> {
 	public static final CallEvent<String> TRANSFERRED = new CallEvent<>("transferred",
 			OnCallerCallListener::onTransferred);
 
+	/**
+	 * {@code peerconnection}: the other side's connection to the server dropped ({@code "lost"}) or came
+	 * back ({@code "restored"}); the call goes on:
+	 * {@code call.on(CallEvent.PEER_CONNECTION, s -> ui.showPeerOffline(s.equals("lost")))}.
+	 */
+	public static final CallEvent<String> PEER_CONNECTION = new CallEvent<>("peerconnection",
+			OnCallerCallListener::onPeerConnection);
+
 	/** Every call event, in the order above. */
 	public static final List<CallEvent<?>> ALL = List.of(ADD_LOCAL_STREAM, ADD_REMOTE_STREAM, MEDIA_STATE, OTHER_DEVICE,
-			ERROR, SIGNALING_STATE, INFO, DTMF, HOLD, TRANSFERRED);
+			ERROR, SIGNALING_STATE, INFO, DTMF, HOLD, TRANSFERRED, PEER_CONNECTION);
 
 	private final String name;
 

@@ -98,6 +98,11 @@ final class CallMedia implements MediaListener {
 		}
 	}
 
+	/** After a resume: re-offers with an ICE restart when the media path was lost meanwhile. */
+	void restartIceIfLost() {
+		this.session.restartIceIfLost();
+	}
+
 	void hold(boolean hold) {
 		this.session.hold(hold);
 	}

@@ -74,6 +74,9 @@ final class CallRuntime implements CallMedia.Owner {
 
 	private CompletableFuture<Void> released = CompletableFuture.completedFuture(null);
 
+	/** The {@code seq} of this call's events seen here (a replay may repeat some). */
+	private final SeenSeqs seqs = new SeenSeqs();
+
 	/** An outgoing call; nothing is sent until {@code makeCall}. */
 	CallRuntime(ClientSession session, OnCallerCall call, String fromNumber, String toNumber, boolean isVideoCall) {
 		this.session = session;
@@ -241,14 +244,50 @@ final class CallRuntime implements CallMedia.Owner {
 		});
 	}
 
-	/** The connection to the server closed: the server ends the call too ("Connection lost"). */
+	/** The connection to the server closed and the call was not resumed: the server ends it too. */
 	void connectionLost(String reason) {
+		endedHere(SignalingState.ENDED, reason);
+	}
+
+	private void endedHere(int code, String reason) {
 		if (isEnded()) {
 			this.session.calls.unregister(this);
 			return;
 		}
 		finish();
-		emit(CallEvent.SIGNALING_STATE, new SignalingState(SignalingState.ENDED, reason, null, null));
+		emit(CallEvent.SIGNALING_STATE, new SignalingState(code, reason, null, null));
+	}
+
+	/**
+	 * @param seq an event's {@code seq} (absent on older servers)
+	 * @return false when this call has seen it already (a replay after a resume); else records it
+	 */
+	boolean firstTime(Object seq) {
+		return !(seq instanceof Number n) || this.seqs.firstTime(n.longValue());
+	}
+
+	/**
+	 * Back on a new connection: {@code call.resume} with the last {@code seq} seen. r=0 keeps the
+	 * call (the missed events follow) and, on the side that placed it, restarts ICE if the network
+	 * changed; r=1 ends it with the server's final state; anything else (r=11, no answer) as
+	 * {@code Connection lost}.
+	 */
+	void resume(Runnable done) {
+		request("call.resume", Map.of("lastSeq", this.seqs.highest()), (result) -> {
+			if (result.isSuccess()) {
+				if (!this.incoming) {
+					mediaDo(CallMedia::restartIceIfLost);
+				}
+			}
+			else if (result.r() == 1) {
+				endedHere((result.get("state") instanceof Number n) ? n.intValue() : SignalingState.ENDED,
+						(result.get("reason") instanceof String r) ? r : result.message());
+			}
+			else {
+				connectionLost(CallResumer.CONNECTION_LOST);
+			}
+			done.run();
+		});
 	}
 
 	/**

@@ -40,9 +40,23 @@ public final class ClientEvent<T> {
 	public static final ClientEvent<CustomMessage> CUSTOM_MESSAGE = new ClientEvent<>("custommessage",
 			OnCallerClientListener::onCustomMessage);
 
+	/**
+	 * {@code reconnecting}: the connection dropped (not {@code disconnect()}), with its reason; the client
+	 * reconnects and live calls wait for it: {@code client.on(ClientEvent.RECONNECTING, r -> ui.banner("Reconnecting"))}.
+	 */
+	public static final ClientEvent<String> RECONNECTING = new ClientEvent<>("reconnecting",
+			OnCallerClientListener::onReconnecting);
+
+	/**
+	 * {@code reconnected}: signed in again after a drop, and every waiting call has resumed or ended (no
+	 * payload): {@code client.on(ClientEvent.RECONNECTED, x -> ui.hideBanner())}.
+	 */
+	public static final ClientEvent<Void> RECONNECTED = new ClientEvent<>("reconnected",
+			(listener, client, payload) -> listener.onReconnected(client));
+
 	/** Every client event, in the order above. */
 	public static final List<ClientEvent<?>> ALL = List.of(CONNECT, AUTHEN, DISCONNECT, INCOMING_CALL, REQUEST_NEW_TOKEN,
-			OTHER_DEVICE_AUTHEN, CUSTOM_MESSAGE);
+			OTHER_DEVICE_AUTHEN, CUSTOM_MESSAGE, RECONNECTING, RECONNECTED);
 
 	private final String name;
 

@@ -47,7 +47,9 @@ final class ClientRuntime implements Connection.Listener {
 		EventThread events = new EventThread();
 		this.session = new ClientSession(events, new Signaling(events::post, requestTimeout, this::onEvent));
 		this.handlers = new EventHandlers<>(client);
-		this.connection = new Connection(this.session, servers, transports, this);
+		CallResumer resumer = new CallResumer(this.session, (reason) -> emit(ClientEvent.RECONNECTING, reason),
+				() -> emit(ClientEvent.RECONNECTED, null));
+		this.connection = new Connection(this.session, servers, transports, this, resumer);
 		this.incomingCalls = incomingCalls;
 	}
 
@@ -146,7 +148,9 @@ final class ClientRuntime implements Connection.Listener {
 			default -> {
 				CallRuntime call = this.session.calls.byId((String) message.get("callId"));
 				if (call != null) {
-					ServerEvents.apply(call, type, message);
+					if (call.firstTime(message.get("seq"))) { // else a replay after a resume
+						ServerEvents.apply(call, type, message);
+					}
 				}
 				else {
 					log.debug("No call for {}", message);
@@ -161,6 +165,7 @@ final class ClientRuntime implements Connection.Listener {
 			return;
 		}
 		CallRuntime call = this.incomingCalls.apply(incoming);
+		call.firstTime(message.get("seq"));
 		this.session.calls.register(call);
 		emit(ClientEvent.INCOMING_CALL, call.handlers.source());
 		call.startIncomingMedia();

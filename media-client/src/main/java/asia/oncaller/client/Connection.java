@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's connection life cycle, on its event thread: token (through the
- * {@link BeforeConnect} hook), CONNECT, {@code authen}, loss and reconnection with back-off.
+ * {@link BeforeConnect} hook), CONNECT, {@code authen}, loss and reconnection with back-off, and
+ * the {@link CallResumer} told of each (a drop keeps the calls for their resume).
  * Each attempt has a generation number; anything arriving from an older transport is ignored.
  * It tells its {@link Listener} what happened and leaves the consequences (events, calls) to it.
  */
@@ -37,6 +38,8 @@ final class Connection {
 
 	private final Listener listener;
 
+	private final CallResumer resumer;
+
 	volatile BeforeConnect beforeConnect;
 
 	volatile boolean reconnect = true;
@@ -57,11 +60,13 @@ final class Connection {
 
 	private ScheduledFuture<?> retry;
 
-	Connection(ClientSession session, List<String> servers, Supplier<Transport> transports, Listener listener) {
+	Connection(ClientSession session, List<String> servers, Supplier<Transport> transports, Listener listener,
+			CallResumer resumer) {
 		this.session = session;
 		this.servers = servers;
 		this.transports = transports;
 		this.listener = listener;
+		this.resumer = resumer;
 	}
 
 	void start(String accessToken) {
@@ -76,7 +81,8 @@ final class Connection {
 		this.wanted = false;
 		this.generation++;
 		cancelRetry();
-		closeTransport();
+		closeTransport(); // DISCONNECT: the server ends the calls at once
+		this.resumer.stop();
 		this.listener.lost(reason);
 		if (wasOpen) {
 			this.listener.disconnected(reason);
@@ -123,6 +129,7 @@ final class Connection {
 		headers.put("device-id", this.session.deviceId);
 		headers.put("platform", "java");
 		headers.put("sdk-version", SDK_VERSION);
+		this.resumer.addHeaders(headers);
 		Transport next = this.transports.get();
 		this.transport = next;
 		this.session.signaling.use(next); // sends fail until CONNECTED: authen comes after it anyway
@@ -162,6 +169,9 @@ final class Connection {
 			this.attempts = 0;
 		}
 		this.listener.authen(authen);
+		if (authen.isSuccess()) {
+			this.resumer.signedIn(message);
+		}
 	}
 
 	private void refused(int code, String message) {
@@ -187,11 +197,13 @@ final class Connection {
 		}
 	}
 
+	/** The connection dropped (no DISCONNECT): calls wait for their resume, unless they cannot. */
 	private void closed(String reason) {
 		this.transport = null;
 		this.session.signaling.connectionLost();
-		this.listener.lost("Connection lost");
+		this.session.unauthenticated();
 		this.listener.disconnected(reason);
+		this.resumer.dropped(reason, this.wanted && this.reconnect);
 		scheduleRetry();
 	}
 

@@ -54,4 +54,8 @@ public interface OnCallerCallListener {
 	default void onTransferred(OnCallerCall call, String toUserId) {
 	}
 
+	/** {@code peerconnection}: the other side's connection dropped ({@code "lost"}) or came back ({@code "restored"}). */
+	default void onPeerConnection(OnCallerCall call, String state) {
+	}
+
 }

@@ -34,4 +34,12 @@ public interface OnCallerClientListener {
 	default void onCustomMessage(OnCallerClient client, CustomMessage message) {
 	}
 
+	/** {@code reconnecting}: the connection dropped; the client reconnects and live calls wait for it. */
+	default void onReconnecting(OnCallerClient client, String reason) {
+	}
+
+	/** {@code reconnected}: signed in again after a drop; every waiting call has resumed or ended. */
+	default void onReconnected(OnCallerClient client) {
+	}
+
 }

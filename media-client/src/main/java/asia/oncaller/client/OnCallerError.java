@@ -40,7 +40,7 @@ public enum OnCallerError {
 
 	/** 1007. */
 	CONNECTION_LOST(1007, "The connection to the server was lost",
-			"The WebSocket closed; calls of this client ended, and the client reconnects unless disconnect() was called."),
+			"The WebSocket closed while the request waited; the client reconnects and resumes its calls unless disconnect() was called (docs/protocol.md §2.1)."),
 
 	/** 1008. */
 	INVALID_ARGUMENT(1008, "Invalid argument", "An argument was null, empty or out of range; nothing was sent."),

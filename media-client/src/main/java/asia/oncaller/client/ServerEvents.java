@@ -36,6 +36,7 @@ final class ServerEvents {
 			case "hold" -> call.emit(CallEvent.HOLD, Boolean.TRUE.equals(m.get("hold")));
 			case "transferred" -> call.emit(CallEvent.TRANSFERRED, String.valueOf(m.get("toUserId")));
 			case "otherDevice" -> otherDevice(call, m);
+			case "peerConnection" -> call.emit(CallEvent.PEER_CONNECTION, String.valueOf(m.get("state")));
 			default -> {
 				// additive protocol fields and events are allowed: ignore what this version does not know
 			}

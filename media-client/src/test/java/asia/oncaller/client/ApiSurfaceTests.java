@@ -100,7 +100,7 @@ class ApiSurfaceTests {
 	@Test
 	void clientOffersTheProtocolSurface() throws Exception {
 		assertThat(ClientEvent.ALL.stream().map(ClientEvent::name)).containsExactly("connect", "authen", "disconnect",
-				"incomingcall", "requestnewtoken", "otherdeviceauthen", "custommessage");
+				"incomingcall", "requestnewtoken", "otherdeviceauthen", "custommessage", "reconnecting", "reconnected");
 		OnCallerClient.class.getMethod("connect", String.class);
 		OnCallerClient.class.getMethod("disconnect");
 		OnCallerClient.class.getMethod("sendCustomMessage", String.class, Map.class, Consumer.class);

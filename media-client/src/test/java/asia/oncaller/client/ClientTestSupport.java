@@ -2,6 +2,7 @@ package asia.oncaller.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +17,15 @@ final class ClientTestSupport {
 
 	final OnCallerClient client;
 
+	/** What every fake authen adds, e.g. {@code resumeToken} and {@code resumeWindowSeconds}. */
+	volatile Map<String, Object> authenFields = Map.of();
+
 	ClientTestSupport(int... refusals) {
 		int[] next = { 0 };
 		this.client = new OnCallerClient(List.of("ws://127.0.0.1:1/ws"), () -> {
 			int refuse = (next[0] < refusals.length) ? refusals[next[0]] : 0;
 			next[0]++;
-			FakeTransport transport = new FakeTransport(refuse);
+			FakeTransport transport = new FakeTransport(refuse, this.authenFields);
 			this.transports.add(transport);
 			return transport;
 			// Short, so that the time-out test ends soon; long enough that a reply the test sends

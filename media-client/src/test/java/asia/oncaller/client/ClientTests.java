@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * {@link OnCallerClient} on a fake transport: CONNECT headers, {@code authen} and its refusal
- * codes, the token hook after an expired token, reconnection after a lost connection (which ends
- * the client's calls), custom messages, replies before events, and event-name checks.
+ * codes, the token hook after an expired token, reconnection after a lost connection (which, from
+ * a server without resume, ends the client's calls; {@link ResumeTests} has the rest), custom
+ * messages, replies before events, and event-name checks.
  */
 class ClientTests {
 

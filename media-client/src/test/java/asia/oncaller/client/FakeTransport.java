@@ -1,5 +1,6 @@
 package asia.oncaller.client;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +26,11 @@ final class FakeTransport implements Transport {
 
 	private final int refuseWith;
 
-	FakeTransport(int refuseWith) {
+	private final Map<String, Object> authenFields;
+
+	FakeTransport(int refuseWith, Map<String, Object> authenFields) {
 		this.refuseWith = refuseWith;
+		this.authenFields = authenFields;
 	}
 
 	@Override
@@ -38,8 +42,10 @@ final class FakeTransport implements Transport {
 			return CompletableFuture.failedFuture(new IllegalStateException("closed by the server"));
 		}
 		CompletableFuture<Void> connected = CompletableFuture.completedFuture(null);
-		listener.onAuthen(Map.of("type", "authen", "r", 0, "message", "Success", "userId",
+		Map<String, Object> authen = new HashMap<>(Map.of("type", "authen", "r", 0, "message", "Success", "userId",
 				String.valueOf(headers.get("access-token")), "connectionId", "c1", "deviceId", headers.get("device-id")));
+		authen.putAll(this.authenFields);
+		listener.onAuthen(authen);
 		return connected;
 	}
 
@@ -68,8 +74,19 @@ final class FakeTransport implements Transport {
 
 	/** Replies to the last request sent to {@code verb}. */
 	void reply(String verb, int r) {
-		int index = this.destinations.lastIndexOf("/app/" + verb);
-		deliver(Map.of("type", "reply", "requestId", this.sent.get(index).get("requestId"), "r", r, "message", "m" + r));
+		reply(verb, r, Map.of());
+	}
+
+	/** Replies to the last request sent to {@code verb}, with more {@code fields}. */
+	void reply(String verb, int r, Map<String, Object> fields) {
+		Map<String, Object> reply = new HashMap<>(fields);
+		reply.putAll(Map.of("type", "reply", "requestId", lastSentTo(verb).get("requestId"), "r", r, "message", "m" + r));
+		deliver(reply);
+	}
+
+	/** The body of the last request sent to {@code verb}. */
+	Map<String, Object> lastSentTo(String verb) {
+		return this.sent.get(this.destinations.lastIndexOf("/app/" + verb));
 	}
 
 	boolean sentTo(String verb) {

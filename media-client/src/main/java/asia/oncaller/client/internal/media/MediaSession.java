@@ -14,6 +14,7 @@ import asia.oncaller.client.IceServer;
 import asia.oncaller.client.OnCallerError;
 import asia.oncaller.client.OnCallerException;
 import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceConnectionState;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -139,6 +140,18 @@ public final class MediaSession {
 	/** Sends an offer now, or as soon as the signaling state is stable again. */
 	public void offer() {
 		this.thread.step("offer", () -> (this.negotiation != null) ? this.negotiation.offer() : DONE, null);
+	}
+
+	/** Re-offers with an ICE restart when ICE is disconnected or failed (the network changed). */
+	public void restartIceIfLost() {
+		this.thread.step("ice restart", () -> {
+			if (this.pc == null || this.negotiation == null) {
+				return DONE;
+			}
+			RTCIceConnectionState ice = this.pc.getIceConnectionState();
+			return (ice == RTCIceConnectionState.DISCONNECTED || ice == RTCIceConnectionState.FAILED)
+					? this.negotiation.offer(true) : DONE;
+		}, null);
 	}
 
 	/** Lets this side answer: the pending remote offer now, and later ones as they come. */

@@ -44,6 +44,8 @@ final class Negotiation {
 
 	private boolean offerWanted;
 
+	private boolean iceRestartWanted;
+
 	private boolean mayAnswer;
 
 	private boolean remoteApplied;
@@ -60,6 +62,12 @@ final class Negotiation {
 
 	/** Makes and sends an offer, or remembers to once the state is stable. */
 	CompletableFuture<Void> offer() {
+		return offer(false);
+	}
+
+	/** {@link #offer()}, restarting ICE (new credentials, new candidates) when {@code iceRestart}. */
+	CompletableFuture<Void> offer(boolean iceRestart) {
+		this.iceRestartWanted |= iceRestart;
 		if (this.pc.getSignalingState() != RTCSignalingState.STABLE) {
 			this.offerWanted = true;
 			return DONE;
@@ -119,7 +127,11 @@ final class Negotiation {
 	}
 
 	private CompletableFuture<Void> send(boolean offer) {
-		return Sdp.create(this.pc, offer)
+		boolean iceRestart = offer && this.iceRestartWanted;
+		if (offer) {
+			this.iceRestartWanted = false;
+		}
+		return Sdp.create(this.pc, offer, iceRestart)
 			.thenComposeAsync((d) -> Sdp.apply(this.pc, d, true).thenApply((v) -> d), this.thread)
 			.thenAcceptAsync((d) -> {
 				if (!this.closed.getAsBoolean()) {

@@ -21,7 +21,7 @@ final class Sdp {
 	private Sdp() {
 	}
 
-	static CompletableFuture<RTCSessionDescription> create(RTCPeerConnection pc, boolean offer) {
+	static CompletableFuture<RTCSessionDescription> create(RTCPeerConnection pc, boolean offer, boolean iceRestart) {
 		CompletableFuture<RTCSessionDescription> result = new CompletableFuture<>();
 		CreateSessionDescriptionObserver observer = new CreateSessionDescriptionObserver() {
 
@@ -37,7 +37,9 @@ final class Sdp {
 
 		};
 		if (offer) {
-			pc.createOffer(new RTCOfferOptions(), observer);
+			RTCOfferOptions options = new RTCOfferOptions();
+			options.iceRestart = iceRestart;
+			pc.createOffer(options, observer);
 		}
 		else {
 			pc.createAnswer(new RTCAnswerOptions(), observer);

@@ -24,7 +24,7 @@ class AdmissionReader {
 	private EntityManager entityManager;
 
 	/**
-	 * The account's limits and live calls and the project ({@code null} when it is unknown).
+	 * The account's limits and live calls, and the project (empty when it is unknown).
 	 * @throws java.util.NoSuchElementException if the account is unknown
 	 */
 	AdmissionRead read(String accountId, String projectId) {

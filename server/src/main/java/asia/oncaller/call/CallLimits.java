@@ -69,16 +69,25 @@ class CallLimits {
 	 * Counts a new call of the account and says whether it must be refused, before anything else
 	 * is done for it (the answer_url is not asked). The count of live calls here is only a quick
 	 * look; {@link #admitsAnother} decides.
+	 * @param read the account's settings and live calls, as {@link AdmissionReader} read them
 	 */
-	Optional<CallResult> refusal(String accountId) {
-		Account account = this.accounts.findById(accountId).orElseThrow();
-		if (!this.attempts.tryAcquire(accountId, this.defaults.attemptsPerSecond(account.getCallAttemptsPerSecond()))) {
+	Optional<CallResult> refusal(String accountId, AccountCalls read) {
+		if (!this.attempts.tryAcquire(accountId, this.defaults.attemptsPerSecond(read.attemptsPerSecond()))) {
 			return Optional.of(CallResult.of(CallOutcome.RATE_LIMITED, TOO_MANY_ATTEMPTS));
 		}
-		if (this.calls.countLiveByAccount(accountId) >= this.defaults.atOnce(account.getCallsAtOnce())) {
+		if (read.live() >= this.defaults.atOnce(read.atOnce())) {
 			return Optional.of(CallResult.of(CallOutcome.RATE_LIMITED, TOO_MANY_CALLS));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * An account's own limits ({@code null}: the default) and how many of its calls are live.
+	 * @param attemptsPerSecond the operator's call attempts per second for the account
+	 * @param atOnce the operator's calls at once for the account
+	 * @param live its calls calling, ringing or answered
+	 */
+	record AccountCalls(Integer attemptsPerSecond, Integer atOnce, long live) {
 	}
 
 	/**

@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The verbs a device uses on a call it takes part in: ringing, answer, reject, hangup. STOMP and
  * REST adapters both call these methods, which decide every result code; the database settles
- * races through conditional updates (see {@link CallRepository}).
+ * races through conditional updates (see {@link CallRepository}). The usual answer and hangup
+ * (of a call nobody prices) are one such update that also checks who may do it; only when it
+ * matches nothing is the call read, to tell why or to take the longer path.
  */
 @Service
 public class CallService {
@@ -77,6 +79,10 @@ public class CallService {
 	 */
 	@Transactional
 	public CallResult answer(Party party, String callId) {
+		Optional<Call> answeredAtOnce = this.calls.answerUnpriced(callId, party, this.clock.instant());
+		if (answeredAtOnce.isPresent()) {
+			return answered(answeredAtOnce.get(), party);
+		}
 		Optional<Call> found = this.calls.findById(callId);
 		if (found.isEmpty()) {
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
@@ -99,7 +105,11 @@ public class CallService {
 			return (party.hasConnection() && party.connectionId().equals(current.parties().answeredConnectionId()))
 					? CallResult.ok(List.of()) : CallResult.of(CallOutcome.CONTROLLED_FROM_OTHER_DEVICE);
 		}
-		Call answered = won.get();
+		return answered(won.get(), party);
+	}
+
+	/** The events of the answer that won: both legs hear it, the callee's other devices stop ringing. */
+	private CallResult answered(Call answered, Party party) {
 		this.events.publishEvent(new CallLifecycleEvent.Answered(CallSnapshot.of(answered)));
 		return CallResult.ok(List.of(
 				new Delivery(CallParties.caller(answered),
@@ -146,6 +156,10 @@ public class CallService {
 	}
 
 	private CallResult endByParty(Party party, String callId) {
+		Optional<List<Delivery>> endedAtOnce = this.terminator.hangUpUnpriced(callId, party);
+		if (endedAtOnce.isPresent()) {
+			return CallResult.ok(endedAtOnce.get());
+		}
 		Optional<Call> found = this.calls.findById(callId);
 		if (found.isEmpty() || found.get().getStatus().isFinal()) {
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);

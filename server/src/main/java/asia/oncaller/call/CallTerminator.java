@@ -52,6 +52,18 @@ class CallTerminator {
 	}
 
 	/**
+	 * Ends a call nobody prices that {@code actor} may end outright, in one statement (see
+	 * {@link CallTransitions#hangUpUnpriced}): its caller, or the callee's answering device.
+	 * @return the events to send, or empty when that statement matched nothing: the call moved
+	 * on, or it needs the longer path ({@link #end}, a reject, a transfer, a priced call)
+	 */
+	Optional<List<Delivery>> hangUpUnpriced(String callId, Party actor) {
+		return this.calls.hangUpUnpriced(callId, actor, now()).map((call) -> ended(call,
+				CallEnd.NORMAL.reason().equals(call.getEndReason()) ? CallEnd.NORMAL : CallEnd.CANCELED, actor,
+				CallParties.roleOf(call, actor)));
+	}
+
+	/**
 	 * Ends the call if it is still in one of {@code from}, because its phone party hung up, gave
 	 * up, or could not be reached; the record says the phone's side ended it.
 	 */

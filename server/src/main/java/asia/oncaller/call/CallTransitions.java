@@ -26,6 +26,27 @@ public interface CallTransitions {
 	Optional<Call> markAnswered(String id, Instant now, String deviceId, String connectionId, Grant grant);
 
 	/**
+	 * The usual answer in one statement: CALLING or RINGING to ANSWERED by a device of
+	 * {@code party}, checking in the same statement what {@code CallService#answer} would check
+	 * on the row first: the party is the callee ({@link CallParties#roleOf}), the call is not
+	 * failing over, and nobody prices it, so its grant is its maxConnectTime
+	 * ({@link Grant#unpriced}) and needs no lock on the account. Empty when any check fails; the
+	 * caller then reads the row to tell why, or to answer a priced call under the account's lock.
+	 */
+	Optional<Call> answerUnpriced(String id, Party party, Instant now);
+
+	/**
+	 * The usual hangup in one statement: a call nobody prices and nobody transferred ends because
+	 * {@code party} may end it outright: its caller, from any live state ({@link CallEnd#NORMAL}
+	 * once answered, else {@link CallEnd#CANCELED}), or the callee's answering device once
+	 * answered ({@link CallEnd#NORMAL}); the record's end time, reason, SIP code and charge are
+	 * written by the same statement ({@code CallCharging#chargeOf} of a free call: its answered
+	 * time, never beyond the grant, rounded up to the second, for nothing). Empty when any check
+	 * fails; the caller then reads the row to tell why, or takes the path that ends it otherwise.
+	 */
+	Optional<Call> hangUpUnpriced(String id, Party party, Instant now);
+
+	/**
 	 * Any of {@code from} to a final state, with the record's end time, reason, SIP code and
 	 * {@code charge}: what the call is billed as its caller last read it. The caller checks it
 	 * against the returned row, which another transaction may have changed since (see

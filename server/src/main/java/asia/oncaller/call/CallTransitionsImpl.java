@@ -47,6 +47,58 @@ class CallTransitionsImpl implements CallTransitions {
 	}
 
 	@Override
+	public Optional<Call> answerUnpriced(String id, Party party, Instant now) {
+		Map<String, Object> parameters = party(id, party, now);
+		parameters.put("device", party.deviceId());
+		return update("""
+				UPDATE call SET status = 'ANSWERED', answered_at = :now, answered_device_id = :device,
+				  answered_connection_id = :connection,
+				  connect_deadline = CAST(:now AS TIMESTAMPTZ) + make_interval(secs => max_connect_seconds),
+				  granted_seconds = max_connect_seconds, reserved_amount = 0, last_seen_at = :now, version = version + 1
+				WHERE id = :id AND status IN ('CALLING', 'RINGING') AND fail_reason IS NULL AND price_per_minute IS NULL
+				  AND PARTY_IS_CALLEE RETURNING *""".replace("PARTY_IS_CALLEE", PARTY_IS_CALLEE), parameters);
+	}
+
+	@Override
+	public Optional<Call> hangUpUnpriced(String id, Party party, Instant now) {
+		// The reason and SIP code are CallEnd.NORMAL's once answered, else CallEnd.CANCELED's.
+		return update("""
+				UPDATE call SET status = 'ENDED', ended_at = :now,
+				  end_reason = CASE status WHEN 'ANSWERED' THEN 'Ended' ELSE 'Canceled' END,
+				  sip_code = CASE status WHEN 'ANSWERED' THEN NULL ELSE 487 END,
+				  billed_seconds = CASE WHEN answered_at IS NULL THEN 0 ELSE GREATEST(0, CEIL(EXTRACT(EPOCH FROM
+				    LEAST(CAST(:now AS TIMESTAMPTZ) - answered_at, make_interval(secs => granted_seconds)))))::INTEGER END,
+				  cost = 0, version = version + 1
+				WHERE id = :id AND price_per_minute IS NULL AND transferred_at IS NULL
+				  AND ((status IN ('CALLING', 'RINGING', 'ANSWERED') AND PARTY_IS_CALLER)
+				    OR (status = 'ANSWERED' AND PARTY_IS_CALLEE
+				      AND (CAST(:connection AS VARCHAR) IS NULL OR answered_connection_id = :connection)))
+				RETURNING *""".replace("PARTY_IS_CALLER", PARTY_IS_CALLER).replace("PARTY_IS_CALLEE", PARTY_IS_CALLEE),
+				party(id, party, now));
+	}
+
+	// CallParties.roleOf in SQL, for :project, :user and :connection (NULL over REST). A user who
+	// calls themselves is the caller on the connection that placed the call, the callee elsewhere.
+	private static final String PARTY_IS_CALLER = """
+			(project_id = :project AND from_user_id = :user AND (to_user_id IS DISTINCT FROM :user
+			  OR CAST(:connection AS VARCHAR) IS NULL OR caller_connection_id IS NOT DISTINCT FROM :connection))""";
+
+	private static final String PARTY_IS_CALLEE = """
+			(project_id = :project AND to_user_id = :user AND NOT (from_user_id IS NOT DISTINCT FROM :user
+			  AND (CAST(:connection AS VARCHAR) IS NULL OR caller_connection_id IS NOT DISTINCT FROM :connection)))""";
+
+	/** The parameters of a verb of {@code party}'s: who they are, and when. */
+	private static Map<String, Object> party(String id, Party party, Instant now) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("now", now);
+		parameters.put("project", party.projectId());
+		parameters.put("user", party.userId());
+		parameters.put("connection", party.connectionId());
+		return parameters;
+	}
+
+	@Override
 	public Optional<Call> markEnded(String id, Collection<CallState> from, CallState state, Instant now, String reason,
 			Integer sipCode, Charge charge) {
 		Map<String, Object> parameters = ending(id, now, reason, sipCode, charge);

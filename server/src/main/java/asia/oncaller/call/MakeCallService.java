@@ -15,7 +15,6 @@ import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.SccoParser;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.tenant.Project;
-import asia.oncaller.tenant.ProjectRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +36,7 @@ public class MakeCallService {
 	/** The {@code deviceId} that the phone leg's SDP carries to app devices. */
 	static final String PHONE_DEVICE = "phone";
 
-	private final ProjectRepository projects;
+	private final AdmissionReader admissionReader;
 
 	private final AnswerUrlClient answerUrls;
 
@@ -51,8 +50,6 @@ public class MakeCallService {
 
 	private final TransactionTemplate transaction;
 
-	private final TransactionTemplate readOnly;
-
 	private final Clock clock;
 
 	private final JsonMapper json;
@@ -65,19 +62,17 @@ public class MakeCallService {
 
 	private final CallLimits limits;
 
-	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
+	MakeCallService(AdmissionReader admissionReader, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceServers ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
 			CallLimits limits) {
-		this.projects = projects;
+		this.admissionReader = admissionReader;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
 		this.calls = calls;
 		this.presence = presence;
 		this.ice = ice;
 		this.transaction = transaction;
-		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
-		this.readOnly.setReadOnly(true);
 		this.clock = clock;
 		this.json = json;
 		this.events = events;
@@ -109,7 +104,7 @@ public class MakeCallService {
 				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
 						command.video(), custom),
 				project);
-		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null);
+		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null, project);
 	}
 
 	/**
@@ -135,7 +130,7 @@ public class MakeCallService {
 		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
 				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
 		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType,
-				null);
+				null, admission.project());
 	}
 
 	/**
@@ -164,7 +159,7 @@ public class MakeCallService {
 		}
 		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
-				new InboundLine(trunkId, number.getId(), sipCallId));
+				new InboundLine(trunkId, number.getId(), sipCallId), project);
 		if (!placed.outcome().ok()) {
 			return PhoneCallPlacement.refused(placed.outcome());
 		}
@@ -179,7 +174,7 @@ public class MakeCallService {
 	}
 
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
-			EndpointType fromType, InboundLine inbound) {
+			EndpointType fromType, InboundLine inbound, Project project) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -192,7 +187,7 @@ public class MakeCallService {
 			}
 			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
 			return new Placed(route.outcome(),
-					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound) : null);
+					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound, project) : null);
 		});
 		if (placed.outcome() == CallOutcome.RATE_LIMITED) {
 			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
@@ -216,11 +211,18 @@ public class MakeCallService {
 		return caller.hasConnection() ? this.ice.forUser(caller.userId()) : this.ice.withoutCredentials();
 	}
 
-	/** Writes the new call and tells the event_url, in the caller's transaction. */
+	/**
+	 * Writes the new call and tells the event_url, in the caller's transaction. A call with no
+	 * phone number uses its project's event_url, as the admission read it with the answer_url
+	 * ({@code project}): the webhook outbox then needs no look-up of its own.
+	 */
 	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route, InboundLine inbound) {
+			CallRouting.Route route, InboundLine inbound, Project project) {
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		call = this.calls.save(call);
+		if (call.phoneLine().numberId() == null) {
+			call.readWith(new CallSnapshot.EventUrls(null, project.getEventUrl()));
+		}
 		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call)));
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
@@ -231,19 +233,16 @@ public class MakeCallService {
 	/**
 	 * Why a call may not be placed before its answer_url is asked (custom data over 16 KB, or the
 	 * account's limits; the same for every caller), else the project whose answer_url and
-	 * signing secret it uses. One read-only transaction for all that is read: each would
-	 * otherwise take a pooled connection and a round trip of its own.
+	 * signing secret it uses. All that is read is one statement ({@link AdmissionReader}).
 	 */
 	private Admission admit(String custom, String accountId, String projectId) {
 		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
 			return new Admission(Optional
 				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB")), null);
 		}
-		return this.readOnly.execute((status) -> {
-			Optional<CallResult> refused = this.limits.refusal(accountId);
-			return new Admission(refused,
-					refused.isPresent() ? null : this.projects.findById(projectId).orElseThrow());
-		});
+		AdmissionReader.AdmissionRead read = this.admissionReader.read(accountId, projectId);
+		Optional<CallResult> refused = this.limits.refusal(accountId, read.calls());
+		return new Admission(refused, refused.isPresent() ? null : read.project().orElseThrow());
 	}
 
 	/** A refusal, or the caller's project when the call may go on. */

@@ -196,6 +196,57 @@ class CallFlowIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void answerAndHangupAtOnceEndTheCallOnceAsWhicheverCameFirst() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		for (int i = 0; i < 20; i++) {
+			int round = i;
+			String callId = call(alice, "bob", 60);
+			bob.awaitEvent("incomingCall", callId);
+
+			bob.send("call.answer", Map.of("requestId", "answer-" + round, "callId", callId));
+			alice.send("call.hangup", Map.of("requestId", "hangup-" + round, "callId", callId));
+			int answered = (int) bob.await((m) -> ("answer-" + round).equals(m.get("requestId"))).get("r");
+			int hungUp = (int) alice.await((m) -> ("hangup-" + round).equals(m.get("requestId"))).get("r");
+
+			Call call = record(callId);
+			assertThat(hungUp).as("round %d", round).isZero();
+			assertThat(call.getStatus()).isEqualTo(CallState.ENDED);
+			if (answered == 0) {
+				assertThat(call.getEndReason()).as("round %d", round).isEqualTo("Ended");
+				assertThat(call.timing().answeredAt()).isNotNull();
+			}
+			else {
+				assertThat(answered).as("round %d", round).isEqualTo(3);
+				assertThat(call.getEndReason()).as("round %d", round).isEqualTo("Canceled");
+				assertThat(call.timing().answeredAt()).isNull();
+			}
+			assertThat(call.money().isBilled(CallCharging.chargeOf(call))).isTrue();
+		}
+	}
+
+	@Test
+	void bothPartiesHangingUpAtOnceEndTheCallOnce() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		for (int i = 0; i < 20; i++) {
+			int round = i;
+			String callId = call(alice, "bob", 60);
+			assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+
+			bob.send("call.hangup", Map.of("requestId", "bob-" + round, "callId", callId));
+			alice.send("call.hangup", Map.of("requestId", "alice-" + round, "callId", callId));
+			int byBob = (int) bob.await((m) -> ("bob-" + round).equals(m.get("requestId"))).get("r");
+			int byAlice = (int) alice.await((m) -> ("alice-" + round).equals(m.get("requestId"))).get("r");
+
+			assertThat(new int[] { byBob, byAlice }).as("round %d", round).containsExactlyInAnyOrder(0, 1);
+			Call call = record(callId);
+			assertThat(call.getEndReason()).isEqualTo("Ended");
+			assertThat(call.money().isBilled(CallCharging.chargeOf(call))).isTrue();
+		}
+	}
+
+	@Test
 	void unansweredCallEndsWithNoAnswerAfterTheSccoTimeout() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import asia.oncaller.RepositoryTest;
 import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
+import asia.oncaller.billing.Tariff;
+import asia.oncaller.common.Sids;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.Endpoint;
 import asia.oncaller.tenant.Account;
@@ -127,6 +130,91 @@ class CallRepositoryIntegrationTests {
 		assertThat(this.calls.findById("call-answer-race").orElseThrow().parties().answeredDeviceId()).isEqualTo("d1");
 	}
 
+	/**
+	 * The one-statement answer and hangup decide who may act as {@link CallParties} does, for a
+	 * call between two users and a user's call to themselves (caller on one connection, callee on
+	 * the others), over STOMP (a connection) and REST (none), and for users of another project.
+	 */
+	@ParameterizedTest
+	@CsvSource(nullValues = "null", value = { "bob, cb1, false", "bob, null, false", "bob, cb2, false",
+			"alice, ca1, false", "alice, null, false", "alice, ca2, false", "carol, cc1, false", "bob, cb1, true",
+			"alice, ca1, true" })
+	void theOneStatementAnswerAndHangupLetActWhomCallPartiesLets(String user, String connection,
+			boolean otherProject) {
+		Project project = newProject();
+		Party party = new Party(otherProject ? "prj-other" : project.getId(), project.getAccountId(), user, connection,
+				"device");
+		for (String callee : List.of("bob", "alice")) {
+			// The callee answers on cb1 (bob) or ca2 (alice calling herself).
+			String answeredOn = callee.equals("bob") ? "cb1" : "ca2";
+			Call ringing = this.calls.saveAndFlush(newCall(project, Sids.newSid("call-"), callee, null));
+			CallParties.Role role = CallParties.roleOf(ringing, party);
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+			assertThat(this.calls.answerUnpriced(ringing.getId(), party, now).isPresent()).as("%s answers", party)
+				.isEqualTo(role == CallParties.Role.CALLEE);
+
+			Call unanswered = this.calls.saveAndFlush(newCall(project, Sids.newSid("call-"), callee, null));
+			Optional<Call> canceled = this.calls.hangUpUnpriced(unanswered.getId(), party, now);
+			assertThat(canceled.isPresent()).as("%s hangs up unanswered", party).isEqualTo(role == CallParties.Role.CALLER);
+			canceled.ifPresent((call) -> assertThat(call).extracting(Call::getStatus, Call::getEndReason,
+					Call::getSipCode, (c) -> c.money().billedSeconds(), (c) -> c.money().cost().signum())
+				.containsExactly(CallState.ENDED, CallEnd.CANCELED.reason(), CallEnd.CANCELED.sipCode(), 0, 0));
+
+			Call talking = this.calls.saveAndFlush(newCall(project, Sids.newSid("call-"), callee, null));
+			Call answered = this.calls
+				.markAnswered(talking.getId(), now.minusMillis(61_500), "device", answeredOn, Grant.unpriced(null))
+				.orElseThrow();
+			boolean mayEnd = role == CallParties.Role.CALLER
+					|| (role == CallParties.Role.CALLEE && CallParties.isAnsweringDevice(answered, party));
+			Optional<Call> ended = this.calls.hangUpUnpriced(talking.getId(), party, now);
+			assertThat(ended.isPresent()).as("%s hangs up answered", party).isEqualTo(mayEnd);
+			ended.ifPresent((call) -> assertThat(call).extracting(Call::getStatus, Call::getEndReason,
+					Call::getSipCode, (c) -> c.money().billedSeconds(), (c) -> c.money().cost().signum())
+				.containsExactly(CallState.ENDED, CallEnd.NORMAL.reason(), null, 62, 0));
+		}
+	}
+
+	@Test
+	void theOneStatementAnswerWritesTheGrantOfTheLongerPath() {
+		Call placed = this.calls.saveAndFlush(newCall(newProject(), "call-one-statement-grant", "bob", 90));
+		Party bob = new Party(placed.getProjectId(), placed.getAccountId(), "bob", "cb1", "b1");
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Grant grant = Grant.unpriced(90);
+
+		Call answered = this.calls.answerUnpriced(placed.getId(), bob, now).orElseThrow();
+
+		assertThat(answered.timing().connectDeadline()).isEqualTo(now.plusSeconds(grant.seconds()));
+		assertThat(answered.money().grantedSeconds()).isEqualTo(grant.seconds());
+		assertThat(answered.money().reservedAmount()).isEqualByComparingTo(grant.reserved());
+		assertThat(answered.timing().lastSeenAt()).isEqualTo(now);
+		assertThat(answered.parties().answeredDeviceId()).isEqualTo("b1");
+		// Billed time never goes beyond the grant: 90 s, not the 100 s since the answer.
+		assertThat(this.calls.hangUpUnpriced(placed.getId(), bob, now.plusSeconds(100))).get()
+			.satisfies((call) -> assertThat(call.money().billedSeconds()).isEqualTo(90))
+			.satisfies((call) -> assertThat(call.money().isBilled(CallCharging.chargeOf(call))).isTrue());
+	}
+
+	@Test
+	void aPricedCallIsNeverAnsweredOrEndedByTheOneStatementVerbs() {
+		Call placed = newCall(newProject(), "call-one-statement-priced", "bob", null);
+		Call priced = Call.calling(placed.getId(),
+				new Party(placed.getProjectId(), placed.getAccountId(), "alice", "ca1", "a1"), EndpointType.INTERNAL,
+				connectTo("bob", 0), false,
+				Money.of("USD", null, new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO), connectTo("bob", 0)),
+				PhoneLine.NONE, Instant.now());
+		this.calls.saveAndFlush(priced);
+		Instant now = Instant.now();
+
+		assertThat(this.calls.answerUnpriced(priced.getId(),
+				new Party(priced.getProjectId(), priced.getAccountId(), "bob", "cb1", "b1"), now))
+			.isEmpty();
+		assertThat(this.calls.hangUpUnpriced(priced.getId(),
+				new Party(priced.getProjectId(), priced.getAccountId(), "alice", "ca1", "a1"), now))
+			.isEmpty();
+		assertThat(this.calls.findById(priced.getId()).orElseThrow().getStatus()).isEqualTo(CallState.CALLING);
+	}
+
 	@Test
 	void endingOnlyMovesFromTheNamedStates() {
 		this.calls.saveAndFlush(newCall("call-end-states"));
@@ -182,6 +270,28 @@ class CallRepositoryIntegrationTests {
 
 	private Call newCall(String id) {
 		return newCall(id, false, null);
+	}
+
+	/**
+	 * alice, on connection ca1, calls {@code callee} in {@code project}: free, within
+	 * {@code maxConnectSeconds} when not {@code null}.
+	 */
+	private Call newCall(Project project, String id, String callee, Integer maxConnectSeconds) {
+		ConnectAction connect = connectTo(callee, (maxConnectSeconds != null) ? maxConnectSeconds : 0);
+		return Call.calling(id, new Party(project.getId(), project.getAccountId(), "alice", "ca1", "a1"),
+				EndpointType.INTERNAL, connect, false, Money.of("USD", null, null, connect), PhoneLine.NONE,
+				Instant.now());
+	}
+
+	private Project newProject() {
+		Account account = this.accounts.saveAndFlush(new Account("Acme", "USD"));
+		return this.projects.saveAndFlush(new Project(account.getId(), "App"));
+	}
+
+	private static ConnectAction connectTo(String callee, int maxConnectSeconds) {
+		return new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", "Alice"),
+				new Endpoint(Endpoint.INTERNAL, callee, null), null, 60,
+				(maxConnectSeconds > 0) ? maxConnectSeconds : ConnectAction.UNLIMITED_CONNECT_TIME, true, false, null);
 	}
 
 	/** alice calls bob, with the SCCO's customData, in the currency of a fresh account. */

@@ -49,12 +49,14 @@ public class CallReaper {
 
 	private final FailoverRunner failoverRunner;
 
+	private final CallConnections connections;
+
 	/** When {@link #endLostCalls()} last could not reach the database. */
 	private volatile Instant lastOutage;
 
 	CallReaper(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender events,
 			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing,
-			CallFailover failover, FailoverRunner failoverRunner) {
+			CallFailover failover, FailoverRunner failoverRunner, CallConnections connections) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -65,6 +67,7 @@ public class CallReaper {
 		this.billing = billing;
 		this.failover = failover;
 		this.failoverRunner = failoverRunner;
+		this.connections = connections;
 	}
 
 	/**
@@ -132,9 +135,13 @@ public class CallReaper {
 
 	/**
 	 * Ends the live calls that a closed connection placed or answered. Calls merely ringing on
-	 * it go on: the callee may still answer on another device.
+	 * it go on: the callee may still answer on another device. A connection that never placed
+	 * nor answered a call ({@link CallConnections}) has none, and costs no query.
 	 */
 	public void connectionClosed(String connectionId) {
+		if (!this.connections.closed(connectionId)) {
+			return;
+		}
 		for (String callId : this.calls.findLiveByConnection(connectionId)) {
 			endAndTell(() -> this.terminator.end(callId, CallState.live(), CallEnd.CONNECTION_LOST, null));
 		}

@@ -33,14 +33,17 @@ public class CallService {
 
 	private final CallFailover failover;
 
+	private final CallConnections connections;
+
 	CallService(CallRepository calls, CallTerminator terminator, CallCharging charging, Clock clock,
-			ApplicationEventPublisher events, CallFailover failover) {
+			ApplicationEventPublisher events, CallFailover failover, CallConnections connections) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
 		this.clock = clock;
 		this.events = events;
 		this.failover = failover;
+		this.connections = connections;
 	}
 
 	/** The callee's device rings: the caller hears {@code signalingState} 2 once. */
@@ -90,6 +93,7 @@ public class CallService {
 		}
 		Grant grant = this.charging.firstGrant(call);
 		Instant now = this.clock.instant();
+		this.connections.takingPart(party.connectionId());
 		Optional<Call> won = this.calls.markAnswered(callId, now, party.deviceId(), party.connectionId(), grant);
 		if (won.isEmpty()) {
 			Call current = this.calls.findById(callId).orElseThrow();
@@ -116,6 +120,7 @@ public class CallService {
 	 * first answer, as the phone party never left.
 	 */
 	private CallResult answerTransfer(Party party, Call call) {
+		this.connections.takingPart(party.connectionId());
 		return this.calls.markTransferAnswered(call.getId(), party.deviceId(), party.connectionId(), this.clock.instant())
 			.map((answered) -> CallResult.ok(List.of(
 					new Delivery(Recipient.connectionOrUser(answered.getProjectId(), party.userId(), party.connectionId()),

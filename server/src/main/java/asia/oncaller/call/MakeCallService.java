@@ -65,10 +65,12 @@ public class MakeCallService {
 
 	private final CallLimits limits;
 
+	private final CallConnections connections;
+
 	MakeCallService(ProjectRepository projects, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceProperties ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
-			CallLimits limits) {
+			CallLimits limits, CallConnections connections) {
 		this.projects = projects;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -84,6 +86,7 @@ public class MakeCallService {
 		this.phones = phones;
 		this.failover = failover;
 		this.limits = limits;
+		this.connections = connections;
 	}
 
 	/**
@@ -212,6 +215,7 @@ public class MakeCallService {
 	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
 			CallRouting.Route route, InboundLine inbound) {
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
+		this.connections.takingPart(caller.connectionId());
 		call = this.calls.save(call);
 		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call)));
 		if (call.getStatus().isFinal()) {

@@ -55,6 +55,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws").setAllowedOriginPatterns(this.properties.allowedOrigins());
 		registry.setErrorHandler(new StompErrorFrames());
+		// Before the controllers' mapping, so that a WebSocket upgrade is not first matched against
+		// every @RequestMapping (3 % of a sign-in's CPU, docs/performance.md "Sign-ins").
+		registry.setOrder(-1);
 		// Frames from one connection are handled concurrently (setPreserveReceiveOrder would
 		// serialize them, but Spring 7.0 then neither sends the ERROR frame of a refused CONNECT
 		// nor delivers every user-destination message). Clients therefore keep ICE candidates

@@ -194,7 +194,9 @@ async function idle() { // N signed-in users doing nothing but heart-beats; memo
   const heapBefore = heapUsedAfterGcKB(pid);
   await sleep(1000);
   const before = procStat(pid);
+  const setupSampler = sampler().start(); // what the sign-ins cost each side: is the client the limit?
   const { conns, seconds } = await signIn(ids, tokenOf);
+  const setupCpu = setupSampler.stop();
   await sleep(3000);
   const registered = procStat(pid);
   const s = sampler().start();
@@ -210,6 +212,10 @@ async function idle() { // N signed-in users doing nothing but heart-beats; memo
   const n = Math.max(1, conns.length);
   return { mode: 'idle', sessions: opt.idle, registered: conns.length, stillOpenAfterHold: stillOpen,
     tokenSeconds: round(tokenSeconds), setupSeconds: round(seconds), setupPerSec: round(conns.length / seconds),
+    setupServerCpuPct: setupCpu.serverCpuPct, setupDbCpuPct: setupCpu.dbCpuPct, setupClientCpuPct: setupCpu.clientCpuPct,
+    setupOtherCpuPct: setupCpu.otherCpuPct,
+    setupServerMsPerSignIn: round((setupCpu.serverCpuPct / 100) * seconds * 1000 / Math.max(1, conns.length)),
+    setupClientMsPerSignIn: round((setupCpu.clientCpuPct / 100) * seconds * 1000 / Math.max(1, conns.length)),
     serverRssBeforeMB: mb(before?.rssKB), serverRssRegisteredMB: mb(registered?.rssKB), serverRssAfterHoldMB: mb(after?.rssKB),
     serverRssAfterCloseMB: mb(closed?.rssKB), serverThreads: registered?.threads, heapUsedBeforeMB: mb(heapBefore),
     heapUsedAfterMB: mb(heapAfter), idleHoldCpuPct: held.serverCpuPct, idleHoldDbCpuPct: held.dbCpuPct,

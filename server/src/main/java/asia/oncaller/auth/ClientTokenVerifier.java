@@ -4,9 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import asia.oncaller.common.ControlCharacters;
-import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectInService;
-import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.tenant.ProjectsInService;
 
 import org.springframework.stereotype.Component;
 
@@ -34,11 +33,11 @@ public class ClientTokenVerifier {
 	/** The shape the schema enforces on API key SIDs; anything else needs no query. */
 	private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-f]{32}");
 
-	private final ProjectRepository projects;
+	private final ProjectsInService projects;
 
 	private final JwtChecks checks;
 
-	ClientTokenVerifier(ProjectRepository projects, JwtChecks checks) {
+	ClientTokenVerifier(ProjectsInService projects, JwtChecks checks) {
 		this.projects = projects;
 		this.checks = checks;
 	}
@@ -60,8 +59,8 @@ public class ClientTokenVerifier {
 		if (found.isEmpty()) {
 			return AuthOutcome.failure(AuthCode.ISSUER_NOT_FOUND);
 		}
-		Project project = found.get().project();
-		AuthCode code = this.checks.verify(unverified, project.getApiKeySecret());
+		ProjectInService project = found.get();
+		AuthCode code = this.checks.verify(unverified, project.apiKeySecret());
 		if (code != AuthCode.OK) {
 			return AuthOutcome.failure(code);
 		}
@@ -69,14 +68,14 @@ public class ClientTokenVerifier {
 		if (userId == null) {
 			return AuthOutcome.failure(AuthCode.INVALID_PAYLOAD);
 		}
-		if (!found.get().inService()) {
+		if (!project.inService()) {
 			return AuthOutcome.failure(AuthCode.PROJECT_NOT_FOUND);
 		}
-		return AuthOutcome.success(new ClientIdentity(userId, project.getId(), project.getAccountId()));
+		return AuthOutcome.success(new ClientIdentity(userId, project.projectId(), project.accountId()));
 	}
 
 	private Optional<ProjectInService> findProject(String issuer) {
-		return API_KEY_SID.matcher(issuer).matches() ? this.projects.findInServiceByApiKeySid(issuer)
+		return API_KEY_SID.matcher(issuer).matches() ? this.projects.findByApiKeySid(issuer)
 				: Optional.empty();
 	}
 

@@ -2,7 +2,9 @@ package asia.oncaller.call;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Marks the answered calls that this node holds a connection of as alive, every heartbeat
- * interval, and those it holds a phone leg of. A node that crashes stops marking its calls; after the heartbeat timeout any node's
+ * interval, and those it holds a phone leg of. Only the connections that placed or answered a
+ * call are sent ({@link CallConnections}): no other may be named by a call, and sending every
+ * connected client's id cost idle clients a statement per thousand of them every interval. A node that crashes stops marking its calls; after the heartbeat timeout any node's
  * {@link CallReaper#endLostCalls()} ends them, charged up to their last heartbeat. A call whose
  * legs are on two nodes stays alive while either node is.
  */
@@ -25,13 +29,17 @@ class CallHeartbeat {
 
 	private final Presence presence;
 
+	private final CallConnections connections;
+
 	private final Clock clock;
 
 	private final ObjectProvider<PhoneNetwork> phones;
 
-	CallHeartbeat(CallRepository calls, Presence presence, Clock clock, ObjectProvider<PhoneNetwork> phones) {
+	CallHeartbeat(CallRepository calls, Presence presence, CallConnections connections, Clock clock,
+			ObjectProvider<PhoneNetwork> phones) {
 		this.calls = calls;
 		this.presence = presence;
+		this.connections = connections;
 		this.clock = clock;
 		this.phones = phones;
 	}
@@ -39,7 +47,7 @@ class CallHeartbeat {
 	@Scheduled(fixedDelayString = "${oncaller.call.heartbeat-interval:5s}")
 	@Transactional
 	public void beat() {
-		List<String> connectionIds = new ArrayList<>(this.presence.connectionIds());
+		List<String> connectionIds = openConnectionsInCalls();
 		for (int from = 0; from < connectionIds.size(); from += BATCH) {
 			this.calls.markSeen(connectionIds.subList(from, Math.min(from + BATCH, connectionIds.size())),
 					this.clock.instant());
@@ -50,6 +58,30 @@ class CallHeartbeat {
 		for (int from = 0; from < callIds.size(); from += BATCH) {
 			this.calls.markSeenById(callIds.subList(from, Math.min(from + BATCH, callIds.size())), this.clock.instant());
 		}
+	}
+
+	/**
+	 * The connections that took part in a call and are still connected. One that closed while its
+	 * call.make was under way may be left in the set; it is dropped here, or this node would keep
+	 * its call alive. The set is read before the connections: a connection in it was connected
+	 * before it got there, so it is among the connected ones unless it closed.
+	 */
+	private List<String> openConnectionsInCalls() {
+		List<String> inCalls = new ArrayList<>(this.connections.ids());
+		if (inCalls.isEmpty()) {
+			return inCalls;
+		}
+		Set<String> connected = new HashSet<>(this.presence.connectionIds());
+		List<String> open = new ArrayList<>(inCalls.size());
+		for (String id : inCalls) {
+			if (connected.contains(id)) {
+				open.add(id);
+			}
+			else {
+				this.connections.closed(id);
+			}
+		}
+		return open;
 	}
 
 }

@@ -51,12 +51,15 @@ public class CallReaper {
 
 	private final CallResumption resumption;
 
+	private final CallConnections connections;
+
 	/** When {@link #endLostCalls()} last could not reach the database. */
 	private volatile Instant lastOutage;
 
 	CallReaper(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender events,
 			TransactionTemplate transaction, Clock clock, CallProperties properties, BillingProperties billing,
-			CallFailover failover, FailoverRunner failoverRunner, CallResumption resumption) {
+			CallFailover failover, FailoverRunner failoverRunner, CallResumption resumption,
+			CallConnections connections) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -68,6 +71,7 @@ public class CallReaper {
 		this.failover = failover;
 		this.failoverRunner = failoverRunner;
 		this.resumption = resumption;
+		this.connections = connections;
 	}
 
 	/**
@@ -141,10 +145,14 @@ public class CallReaper {
 	 * The live calls that a closed connection placed or answered: they end when it closed with a
 	 * DISCONNECT (or resuming is off), else they wait for the device for the resume window
 	 * ({@link CallResumption}). Calls merely ringing on it go on: the callee may still answer on
-	 * another device.
+	 * another device. A connection that never placed, answered nor resumed a call
+	 * ({@link CallConnections}) has none, and costs no query.
 	 * @param cleanly whether the client said DISCONNECT before it closed
 	 */
 	public void connectionClosed(String connectionId, boolean cleanly) {
+		if (!this.connections.closed(connectionId)) {
+			return;
+		}
 		boolean waits = !cleanly && !this.resumption.window().isZero();
 		for (String callId : this.calls.findLiveByConnection(connectionId)) {
 			endAndTell(waits ? () -> this.resumption.leave(callId, connectionId)

@@ -36,13 +36,16 @@ public class CallResumption {
 
 	private final ResumeProperties properties;
 
+	private final CallConnections connections;
+
 	CallResumption(CallRepository calls, CallTerminator terminator, MissedEvents missed, Clock clock,
-			ResumeProperties properties) {
+			ResumeProperties properties, CallConnections connections) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.missed = missed;
 		this.clock = clock;
 		this.properties = properties;
+		this.connections = connections;
 	}
 
 	/** How long a dropped device's calls wait for it; zero when resuming is off. */
@@ -83,6 +86,7 @@ public class CallResumption {
 			return ended(call, List.of());
 		}
 		boolean wasAway = call.awayUntil(isCallerSide(call, awayConnectionId)) != null;
+		this.connections.takingPart(party.connectionId());
 		Optional<Call> back = this.calls.markBack(callId, awayConnectionId, party.connectionId(),
 				this.clock.instant());
 		if (back.isEmpty()) {

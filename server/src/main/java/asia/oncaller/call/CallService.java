@@ -35,14 +35,17 @@ public class CallService {
 
 	private final CallFailover failover;
 
+	private final CallConnections connections;
+
 	CallService(CallRepository calls, CallTerminator terminator, CallCharging charging, Clock clock,
-			ApplicationEventPublisher events, CallFailover failover) {
+			ApplicationEventPublisher events, CallFailover failover, CallConnections connections) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
 		this.clock = clock;
 		this.events = events;
 		this.failover = failover;
+		this.connections = connections;
 	}
 
 	/** The callee's device rings: the caller hears {@code signalingState} 2 once. */
@@ -79,6 +82,8 @@ public class CallService {
 	 */
 	@Transactional
 	public CallResult answer(Party party, String callId) {
+		// Before any statement may write the connection into the call's row (see CallConnections).
+		this.connections.takingPart(party.connectionId());
 		Optional<Call> answeredAtOnce = this.calls.answerUnpriced(callId, party, this.clock.instant());
 		if (answeredAtOnce.isPresent()) {
 			return answered(answeredAtOnce.get(), party);

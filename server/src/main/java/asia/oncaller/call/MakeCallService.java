@@ -62,10 +62,12 @@ public class MakeCallService {
 
 	private final CallLimits limits;
 
+	private final CallConnections connections;
+
 	MakeCallService(AdmissionReader admissionReader, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceServers ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
-			CallLimits limits) {
+			CallLimits limits, CallConnections connections) {
 		this.admissionReader = admissionReader;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -79,6 +81,7 @@ public class MakeCallService {
 		this.phones = phones;
 		this.failover = failover;
 		this.limits = limits;
+		this.connections = connections;
 	}
 
 	/**
@@ -219,6 +222,7 @@ public class MakeCallService {
 	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
 			CallRouting.Route route, InboundLine inbound, Project project) {
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
+		this.connections.takingPart(caller.connectionId());
 		call = this.calls.save(call);
 		if (call.phoneLine().numberId() == null) {
 			call.readWith(new CallSnapshot.EventUrls(null, project.getEventUrl()));

@@ -23,6 +23,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
+	/** Where clients open their WebSocket. */
+	static final String ENDPOINT = "/ws";
+
 	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
 	/**
@@ -56,8 +59,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint("/ws").setAllowedOriginPatterns(this.properties.allowedOrigins());
+		registry.addEndpoint(ENDPOINT).setAllowedOriginPatterns(this.properties.allowedOrigins());
 		registry.setErrorHandler(new StompErrorFrames());
+		// Before the controllers' mapping, so that a WebSocket upgrade is not first matched against
+		// every @RequestMapping (3 % of a sign-in's CPU, docs/performance.md "Sign-ins").
+		registry.setOrder(-1);
 		// Frames from one connection are handled concurrently (setPreserveReceiveOrder would
 		// serialize them, but Spring 7.0 then neither sends the ERROR frame of a refused CONNECT
 		// nor delivers every user-destination message). Clients therefore keep ICE candidates

@@ -1,17 +1,21 @@
 package asia.oncaller.tenant;
 
 /**
- * A project with its account's status, read together in one query: every STOMP CONNECT checks
- * both, and one round trip to PostgreSQL costs less than two.
+ * What STOMP CONNECT needs of the project of an API key SID, with its account's status, read
+ * together in one query ({@link ProjectsInService}).
  *
- * @param project the project
+ * @param projectId the project's id
+ * @param accountId its account's id
+ * @param apiKeySecret the secret that signs its client tokens
+ * @param enabled whether the project is enabled
  * @param accountStatus its account's status, or {@code null} when the account is missing
  */
-public record ProjectInService(Project project, AccountStatus accountStatus) {
+public record ProjectInService(String projectId, String accountId, String apiKeySecret, boolean enabled,
+		AccountStatus accountStatus) {
 
 	/** Whether tokens of this project are honoured: it is enabled and its account active. */
 	public boolean inService() {
-		return this.project.isEnabled() && this.accountStatus == AccountStatus.ACTIVE;
+		return this.enabled && this.accountStatus == AccountStatus.ACTIVE;
 	}
 
 }

@@ -274,6 +274,20 @@ class CallFlowIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void calleeWhoseConnectionClosesEndsTheCall() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+
+		bob.close();
+
+		assertThat(alice.await((m) -> "signalingState".equals(m.get("type")) && Integer.valueOf(6).equals(m.get("code"))))
+			.containsEntry("reason", "Connection lost");
+		assertThat(record(callId).getStatus()).isEqualTo(CallState.ENDED);
+	}
+
+	@Test
 	void endedCallIsNotEndedTwice() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");

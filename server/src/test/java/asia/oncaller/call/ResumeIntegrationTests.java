@@ -95,6 +95,23 @@ class ResumeIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void theNewConnectionHoldsTheCallAsTheOldOneDid() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		String resumeToken = (String) alice.authen().get("resumeToken");
+		alice.drop();
+		StompTestClient back = deviceBack("alice", "a1", resumeToken);
+		assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+
+		// Its DISCONNECT ends the call at once, as the first connection's would have.
+		back.close();
+		assertThat(bob.receives(state(callId, 6), Duration.ofSeconds(2))).isTrue();
+		assertThat(record(callId).getEndReason()).isEqualTo("Connection lost");
+	}
+
+	@Test
 	void aCallerAwayWhileTheCallIsAnsweredHearsTheAnswerWhenBack() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");

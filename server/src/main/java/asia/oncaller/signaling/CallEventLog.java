@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Memory is bounded: at most {@code keptEvents} per device and call, about {@code keptBytes} in
  * all (past it, a device's oldest events are forgotten to keep a new one, and when it has none
- * left the new one is numbered but not kept), and a call's numbering is forgotten once it ended
- * a resume window ago. Per node: the node a device comes back to replays what it delivered
+ * left the new one is numbered but not kept). A device's events are forgotten at its final event
+ * (a resume of an ended call answers from the call's row), and its numbering once the call ended
+ * a resume window ago, so only live calls' events stay on the heap. Per node: the node a device comes back to replays what it delivered
  * (one node for now; docs/protocol.md).
  */
 @Component
@@ -100,11 +101,15 @@ class CallEventLog implements MissedEvents {
 		return this.devices.size();
 	}
 
-	/** Whether the event ends the call for its receiver: {@code signalingState} busy (5) or ended (6). */
+	/**
+	 * Whether the event ends the call for its receiver: {@code signalingState} busy (5) or ended
+	 * (6), or {@code otherDevice} (another device of the user answered, rejected or ended it).
+	 */
 	private static boolean isFinal(Map<String, Object> event) {
+		Object type = event.get("type");
 		Object code = event.get("code");
-		return "signalingState".equals(event.get("type")) && (Integer.valueOf(5).equals(code)
-				|| Integer.valueOf(6).equals(code));
+		return "otherDevice".equals(type) || ("signalingState".equals(type)
+				&& (Integer.valueOf(5).equals(code) || Integer.valueOf(6).equals(code)));
 	}
 
 	/** About what an event costs to keep: its strings' characters and a little per value. */
@@ -156,6 +161,12 @@ class CallEventLog implements MissedEvents {
 			if (isFinal && this.ended == null) {
 				this.ended = now;
 			}
+			if (this.ended != null) {
+				// Over for this device: a resume now answers r=1 with the final state from the call's
+				// row, so nothing is replayed any more. Only the numbering stays, for the window.
+				forgetKept();
+				return;
+			}
 			long bytes = sizeOf(event);
 			while (!this.kept.isEmpty() && (this.kept.size() >= CallEventLog.this.properties.keptEvents()
 					|| CallEventLog.this.keptBytes.get() + bytes > CallEventLog.this.properties.keptBytes())) {
@@ -174,10 +185,14 @@ class CallEventLog implements MissedEvents {
 		synchronized boolean forgettable(Instant endedBefore, Instant idleBefore) {
 			boolean forget = (this.ended != null && this.ended.isBefore(endedBefore)) || this.touched.isBefore(idleBefore);
 			if (forget) {
-				this.kept.forEach((k) -> CallEventLog.this.keptBytes.addAndGet(-k.bytes()));
-				this.kept.clear();
+				forgetKept();
 			}
 			return forget;
+		}
+
+		private void forgetKept() {
+			this.kept.forEach((k) -> CallEventLog.this.keptBytes.addAndGet(-k.bytes()));
+			this.kept.clear();
 		}
 
 	}

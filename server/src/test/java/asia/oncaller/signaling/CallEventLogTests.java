@@ -56,16 +56,24 @@ class CallEventLogTests {
 	}
 
 	@Test
-	void forgetsACallAWindowAndAMinuteAfterItsFinalEvent() {
+	void forgetsACallsEventsAtItsFinalEventAndItsNumberingAWindowAndAMinuteLater() {
 		CallEventLog log = log(100, 1_000_000);
 		String alice = ClientPrincipal.nameOf("p1", "alice");
 		log.number("c1", alice, "a1", event("c1", "one"));
 		log.number("c1", alice, "a1", Map.of("type", "signalingState", "callId", "c1", "code", 6));
 		log.number("c2", alice, "a1", event("c2", "live"));
 
+		assertThat(log.since("c1", ALICE, 0)).as("nothing to replay once the call is over").isEmpty();
+		log.number("c1", alice, "a2", event("c1", "ringing here"));
+		log.number("c1", alice, "a2", Map.of("type", "otherDevice", "callId", "c1", "code", 200));
+		assertThat(log.since("c1", new Party("p1", "acc1", "alice", "conn-3", "a2"), 0))
+			.as("answered on another device: over for this one").isEmpty();
+		assertThat(log.number("c1", alice, "a1", event("c1", "late"))).as("the numbering goes on").containsEntry("seq",
+				3L);
+
 		this.clock.advance(Duration.ofSeconds(30 + 59));
 		log.forget();
-		assertThat(log.devicesKept()).isEqualTo(2);
+		assertThat(log.devicesKept()).isEqualTo(3);
 		this.clock.advance(Duration.ofSeconds(2));
 		log.forget();
 		assertThat(log.devicesKept()).as("the live call stays").isEqualTo(1);

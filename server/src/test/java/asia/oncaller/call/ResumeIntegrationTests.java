@@ -62,8 +62,7 @@ class ResumeIntegrationTests extends CallTestSupport {
 	void aDroppedCallerComesBackGetsWhatItMissedAndTheCallGoesOn(CapturedOutput output) throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		String callId = answered(alice, bob);
 		long lastSeq = seqOf(alice.await(state(callId, 3)));
 		String resumeToken = (String) alice.authen().get("resumeToken");
 
@@ -98,17 +97,14 @@ class ResumeIntegrationTests extends CallTestSupport {
 	void theNewConnectionHoldsTheCallAsTheOldOneDid() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		String callId = answered(alice, bob);
 		String resumeToken = (String) alice.authen().get("resumeToken");
 		alice.drop();
 		StompTestClient back = deviceBack("alice", "a1", resumeToken);
 		assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
 
 		// Its DISCONNECT ends the call at once, as the first connection's would have.
-		back.close();
-		assertThat(bob.receives(state(callId, 6), Duration.ofSeconds(2))).isTrue();
-		assertThat(record(callId).getEndReason()).isEqualTo("Connection lost");
+		assertDisconnectEndsAtOnce(back, bob, callId);
 	}
 
 	@Test
@@ -117,9 +113,7 @@ class ResumeIntegrationTests extends CallTestSupport {
 		StompTestClient bob = device("bob", "b1");
 		String callId = call(alice, "bob", 60);
 		long lastSeq = seqOf(alice.await(state(callId, 1)));
-		String resumeToken = (String) alice.authen().get("resumeToken");
-		alice.drop();
-		assertThat(bob.awaitEvent("peerConnection", callId)).containsEntry("state", "lost");
+		String resumeToken = dropped(alice, bob, callId);
 
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
 
@@ -133,11 +127,8 @@ class ResumeIntegrationTests extends CallTestSupport {
 	void aDeviceThatDoesNotComeBackInTimeEndsTheCallAsConnectionLost() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		String resumeToken = (String) alice.authen().get("resumeToken");
-		alice.drop();
-		assertThat(bob.awaitEvent("peerConnection", callId)).containsEntry("state", "lost");
+		String callId = answered(alice, bob);
+		String resumeToken = dropped(alice, bob, callId);
 		assertThat(bob.receives(state(callId, 6), Duration.ofSeconds(2))).as("ended before the window").isFalse();
 
 		assertThat(bob.await(state(callId, 6))).containsEntry("reason", "Connection lost");
@@ -158,22 +149,16 @@ class ResumeIntegrationTests extends CallTestSupport {
 	void aDisconnectStillEndsTheCallAtOnce() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		alice.close();
-		assertThat(bob.receives(state(callId, 6), Duration.ofSeconds(2))).isTrue();
-		assertThat(record(callId).getEndReason()).isEqualTo("Connection lost");
+		String callId = answered(alice, bob);
+		assertDisconnectEndsAtOnce(alice, bob, callId);
 	}
 
 	@Test
 	void aResumeTokenLetsNobodyElseTakeTheCall() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
-		String token = (String) alice.authen().get("resumeToken");
-		alice.drop();
-		assertThat(bob.awaitEvent("peerConnection", callId)).containsEntry("state", "lost");
+		String callId = answered(alice, bob);
+		String token = dropped(alice, bob, callId);
 
 		// Another user of the project, the user's other device, the device with no token or an
 		// altered one, and a user of another tenant with the same names: 11, and nothing moves.
@@ -208,14 +193,39 @@ class ResumeIntegrationTests extends CallTestSupport {
 	void aFloodOfResumesIsRateLimitedAndChangesNothing() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		String callId = answered(alice, bob);
 		StompTestClient mallory = deviceBack("mallory", "m1", (String) alice.authen().get("resumeToken"));
 
 		List<Map<String, Object>> replies = flood(List.of(mallory), 200, "call.resume", body(callId, "lastSeq", 0));
 		assertThat(replies).extracting((reply) -> reply.get("r")).contains(12).containsOnly(11, 12);
 		assertThat(bob.receives((m) -> "peerConnection".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+	}
+
+	/** alice calls bob and bob answers; returns the call id. */
+	private String answered(StompTestClient alice, StompTestClient bob) throws InterruptedException {
+		String callId = call(alice, "bob", 60);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		return callId;
+	}
+
+	/**
+	 * The device's connection drops (no DISCONNECT) and the other party hears it; returns the
+	 * resume token the device was given on that connection.
+	 */
+	private static String dropped(StompTestClient device, StompTestClient other, String callId) throws Exception {
+		String resumeToken = (String) device.authen().get("resumeToken");
+		device.drop();
+		assertThat(other.awaitEvent("peerConnection", callId)).containsEntry("state", "lost");
+		return resumeToken;
+	}
+
+	/** The device says DISCONNECT and closes: the other party hears the end at once. */
+	private void assertDisconnectEndsAtOnce(StompTestClient leaving, StompTestClient other, String callId)
+			throws InterruptedException {
+		leaving.close();
+		assertThat(other.receives(state(callId, 6), Duration.ofSeconds(2))).isTrue();
+		assertThat(record(callId).getEndReason()).isEqualTo("Connection lost");
 	}
 
 	private static String altered(String token) {

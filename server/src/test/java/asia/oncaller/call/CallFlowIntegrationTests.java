@@ -261,28 +261,25 @@ class CallFlowIntegrationTests extends CallTestSupport {
 
 	@Test
 	void callerWhoseConnectionClosesEndsTheCall() throws Exception {
-		StompTestClient alice = device("alice", "a1");
-		StompTestClient bob = device("bob", "b1");
-		String callId = call(alice, "bob", 60);
-		bob.request("call.answer", body(callId));
-
-		alice.close();
-
-		assertThat(bob.await((m) -> "signalingState".equals(m.get("type")) && Integer.valueOf(6).equals(m.get("code"))))
-			.containsEntry("reason", "Connection lost");
-		assertThat(record(callId).getStatus()).isEqualTo(CallState.ENDED);
+		assertClosingEndsTheCall(true);
 	}
 
 	@Test
 	void calleeWhoseConnectionClosesEndsTheCall() throws Exception {
+		assertClosingEndsTheCall(false);
+	}
+
+	/** One side of an answered call closes its connection (with a DISCONNECT): the other hears the end. */
+	private void assertClosingEndsTheCall(boolean callerCloses) throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
 		String callId = call(alice, "bob", 60);
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
 
-		bob.close();
+		(callerCloses ? alice : bob).close();
 
-		assertThat(alice.await((m) -> "signalingState".equals(m.get("type")) && Integer.valueOf(6).equals(m.get("code"))))
+		assertThat((callerCloses ? bob : alice)
+			.await((m) -> "signalingState".equals(m.get("type")) && Integer.valueOf(6).equals(m.get("code"))))
 			.containsEntry("reason", "Connection lost");
 		assertThat(record(callId).getStatus()).isEqualTo(CallState.ENDED);
 	}

@@ -21,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call between Alice (this JVM) and a {@link RemoteCallee}, whose link goes down (its
  * connections reset) for {@code oncaller.bench.outage-ms} (default 5000), {@code oncaller.bench.drops}
  * times (default 20). For each drop: from the link back up to the first new audio packet at
- * Alice, at Bob, at both, and to Bob's client's {@code reconnected}. Prints a Markdown table,
- * writes it to {@code target/resume-after-drop.md}.
+ * Alice, at Bob, at both, and to Bob's client's {@code reconnected}. With
+ * {@code -Doncaller.bench.change=address} Bob moves instead: his network goes, and after the
+ * outage another comes up with another address (so his client must resume and restart ICE).
+ * Prints a Markdown table, writes it to {@code target/resume-after-drop.md}.
  * <p>
  * Not part of the test run (its name does not end in Tests); run it on request:
  * {@code ./mvnw -B -o -pl e2e verify -Dtest=ResumeAfterDropBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -37,6 +39,9 @@ class ResumeAfterDropBenchmark {
 
 	private final long outageMillis = Long.getLong("oncaller.bench.outage-ms", 5000);
 
+	/** {@code link} (the default): the link goes down and comes back; {@code address}: Bob moves to another network. */
+	private final boolean moves = "address".equals(System.getProperty("oncaller.bench.change", "link"));
+
 	@Test
 	void timeFromLinkBackToMediaFlowingAgain() throws Exception {
 		String load = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -49,17 +54,29 @@ class ResumeAfterDropBenchmark {
 			assertThat(CallProbe.result(caller.makeResult).r()).isZero();
 			Await.until(TIMEOUT, "media connected", caller::mediaConnected);
 			bob.awaitReport("media");
+			RemoteCallee.Link network = RemoteCallee.WIFI;
 			for (int i = 0; i < this.drops; i++) {
 				awaitGrowing("audio reaching alice", caller::inboundAudioPackets);
 				awaitGrowing("audio reaching bob", bob::packets);
-				bob.down(RemoteCallee.WIFI);
+				if (this.moves) {
+					bob.remove(network);
+				}
+				else {
+					bob.down(network);
+				}
 				Thread.sleep(this.outageMillis); // the outage itself
 				int flowing = bob.count("flowing");
 				bob.send("flowing");
 				bob.awaitReport("watching", flowing + 1);
 				long aliceHad = caller.inboundAudioPackets();
 				Instant back = Instant.now();
-				bob.up(RemoteCallee.WIFI);
+				if (this.moves) {
+					network = (network == RemoteCallee.WIFI) ? RemoteCallee.CELLULAR : RemoteCallee.WIFI;
+					bob.attach(network);
+				}
+				else {
+					bob.up(network);
+				}
 				Awaitility.await("audio reaching alice again")
 					.atMost(TIMEOUT)
 					.pollInterval(Duration.ofMillis(10))
@@ -82,9 +99,10 @@ class ResumeAfterDropBenchmark {
 
 	private String report(List<long[]> samples, String loadBefore, String loadAfter) {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "%d drops of %d ms; load average before: %s; after: %s%n%n", samples.size(),
-				this.outageMillis, loadBefore, loadAfter));
-		out.append("| from the link back up to | p50 | p99 | min | max |\n|---|---|---|---|---|\n");
+		out.append(String.format(Locale.ROOT, "%d %s of %d ms; load average before: %s; after: %s%n%n", samples.size(),
+				this.moves ? "moves to another network, with a gap" : "drops", this.outageMillis, loadBefore, loadAfter));
+		out.append(String.format(Locale.ROOT, "| from %s to | p50 | p99 | min | max |%n|---|---|---|---|---|%n",
+				this.moves ? "the new network up" : "the link back up"));
 		String[] names = { "audio at Alice (caller)", "audio at Bob (callee, the one cut)", "audio both ways",
 				"Bob's `reconnected` (signaling resumed)" };
 		for (int column = 0; column < names.length; column++) {

@@ -161,7 +161,8 @@ public final class MediaSession {
 			Set<InetAddress> addresses = LocalAddresses.now();
 			RTCIceConnectionState ice = this.pc.getIceConnectionState();
 			boolean moved = !addresses.equals(this.gatheredOn);
-			if (!moved && !(whenLost && (ice == RTCIceConnectionState.DISCONNECTED || ice == RTCIceConnectionState.FAILED))) {
+			boolean lost = ice == RTCIceConnectionState.DISCONNECTED || ice == RTCIceConnectionState.FAILED;
+			if (!moved && !(whenLost && lost)) {
 				return DONE;
 			}
 			log.debug("{}: ICE restart (addresses {} -> {}, ICE {})", this.name, this.gatheredOn, addresses, ice);

@@ -28,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  * 10.213.0.1 (the test namespace's own address, on no link of the device; the server listens on
  * loopback only), so that it gets back in over whichever link it has. Its client reports what
  * happens as lines (see {@link RemoteCalleeMain}).
+ * <p>
+ * Needs root in the test's namespace (which {@code .ci/netns.sh} gives), util-linux's
+ * {@code unshare} and {@code nsenter}, iproute2's {@code ip} and {@code ss}, and a kernel that
+ * lets {@code ss -K} close sockets ({@code CONFIG_INET_DIAG_DESTROY}, as Debian's has); a
+ * command that fails fails the test, with its output.
  */
 final class RemoteCallee implements AutoCloseable {
 

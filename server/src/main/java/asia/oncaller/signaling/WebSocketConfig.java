@@ -1,5 +1,6 @@
 package asia.oncaller.signaling;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,16 +46,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final SignalingProperties properties;
 
+	private final int maxConnections;
+
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
-			ConnectionLimits limits, SignalingProperties properties) {
+			ConnectionLimits limits, SignalingProperties properties,
+			@Value("${server.tomcat.max-connections:8192}") int maxConnections) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
 		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
+		this.maxConnections = maxConnections;
 	}
 
 	@Override
@@ -79,6 +84,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
+		// Every connection has a destination of its own (/user/queue/events resolves to one per
+		// session), and the broker finds a destination's subscribers by going through every
+		// session's subscriptions whenever the destination is not in its cache. Spring's default
+		// of 1,024 cached destinations made that happen for most events once more clients than
+		// that were connected, so each event cost time in proportion to the connected clients
+		// (docs/performance.md, "The broker's destination cache"). One entry per connection a
+		// node accepts, twice over: a closed connection's destination still counts until it is evicted.
+		registry.setCacheLimit(2 * this.maxConnections);
 	}
 
 	@Override

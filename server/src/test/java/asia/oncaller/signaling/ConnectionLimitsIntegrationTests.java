@@ -16,10 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +55,12 @@ class ConnectionLimitsIntegrationTests {
 
 	@Autowired
 	SimpUserRegistry users;
+
+	@Autowired
+	SimpleBrokerMessageHandler broker;
+
+	@Value("${server.tomcat.max-connections}")
+	int maxConnections;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,6 +169,16 @@ class ConnectionLimitsIntegrationTests {
 
 	private String token(String userId) {
 		return this.tenants.clientToken(this.project, userId);
+	}
+
+	/**
+	 * Each connection's events go to a destination of its own; one the broker has not cached costs
+	 * a pass over every connection's subscriptions, so the cache must hold them all.
+	 */
+	@Test
+	void theBrokerCachesTheDestinationOfEveryConnectionTheNodeAccepts() {
+		DefaultSubscriptionRegistry registry = (DefaultSubscriptionRegistry) this.broker.getSubscriptionRegistry();
+		assertThat(registry.getCacheLimit()).isGreaterThanOrEqualTo(this.maxConnections);
 	}
 
 }

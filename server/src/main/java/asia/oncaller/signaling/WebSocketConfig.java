@@ -1,9 +1,10 @@
 package asia.oncaller.signaling;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -46,20 +47,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final SignalingProperties properties;
 
-	private final int maxConnections;
-
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
-			ConnectionLimits limits, SignalingProperties properties,
-			@Value("${server.tomcat.max-connections:8192}") int maxConnections) {
+			ConnectionLimits limits, SignalingProperties properties) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
 		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
-		this.maxConnections = maxConnections;
 	}
 
 	@Override
@@ -84,14 +81,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
-		// Every connection has a destination of its own (/user/queue/events resolves to one per
-		// session), and the broker finds a destination's subscribers by going through every
-		// session's subscriptions whenever the destination is not in its cache. Spring's default
-		// of 1,024 cached destinations made that happen for most events once more clients than
-		// that were connected, so each event cost time in proportion to the connected clients
-		// (docs/performance.md, "The broker's destination cache"). One entry per connection a
-		// node accepts, twice over: a closed connection's destination still counts until it is evicted.
-		registry.setCacheLimit(2 * this.maxConnections);
 	}
 
 	@Override
@@ -117,6 +106,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		container.setMaxTextMessageBufferSize(MESSAGE_PIECE);
 		container.setMaxBinaryMessageBufferSize(MESSAGE_PIECE);
 		return container;
+	}
+
+	/** The broker finds a message's subscribers by its exact destination ({@link ExactSubscriptions}). */
+	@Bean
+	static BeanPostProcessor exactSubscriptions() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SimpleBrokerMessageHandler broker) {
+					broker.setSubscriptionRegistry(new ExactSubscriptions());
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Override

@@ -41,23 +41,18 @@ class ExactSubscriptionsTests {
 
 	@Test
 	void anUnsubscribeRemovesThatSubscriptionOnly() {
-		subscribe("s1", "0", "/queue/a");
-		subscribe("s1", "1", "/queue/b");
-		subscribe("s2", "0", "/queue/a");
+		subscribeTwoSessionsToTwoDestinations();
 
 		unsubscribe("s1", "0");
-
-		assertThat(find("/queue/a")).containsOnlyKeys("s2");
-		assertThat(find("/queue/b")).containsOnlyKeys("s1");
 		unsubscribe("s1", "7");
-		assertThat(find("/queue/b")).containsOnlyKeys("s1");
+
+		assertThat(find("/queue/a")).isEmpty();
+		assertThat(find("/queue/b")).containsOnlyKeys("s1", "s2");
 	}
 
 	@Test
 	void aClosedSessionLeavesNothingBehind() {
-		subscribe("s1", "0", "/queue/a");
-		subscribe("s1", "1", "/queue/b");
-		subscribe("s2", "0", "/queue/b");
+		subscribeTwoSessionsToTwoDestinations();
 
 		this.subscriptions.unregisterAllSubscriptions("s1");
 		this.subscriptions.unregisterAllSubscriptions("never-seen");
@@ -76,6 +71,12 @@ class ExactSubscriptionsTests {
 
 		assertThat(found).containsOnlyKeys("s1").containsEntry("s1", List.of("0"));
 		assertThat(find("/queue/a")).containsOnlyKeys("s2");
+	}
+
+	private void subscribeTwoSessionsToTwoDestinations() {
+		subscribe("s1", "0", "/queue/a");
+		subscribe("s1", "1", "/queue/b");
+		subscribe("s2", "0", "/queue/b");
 	}
 
 	private void subscribe(String session, String id, String destination) {

@@ -45,16 +45,19 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final SignalingProperties properties;
 
+	private final ClusterProperties cluster;
+
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
-			ConnectionLimits limits, SignalingProperties properties) {
+			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
 		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
+		this.cluster = cluster;
 	}
 
 	@Override
@@ -73,12 +76,39 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		long heartbeat = this.properties.heartbeat().toMillis();
-		registry.enableSimpleBroker("/queue")
-			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(this.scheduler);
+		if (this.cluster.enabled()) {
+			relayToRabbitMq(registry, heartbeat);
+		}
+		else {
+			registry.enableSimpleBroker("/queue")
+				.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+				.setTaskScheduler(this.scheduler);
+		}
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
+	}
+
+	/**
+	 * A cluster's broker (docs/cluster.md): each client connection gets a STOMP connection of its
+	 * own to RabbitMQ, which holds its {@code /user/queue/events} subscription, so that any node
+	 * can reach it; the relay's own connection carries what the nodes send. Clients' heart-beats
+	 * go through to RabbitMQ, which answers them.
+	 */
+	private void relayToRabbitMq(MessageBrokerRegistry registry, long heartbeat) {
+		ClusterProperties.Broker broker = this.cluster.broker();
+		registry.enableStompBrokerRelay(RabbitDestinations.PREFIX)
+			.setRelayHost(broker.host())
+			.setRelayPort(broker.port())
+			.setVirtualHost(broker.virtualHost())
+			.setClientLogin(broker.login())
+			.setClientPasscode(broker.passcode())
+			.setSystemLogin(broker.login())
+			.setSystemPasscode(broker.passcode())
+			.setSystemHeartbeatSendInterval(heartbeat)
+			.setSystemHeartbeatReceiveInterval(heartbeat)
+			.setTaskScheduler(this.scheduler);
+		registry.configureBrokerChannel().interceptors(new RabbitDestinations());
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package asia.oncaller.signaling;
 
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,35 @@ class ClusterCallIntegrationTests {
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(bobs.get(winner).awaitEvent("signalingState", callId)).containsEntry("code", 6);
 		}
+	}
+
+	@Test
+	void aClientCannotReachAnotherUsersDestinationOnAnotherNodeThroughTheRelay() throws Exception {
+		StompTestClient alice = device(0, "alice", "a1");
+		StompTestClient victim = device(1, "bob", "b1");
+		String victimQueue = "events-user" + victim.connectionId();
+		List<String> destinations = List.of("/queue/" + victimQueue, RabbitDestinations.PREFIX + victimQueue,
+				"/user/" + ClientPrincipal.nameOf(this.project.getId(), "bob") + "/queue/events",
+				RabbitDestinations.PREFIX + "oncaller.node.node-b", "/exchange/amq.direct/#", "/amq/queue/" + victimQueue,
+				"/topic/#");
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> received = new ArrayList<>();
+		for (String destination : destinations) {
+			try (RawStompSocket mallory = RawStompSocket.connected(http, cluster.port(0),
+					cluster.bean(0, TestTenants.class).clientToken(this.project, "mallory"), "evil")) {
+				mallory.expect("CONNECTED");
+				mallory.send("SUBSCRIBE", "id:0", "destination:" + destination);
+				mallory.sendRaw("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n"
+						+ "{\"type\":\"incomingCall\",\"callId\":\"forged\"}\0");
+				// Cut off, with nothing but the ERROR (which Spring may drop when it closes at once).
+				received.addAll(mallory.framesUntilClosed(StompTestClient.WAIT));
+			}
+		}
+		assertThat(received).isNotEmpty()
+			.allSatisfy((frame) -> assertThat(frame).startsWith("ERROR\n").contains("\ncode:9\n"));
+		String callId = call(alice, "bob");
+		assertThat(victim.awaitEvent("incomingCall", callId)).containsEntry("fromNumber", "alice");
+		assertThat(victim.receives((m) -> "forged".equals(m.get("callId")), Duration.ofMillis(500))).isFalse();
 	}
 
 	private StompTestClient device(int node, String userId, String deviceId) throws Exception {

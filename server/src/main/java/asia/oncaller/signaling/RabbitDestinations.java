@@ -3,6 +3,7 @@ package asia.oncaller.signaling;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -14,7 +15,8 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
  * connection (and that every SEND declares anew), while {@code /exchange/amq.direct/<key>}
  * gives each SUBSCRIBE an exclusive queue that goes with its connection, and drops what is sent
  * to nobody. Sits on the broker channel, so clients never name these destinations themselves
- * ({@link ClosedDestinations}).
+ * ({@link ClosedDestinations}). A connection's events subscription asks for a receipt
+ * ({@link RelayedSubscriptions}).
  */
 class RabbitDestinations implements ChannelInterceptor {
 
@@ -22,6 +24,15 @@ class RabbitDestinations implements ChannelInterceptor {
 	static final String PREFIX = "/exchange/amq.direct/";
 
 	private static final String QUEUE = "/queue/";
+
+	/** What Spring turns each connection's {@code /user/queue/events} into, before its id. */
+	private static final String EVENTS = ClientMessenger.EVENTS + "-user";
+
+	private final RelayedSubscriptions subscriptions;
+
+	RabbitDestinations(RelayedSubscriptions subscriptions) {
+		this.subscriptions = subscriptions;
+	}
 
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
@@ -31,6 +42,10 @@ class RabbitDestinations implements ChannelInterceptor {
 		}
 		MessageHeaderAccessor accessor = MessageHeaderAccessor.getMutableAccessor(message);
 		accessor.setHeader(SimpMessageHeaderAccessor.DESTINATION_HEADER, PREFIX + destination.substring(QUEUE.length()));
+		if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.SUBSCRIBE
+				&& destination.startsWith(EVENTS)) {
+			this.subscriptions.askReceipt(accessor, SimpMessageHeaderAccessor.getSessionId(message.getHeaders()));
+		}
 		return MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders());
 	}
 

@@ -47,17 +47,21 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final ClusterProperties cluster;
 
+	private final RelayedSubscriptions subscriptions;
+
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
-			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster) {
+			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster,
+			RelayedSubscriptions subscriptions) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
 		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
 		this.cluster = cluster;
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
@@ -108,7 +112,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 			.setSystemHeartbeatSendInterval(heartbeat)
 			.setSystemHeartbeatReceiveInterval(heartbeat)
 			.setTaskScheduler(this.scheduler);
-		registry.configureBrokerChannel().interceptors(new RabbitDestinations());
+		registry.configureBrokerChannel().interceptors(new RabbitDestinations(this.subscriptions));
 	}
 
 	@Override
@@ -142,6 +146,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		// Requests wait on PostgreSQL and on customers' answer_urls, not on the CPU: a few
 		// threads per core would let one slow answer_url hold up everyone's hangups.
 		registration.taskExecutor().corePoolSize(this.properties.requestThreads());
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		if (this.cluster.enabled()) {
+			registration.interceptors(this.subscriptions);
+		}
 	}
 
 	private static ThreadPoolTaskScheduler scheduler() {

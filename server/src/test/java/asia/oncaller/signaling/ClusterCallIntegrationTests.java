@@ -225,6 +225,22 @@ class ClusterCallIntegrationTests {
 		assertThat(victim.receives((m) -> "forged".equals(m.get("callId")), Duration.ofMillis(500))).isFalse();
 	}
 
+	@Test
+	void aClientOfARelayingNodeGetsOnlyTheFramesItAskedFor() throws Exception {
+		try (RawStompSocket device = RawStompSocket.connected(HttpClient.newHttpClient(), cluster.port(2),
+				cluster.bean(0, TestTenants.class).clientToken(this.project, "bob"), "laptop")) {
+			device.expect("CONNECTED");
+			device.send("SUBSCRIBE", "id:0", "destination:/user/queue/events");
+			device.send("SUBSCRIBE", "id:1", "destination:/app/session");
+			// The receipt the node asked RabbitMQ for before authen stays between them.
+			assertThat(device.expect("MESSAGE")).contains("\"type\":\"authen\"");
+			device.sendRaw("SEND\ndestination:/app/call.hangup\ncontent-type:application/json\n\n"
+					+ "{\"requestId\":\"r1\",\"callId\":\"nothing\"}\0");
+			assertThat(device.expect("MESSAGE")).contains("\"requestId\":\"r1\"", "\"r\":1")
+				.contains("destination:/user/queue/events\n");
+		}
+	}
+
 	private StompTestClient device(int node, String userId, String deviceId) throws Exception {
 		StompTestClient client = StompTestClient.connect(cluster.port(node),
 				cluster.bean(0, TestTenants.class).clientToken(this.project, userId), deviceId);

@@ -110,6 +110,9 @@ class ClusterCallIntegrationTests {
 		StompTestClient carol = device(1, "carol", "c1");
 		String callId = call(alice, "bob");
 
+		assertThat(bob1.request("call.ringing", body("call-unknown"))).containsEntry("r", 1);
+		assertThat(bob2.request("call.answer", body("call-unknown"))).containsEntry("r", 1);
+		assertThat(bob2.request("call.hangup", body("call-unknown"))).containsEntry("r", 1);
 		assertThat(alice.request("call.ringing", body(callId))).containsEntry("r", 11);
 		assertThat(carol.request("call.answer", body(callId))).containsEntry("r", 11);
 		assertThat(bob1.request("call.answer", body(callId))).containsEntry("r", 0);
@@ -230,12 +233,10 @@ class ClusterCallIntegrationTests {
 		try (RawStompSocket device = RawStompSocket.connected(HttpClient.newHttpClient(), cluster.port(2),
 				cluster.bean(0, TestTenants.class).clientToken(this.project, "bob"), "laptop")) {
 			device.expect("CONNECTED");
-			device.send("SUBSCRIBE", "id:0", "destination:/user/queue/events");
-			device.send("SUBSCRIBE", "id:1", "destination:/app/session");
+			device.subscribeAsClientsDo();
 			// The receipt the node asked RabbitMQ for before authen stays between them.
 			assertThat(device.expect("MESSAGE")).contains("\"type\":\"authen\"");
-			device.sendRaw("SEND\ndestination:/app/call.hangup\ncontent-type:application/json\n\n"
-					+ "{\"requestId\":\"r1\",\"callId\":\"nothing\"}\0");
+			device.request("call.hangup", "{\"requestId\":\"r1\",\"callId\":\"nothing\"}");
 			assertThat(device.expect("MESSAGE")).contains("\"requestId\":\"r1\"", "\"r\":1")
 				.contains("destination:/user/queue/events\n");
 		}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import asia.oncaller.TestTenants;
 import asia.oncaller.call.Call;
@@ -229,6 +230,29 @@ class ClusterCallIntegrationTests {
 	}
 
 	@Test
+	void aDroppedDeviceResumesItsCallOnAnotherNode() throws Exception {
+		StompTestClient alice = device(0, "alice", "a1");
+		StompTestClient bob = device(1, "bob", "b1");
+		String callId = call(alice, "bob");
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		long lastSeq = seqOf(alice.await(state(callId, 3)));
+		String resumeToken = (String) alice.authen().get("resumeToken");
+		alice.drop();
+		assertThat(bob.awaitEvent("peerConnection", callId)).containsEntry("state", "lost");
+
+		// Signed by node A, accepted by node C: the nodes share the resume secret.
+		StompTestClient back = StompTestClient.connect(cluster.port(2),
+				cluster.bean(0, TestTenants.class).clientToken(this.project, "alice"), "a1", resumeToken);
+		this.clients.add(back);
+		assertThat(back.request("call.resume", body(callId, "lastSeq", lastSeq))).containsEntry("r", 0)
+			.containsEntry("state", 3);
+		assertThat(bob.awaitEvent("peerConnection", callId)).containsEntry("state", "restored");
+		assertThat(bob.request("call.hangup", body(callId))).containsEntry("r", 0);
+		assertThat(seqOf(back.await(state(callId, 6)))).as("numbered on above what the device saw")
+			.isEqualTo(lastSeq + 1);
+	}
+
+	@Test
 	void aClientOfARelayingNodeGetsOnlyTheFramesItAskedFor() throws Exception {
 		try (RawStompSocket device = RawStompSocket.connected(HttpClient.newHttpClient(), cluster.port(2),
 				cluster.bean(0, TestTenants.class).clientToken(this.project, "bob"), "laptop")) {
@@ -266,6 +290,15 @@ class ClusterCallIntegrationTests {
 		return ((List<Map<String, Object>>) device.authen().get("clients")).stream()
 			.map((c) -> (String) c.get("deviceId"))
 			.toList();
+	}
+
+	private static Predicate<Map<String, Object>> state(String callId, int code) {
+		return (m) -> "signalingState".equals(m.get("type")) && callId.equals(m.get("callId"))
+				&& Integer.valueOf(code).equals(m.get("code"));
+	}
+
+	private static long seqOf(Map<String, Object> event) {
+		return ((Number) event.get("seq")).longValue();
 	}
 
 	private static String callIdOf(Map<String, Object> message) {

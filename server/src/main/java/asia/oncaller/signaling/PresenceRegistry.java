@@ -36,7 +36,7 @@ class PresenceRegistry implements Presence {
 
 	private final CallEventLog log;
 
-	// Lazy: the reaper sends events through the StompEventSender, which needs the directory.
+	// Lazy: the reaper is of the call module, whose services ask this registry who is online.
 	PresenceRegistry(LocalConnections local, DeviceDirectory directory, StompEventSender sender,
 			@Lazy CallReaper reaper, CallEventLog log) {
 		this.local = local;

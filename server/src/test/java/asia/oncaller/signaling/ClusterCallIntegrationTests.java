@@ -131,6 +131,39 @@ class ClusterCallIntegrationTests {
 	}
 
 	@Test
+	void theRelayedVerbsReachThePeersDevicesOnOtherNodes() throws Exception {
+		StompTestClient alice = device(0, "alice", "a1");
+		StompTestClient bob1 = device(1, "bob", "b1");
+		StompTestClient bob2 = device(2, "bob", "b2");
+		String callId = call(alice, "bob");
+		Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0 offer");
+		Map<String, Object> candidate = Map.of("candidate", "candidate:1 1 udp 1 10.0.0.1 9 typ host", "sdpMid", "0",
+				"sdpMLineIndex", 0);
+
+		alice.send("call.sdp", body(callId, "sdp", offer));
+		assertThat(bob1.awaitEvent("sdp", callId)).containsEntry("sdp", offer).containsEntry("deviceId", "a1");
+		assertThat(bob2.awaitEvent("sdp", callId)).containsEntry("sdp", offer);
+		assertThat(bob2.request("call.answer", body(callId))).containsEntry("r", 0);
+		alice.send("call.candidate", body(callId, "candidate", candidate));
+		assertThat(bob2.awaitEvent("candidate", callId)).containsEntry("candidate", candidate);
+		assertThat(bob2.request("call.dtmf", body(callId, "digits", "12*#"))).containsEntry("r", 0);
+		assertThat(alice.awaitEvent("dtmf", callId)).containsEntry("digits", "12*#");
+		assertThat(alice.request("call.hold", body(callId, "hold", true))).containsEntry("r", 0);
+		assertThat(bob2.awaitEvent("hold", callId)).containsEntry("hold", true);
+		assertThat(alice.request("call.transfer", body(callId, "userId", "bob"))).containsEntry("r", 4);
+		assertThat(alice.request("call.transfer", body(callId, "userId", "dave"))).containsEntry("r", 5);
+		assertThat(bob1.receives((m) -> "candidate".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
+
+		assertThat(alice.request("message.custom", Map.of("toUserId", "bob", "message", Map.of("hello", "bob"))))
+			.containsEntry("r", 0);
+		assertThat(bob1.await((m) -> "customMessage".equals(m.get("type")))).containsEntry("fromUserId", "alice")
+			.containsEntry("message", Map.of("hello", "bob"));
+		assertThat(bob2.await((m) -> "customMessage".equals(m.get("type")))).containsEntry("fromUserId", "alice");
+		assertThat(alice.request("message.custom", Map.of("toUserId", "dave", "message", Map.of())))
+			.containsEntry("r", 5);
+	}
+
+	@Test
 	void aCallToAUserOnNoNodeEndsAsNotOnline() throws Exception {
 		StompTestClient alice = device(0, "alice", "a1");
 		device(1, "bob", "b1");

@@ -154,12 +154,13 @@ class ClusterCallIntegrationTests {
 		assertThat(alice.request("call.transfer", body(callId, "userId", "dave"))).containsEntry("r", 5);
 		assertThat(bob1.receives((m) -> "candidate".equals(m.get("type")), Duration.ofMillis(300))).isFalse();
 
-		assertThat(alice.request("message.custom", Map.of("toUserId", "bob", "message", Map.of("hello", "bob"))))
-			.containsEntry("r", 0);
-		assertThat(bob1.await((m) -> "customMessage".equals(m.get("type")))).containsEntry("fromUserId", "alice")
-			.containsEntry("message", Map.of("hello", "bob"));
-		assertThat(bob2.await((m) -> "customMessage".equals(m.get("type")))).containsEntry("fromUserId", "alice");
-		assertThat(alice.request("message.custom", Map.of("toUserId", "dave", "message", Map.of())))
+		Map<String, Object> note = Map.of("toUserId", "bob", "message", Map.of("from", "node a"));
+		assertThat(alice.request("message.custom", note)).containsEntry("r", 0);
+		for (StompTestClient bob : List.of(bob1, bob2)) {
+			assertThat(bob.await((m) -> "customMessage".equals(m.get("type"))))
+				.containsEntry("message", Map.of("from", "node a"));
+		}
+		assertThat(alice.request("message.custom", Map.of("toUserId", "dave", "message", Map.of("to", "nobody"))))
 			.containsEntry("r", 5);
 	}
 

@@ -11,8 +11,8 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 /**
  * Maps the broker destinations of a cluster onto RabbitMQ's direct exchange. Spring turns a
  * connection's {@code /user/queue/events} into {@code /queue/events-user<connectionId>}; to
- * RabbitMQ's STOMP plugin a {@code /queue/} destination is a durable queue that outlives its
- * connection (and that every SEND declares anew), while {@code /exchange/amq.direct/<key>}
+ * RabbitMQ's STOMP plugin a {@code /queue/} destination is a shared queue, declared by every SEND
+ * and SUBSCRIBE and not tied to the connection, while {@code /exchange/amq.direct/<key>}
  * gives each SUBSCRIBE an exclusive queue that goes with its connection, and drops what is sent
  * to nobody. Sits on the broker channel, so clients never name these destinations themselves
  * ({@link ClosedDestinations}). A connection's events subscription asks for a receipt

@@ -80,6 +80,67 @@ class OutboundCallsIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
+	/**
+	 * PROTOCOL §2.1 on a phone call: the app's connection drops, the phone leg keeps its SIP dialog
+	 * and its media, and the app comes back and resumes; the carrier hears nothing of it.
+	 */
+	@Test
+	void theAppDropsAndResumesWhileThePhoneCallGoesOn() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			String resumeToken = (String) alice.authen().get("resumeToken");
+			alice.drop();
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(3))
+				.until(() -> record(callId).getStatus() == CallState.ANSWERED);
+
+			StompTestClient back = deviceBack("alice", "alice-phone", resumeToken);
+			assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0)
+				.containsEntry("state", 3);
+			assertThat(carrier.messages()).as("the carrier heard nothing of the drop").doesNotContain("BYE sip:");
+			hangUpAndSeeTheCarrierDone(back, callId, carrier);
+			assertThat(record(callId).getEndReason()).isNotEqualTo("Connection lost");
+		}
+	}
+
+	/** The call's own deadline runs on while the app is away: the phone gets its BYE on time. */
+	@Test
+	void maxConnectTimeHangsUpThePhoneWhileTheAppIsAway() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, ",\"maxConnectTime\":2");
+			alice.await((m) -> isState(m, callId, 3));
+			alice.drop();
+
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("BYE sip:");
+			Call record = record(callId);
+			assertThat(record.getEndReason()).isEqualTo("Max connect time");
+			assertThat(Duration.between(record.timing().answeredAt(), record.timing().endedAt()))
+				.isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	/** The ring timeout runs on while the app is away: the phone gets its CANCEL on time. */
+	@Test
+	void unansweredPhoneIsCancelledAtTheRingTimeoutWhileTheAppIsAway() throws Exception {
+		try (SippProcess carrier = carrier("uas-no-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, 2);
+			alice.await((m) -> isState(m, callId, 2));
+			alice.drop();
+
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("CANCEL sip:" + PHONE);
+			assertThat(record(callId).getEndReason()).isEqualTo("No answer");
+		}
+	}
+
 	@Test
 	void busyPhoneEndsTheCallAsBusy() throws Exception {
 		try (SippProcess carrier = carrier("uas-busy.xml").start()) {

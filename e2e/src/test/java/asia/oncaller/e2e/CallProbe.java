@@ -16,6 +16,7 @@ import asia.oncaller.client.MediaState;
 import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.OnCallerException;
 import asia.oncaller.client.OtherDevice;
+import asia.oncaller.client.RemoteStream;
 import asia.oncaller.client.SignalingState;
 
 /**
@@ -43,13 +44,18 @@ final class CallProbe {
 
 	final List<OtherDevice> otherDevice = new CopyOnWriteArrayList<>();
 
+	/** The other party's connection: {@code lost} and {@code restored} (PROTOCOL §2.1). */
+	final List<String> peerConnection = new CopyOnWriteArrayList<>();
+
 	final CompletableFuture<LocalStream> local = new CompletableFuture<>();
 
-	final ToneMeter tone = new ToneMeter(600, 2000);
+	final ToneMeter tone = toneMeter();
 
 	final AtomicLong videoFrames = new AtomicLong();
 
 	volatile String lastVideoSize = "";
+
+	private volatile RemoteStream remoteAudio;
 
 	/** Every frame size decoded (WebRTC may scale down later, under CPU or bandwidth pressure). */
 	final java.util.Set<String> videoSizes = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -72,9 +78,11 @@ final class CallProbe {
 		call.on(CallEvent.HOLD, this.holds::add);
 		call.on(CallEvent.ERROR, this.errors::add);
 		call.on(CallEvent.OTHER_DEVICE, this.otherDevice::add);
+		call.on(CallEvent.PEER_CONNECTION, this.peerConnection::add);
 		call.on(CallEvent.ADD_LOCAL_STREAM, this.local::complete);
 		call.on(CallEvent.ADD_REMOTE_STREAM, (stream) -> {
 			if (stream.isAudio()) {
+				this.remoteAudio = stream;
 				stream.addAudioSink(this.tone);
 			}
 			else {
@@ -85,6 +93,21 @@ final class CallProbe {
 				});
 			}
 		});
+	}
+
+	/**
+	 * Measures the remote tone afresh from now on (such as after a resume), with the same warm-up
+	 * and window as {@link #tone}.
+	 */
+	ToneMeter measureToneAgain() {
+		ToneMeter again = toneMeter();
+		this.remoteAudio.addAudioSink(again);
+		return again;
+	}
+
+	/** Skips the first 600 ms (jitter buffer and codec settling), then measures over 2 s. */
+	private static ToneMeter toneMeter() {
+		return new ToneMeter(600, 2000);
 	}
 
 	boolean mediaConnected() {

@@ -11,12 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser call survives the page's dropped connection (PROTOCOL §2.1, §6). Alice's page is
  * loaded through a {@link DroppingProxy}, so its WebSocket goes through the relay, which the
  * test cuts with TCP resets and keeps down for a while: the SDK itself notices, reconnects and
- * resumes. Bob's page is connected directly. Each page sends a tone of its own.
+ * resumes. Bob's page is connected directly. Each page sends a tone of its own. And a hangup
+ * pressed while the page reconnects, which must reach bob once the page is back rather than
+ * when the server's resume window runs out.
  */
 class ResumeBrowserTests extends BrowserTestSupport {
 
 	/** How long the relay stays down: the SDK's first reconnect (after about 1 s) fails. */
 	static final Duration OUTAGE = Duration.ofSeconds(2);
+
+	/** An outage long enough to press hangup while the page reconnects. */
+	private static final Duration LONG_OUTAGE = Duration.ofSeconds(4);
 
 	/** For the reconnect: the outage, then the SDK's back-off, on a loaded machine. */
 	static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(60);
@@ -63,6 +68,33 @@ class ResumeBrowserTests extends BrowserTestSupport {
 
 		alice.verbOk("outgoing", "hangup");
 		bob.waitFor("incoming", "signalingstate", "e.code === 6");
+		Thread.sleep(1000); // a second end would come within this
+		assertThat(alice.finalStates("outgoing")).isEqualTo(1);
+		assertThat(bob.finalStates("incoming")).isEqualTo(1);
+		CallRecords.assertOneCallAnsweredAndEnded(environment(), alice.userId());
+	}
+
+	@Test
+	void hangupWhileThePageReconnectsEndsTheCallForTheOtherSideOnceThePageIsBack() throws InterruptedException {
+		DroppingProxy network = droppableNetwork();
+		SdkTab alice = signedInThrough(network, user("alice"));
+		SdkTab bob = signedIn(user("bob"));
+		establish(alice, bob, false);
+
+		network.cut(LONG_OUTAGE);
+		alice.waitFor("client", "reconnecting");
+		long pressed = System.nanoTime();
+		// Ends here at once; its callback comes with the server's reply once the page is back.
+		assertThat(alice.verb("outgoing", "hangup")).containsEntry("r", 0L);
+		assertThat(alice.events("outgoing", "signalingstate")).last().extracting((e) -> e.get("code")).isEqualTo(6L);
+		bob.waitFor("incoming", "signalingstate", "e.code === 6");
+		long endedMillis = Duration.ofNanos(System.nanoTime() - pressed).toMillis();
+		assertThat(bob.events("incoming", "signalingstate")).last()
+			.extracting((e) -> e.get("reason"))
+			.as("ended by alice's hangup, not by the resume window running out")
+			.isEqualTo("Ended");
+		System.out.printf("hangup while reconnecting: bob's call ended %d ms after alice pressed hangup (%d ms outage)%n",
+				endedMillis, LONG_OUTAGE.toMillis());
 		Thread.sleep(1000); // a second end would come within this
 		assertThat(alice.finalStates("outgoing")).isEqualTo(1);
 		assertThat(bob.finalStates("incoming")).isEqualTo(1);

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resets, and the relay stays down for {@link ResumeBrowserTests#OUTAGE}), that side's SDK
  * reconnects and resumes by itself, the other side hears {@code peerconnection} lost then
  * restored, and media is measured again both ways. Once the page's connection drops, once the
- * Java client's.
+ * Java client's. And the Java client's hangup pressed while it reconnects, which must reach the
+ * page once the client is back.
  */
 class JavaSdkResumeBrowserTests extends JavaSdkBrowserTestSupport {
 
@@ -101,6 +102,41 @@ class JavaSdkResumeBrowserTests extends JavaSdkBrowserTestSupport {
 		assertThat(CallProbe.result(hangup).r()).as("the resumed call is the Java client's on its new connection")
 			.isZero();
 		page.waitFor("incoming", "signalingstate", "e.code === 6");
+		assertEndedOnce(page, "incoming", caller);
+		CallRecords.assertOneCallAnsweredAndEnded(environment(), this.java.userId);
+	}
+
+	@Test
+	void hangupOfTheJavaClientWhileItReconnectsReachesThePageOnceItIsBack() throws InterruptedException {
+		DroppingProxy network = droppableNetwork();
+		this.java = javaClientThrough(network, user("bot"));
+		List<String> javaEvents = new CopyOnWriteArrayList<>();
+		this.java.client.on(ClientEvent.RECONNECTING, (reason) -> javaEvents.add("reconnecting"));
+		SdkTab page = signedIn(user("agent"));
+		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), false));
+		caller.call.makeCall(caller.makeResult::complete);
+		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
+		page.waitFor("client", "incomingcall");
+		page.verbOk("incoming", "answer");
+		page.waitFor("incoming", "mediastate", "e.code === 1");
+		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+
+		network.cut(ResumeBrowserTests.LONG_OUTAGE);
+		Await.until(TIMEOUT, "the Java client reconnecting", () -> javaEvents.contains("reconnecting"));
+		long pressed = System.nanoTime();
+		CompletableFuture<CallResult> hangup = new CompletableFuture<>();
+		caller.call.hangup(hangup::complete);
+		assertThat(caller.call.isEnded()).as("ended on the Java client at once").isTrue();
+		// Its reply comes once the client is back: the outage, then the back-off.
+		assertThat(CallProbe.result(hangup, RECONNECT_PATIENCE).r()).isZero();
+		page.waitFor("incoming", "signalingstate", "e.code === 6");
+		long endedMillis = Duration.ofNanos(System.nanoTime() - pressed).toMillis();
+		assertThat(page.events("incoming", "signalingstate")).last()
+			.extracting((e) -> e.get("reason"))
+			.as("ended by the Java client's hangup, not by the resume window running out")
+			.isEqualTo("Ended");
+		System.out.printf("java hangup while reconnecting: the page's call ended %d ms after the hangup (%d ms outage)%n",
+				endedMillis, ResumeBrowserTests.LONG_OUTAGE.toMillis());
 		assertEndedOnce(page, "incoming", caller);
 		CallRecords.assertOneCallAnsweredAndEnded(environment(), this.java.userId);
 	}

@@ -13,15 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test cuts with TCP resets and keeps down for a while: the SDK itself notices, reconnects and
  * resumes. Bob's page is connected directly. Each page sends a tone of its own. And a hangup
  * pressed while the page reconnects, which must reach bob once the page is back rather than
- * when the server's resume window runs out.
+ * when the server's resume window runs out; and a page whose call was only ringing when it
+ * dropped, which must still ring once back and can answer.
  */
 class ResumeBrowserTests extends BrowserTestSupport {
 
 	/** How long the relay stays down: the SDK's first reconnect (after about 1 s) fails. */
 	static final Duration OUTAGE = Duration.ofSeconds(2);
 
-	/** An outage long enough to press hangup while the page reconnects. */
-	private static final Duration LONG_OUTAGE = Duration.ofSeconds(4);
+	/** An outage long enough to press hangup while the client reconnects. */
+	static final Duration LONG_OUTAGE = Duration.ofSeconds(4);
 
 	/** For the reconnect: the outage, then the SDK's back-off, on a loaded machine. */
 	static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(60);
@@ -97,6 +98,31 @@ class ResumeBrowserTests extends BrowserTestSupport {
 				endedMillis, LONG_OUTAGE.toMillis());
 		Thread.sleep(1000); // a second end would come within this
 		assertThat(alice.finalStates("outgoing")).isEqualTo(1);
+		assertThat(bob.finalStates("incoming")).isEqualTo(1);
+		CallRecords.assertOneCallAnsweredAndEnded(environment(), alice.userId());
+	}
+
+	@Test
+	void aPageThatWasOnlyRingingWhenItsConnectionDroppedStillRingsAndCanAnswer() throws InterruptedException {
+		DroppingProxy network = droppableNetwork();
+		SdkTab alice = signedIn(user("alice"));
+		SdkTab bob = signedInThrough(network, user("bob"));
+		assertThat(alice.makeCall(bob.userId(), false)).containsEntry("r", 0L);
+		bob.waitFor("client", "incomingcall");
+
+		network.cut(OUTAGE);
+		bob.waitFor("client", "reconnecting");
+		bob.waitFor("client", "reconnected", RECONNECT_PATIENCE);
+		assertThat(bob.finalStates("incoming")).as("the call still rings on bob's page").isZero();
+		assertThat(alice.events("outgoing", "peerconnection")).as("bob's page held no side of the call yet").isEmpty();
+
+		bob.verbOk("incoming", "answer");
+		alice.waitFor("outgoing", "signalingstate", "e.code === 3");
+		alice.waitFor("outgoing", "mediastate", "e.code === 1");
+		bob.waitFor("incoming", "mediastate", "e.code === 1");
+		alice.verbOk("outgoing", "hangup");
+		bob.waitFor("incoming", "signalingstate", "e.code === 6");
+		Thread.sleep(1000); // a second end would come within this
 		assertThat(bob.finalStates("incoming")).isEqualTo(1);
 		CallRecords.assertOneCallAnsweredAndEnded(environment(), alice.userId());
 	}

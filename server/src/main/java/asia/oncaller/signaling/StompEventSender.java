@@ -1,7 +1,9 @@
 package asia.oncaller.signaling;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import asia.oncaller.call.Delivery;
 import asia.oncaller.call.EventSender;
@@ -44,11 +46,29 @@ class StompEventSender implements EventSender {
 				toConnection(name, connection.connectionId(), delivery.event());
 			}
 			else {
-				String except = (recipient instanceof Recipient.UserExcept others) ? others.connectionId() : null;
-				for (ClientPrincipal device : this.presence.principals(name)) {
-					if (!device.connectionId().equals(except)) {
-						send(device, delivery.event());
-					}
+				toUser(name, (recipient instanceof Recipient.UserExcept others) ? others.connectionId() : null,
+						delivery.event());
+			}
+		}
+	}
+
+	/**
+	 * To every connected device of the user but {@code exceptConnectionId}; numbered and kept also
+	 * for the user's devices that dropped while the call rang there, for their resume.
+	 */
+	private void toUser(String name, String exceptConnectionId, Map<String, Object> event) {
+		Set<String> connectedDevices = new HashSet<>();
+		for (ClientPrincipal device : this.presence.principals(name)) {
+			connectedDevices.add(device.deviceId());
+			if (!device.connectionId().equals(exceptConnectionId)) {
+				send(device, event);
+			}
+		}
+		String callId = callIdOf(event);
+		if (callId != null) {
+			for (String departedDevice : this.log.departedDevicesOf(callId, name)) {
+				if (!connectedDevices.contains(departedDevice)) {
+					this.log.number(callId, name, departedDevice, event);
 				}
 			}
 		}

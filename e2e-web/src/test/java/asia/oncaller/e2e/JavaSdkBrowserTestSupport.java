@@ -1,11 +1,17 @@
 package asia.oncaller.e2e;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import asia.oncaller.client.ClientEvent;
 import asia.oncaller.client.MediaOptions;
+import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.internal.media.MediaSession;
 import org.junit.jupiter.api.AfterEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the tests where a Chromium page and a Java SDK client call each other: the Java client
@@ -44,6 +50,29 @@ abstract class JavaSdkBrowserTestSupport extends BrowserTestSupport {
 	private TestUser javaClient(String webSocketUrl, String userId) {
 		return TestUser.connectTo(webSocketUrl, userId, userId + "-java", MediaOptions.synthetic(JAVA_HZ),
 				E2eServer.demoToken(environment().baseUrl(), userId));
+	}
+
+	/**
+	 * The Java client calls the page, which answers: returns the call's probe once media is
+	 * connected on both sides.
+	 */
+	CallProbe javaCallsPage(SdkTab page, boolean video) {
+		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), video));
+		caller.call.makeCall(caller.makeResult::complete);
+		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
+		page.waitFor("client", "incomingcall", "e.isVideoCall === " + video);
+		page.verbOk("incoming", "answer");
+		page.waitFor("incoming", "mediastate", "e.code === 1");
+		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		return caller;
+	}
+
+	/** The Java client's {@code reconnecting} and {@code reconnected} events, recorded from now on. */
+	static List<String> reconnectEvents(TestUser user) {
+		List<String> events = new CopyOnWriteArrayList<>();
+		user.client.on(ClientEvent.RECONNECTING, (reason) -> events.add("reconnecting"));
+		user.client.on(ClientEvent.RECONNECTED, (v) -> events.add("reconnected"));
+		return events;
 	}
 
 	/** Answers the Java client's incoming calls; the probe of the latest one. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import asia.oncaller.client.OnCallerCall;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +51,7 @@ class JavaSdkCallBrowserTests extends JavaSdkBrowserTestSupport {
 		SdkTab page = signedIn(user("agent"));
 		assertThat(page.script("return h.toneAsMicrophone(" + PAGE_HZ + ")")).isEqualTo(true);
 
-		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), true));
-		caller.call.makeCall(caller.makeResult::complete);
-		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
-		page.waitFor("client", "incomingcall", "e.isVideoCall === true");
-		page.verbOk("incoming", "answer");
-		page.waitFor("incoming", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		CallProbe caller = javaCallsPage(page, true);
 
 		assertMediaBothWays("java -> page", page, "incoming", caller, caller.setupMillis());
 	}
@@ -91,12 +84,7 @@ class JavaSdkCallBrowserTests extends JavaSdkBrowserTestSupport {
 	void pageUpgradesAnAudioCallFromTheJavaClientWhichGetsAVideoCall() {
 		this.java = javaClient(user("bot"));
 		SdkTab page = signedIn(user("agent"));
-		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), false));
-		caller.call.makeCall(caller.makeResult::complete);
-		page.waitFor("client", "incomingcall");
-		page.verbOk("incoming", "answer");
-		page.waitFor("incoming", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		CallProbe caller = javaCallsPage(page, false);
 		assertThat(caller.call.isVideoCall()).isFalse();
 
 		assertThat(page.script("return h.calls.incoming.upgradeToVideoCall()")).isEqualTo(true);

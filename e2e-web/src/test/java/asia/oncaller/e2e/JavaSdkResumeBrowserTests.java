@@ -3,12 +3,9 @@ package asia.oncaller.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import asia.oncaller.client.CallResult;
-import asia.oncaller.client.ClientEvent;
-import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.SignalingState;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -68,18 +65,10 @@ class JavaSdkResumeBrowserTests extends JavaSdkBrowserTestSupport {
 	void javaClientCallsPageAndTheCallSurvivesTheJavaClientsDroppedConnection() throws InterruptedException {
 		DroppingProxy network = droppableNetwork();
 		this.java = javaClientThrough(network, user("bot"));
-		List<String> javaEvents = new CopyOnWriteArrayList<>();
-		this.java.client.on(ClientEvent.RECONNECTING, (reason) -> javaEvents.add("reconnecting"));
-		this.java.client.on(ClientEvent.RECONNECTED, (v) -> javaEvents.add("reconnected"));
+		List<String> javaEvents = reconnectEvents(this.java);
 		SdkTab page = signedIn(user("agent"));
 		assertThat(page.script("return h.toneAsMicrophone(" + PAGE_HZ + ")")).isEqualTo(true);
-		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), true));
-		caller.call.makeCall(caller.makeResult::complete);
-		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
-		page.waitFor("client", "incomingcall", "e.isVideoCall === true");
-		page.verbOk("incoming", "answer");
-		page.waitFor("incoming", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		CallProbe caller = javaCallsPage(page, true);
 		assertMediaFlowsBothWays("before the drop", page, "incoming", caller);
 
 		long dropped = System.nanoTime();
@@ -110,16 +99,9 @@ class JavaSdkResumeBrowserTests extends JavaSdkBrowserTestSupport {
 	void hangupOfTheJavaClientWhileItReconnectsReachesThePageOnceItIsBack() throws InterruptedException {
 		DroppingProxy network = droppableNetwork();
 		this.java = javaClientThrough(network, user("bot"));
-		List<String> javaEvents = new CopyOnWriteArrayList<>();
-		this.java.client.on(ClientEvent.RECONNECTING, (reason) -> javaEvents.add("reconnecting"));
+		List<String> javaEvents = reconnectEvents(this.java);
 		SdkTab page = signedIn(user("agent"));
-		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), false));
-		caller.call.makeCall(caller.makeResult::complete);
-		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
-		page.waitFor("client", "incomingcall");
-		page.verbOk("incoming", "answer");
-		page.waitFor("incoming", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		CallProbe caller = javaCallsPage(page, false);
 
 		network.cut(ResumeBrowserTests.LONG_OUTAGE);
 		Await.until(TIMEOUT, "the Java client reconnecting", () -> javaEvents.contains("reconnecting"));

@@ -42,14 +42,14 @@ class JavaSdkResumeBrowserTests extends JavaSdkBrowserTestSupport {
 		long dropped = System.nanoTime();
 		network.cut(ResumeBrowserTests.OUTAGE);
 		Await.until(TIMEOUT, "the Java client hears that the page's connection was lost",
-				() -> callee.peerConnection.contains("lost"));
+				() -> callee.peer.contains("lost"));
 		page.waitFor("client", "reconnected", RECONNECT_PATIENCE);
 		long resumedMillis = Duration.ofNanos(System.nanoTime() - dropped).toMillis();
 		Await.until(TIMEOUT, "the Java client hears that the page is back",
-				() -> callee.peerConnection.contains("restored"));
+				() -> callee.peer.contains("restored"));
 		assertThat(page.eventNames("client", "reconnecting", "reconnected")).containsExactly("reconnecting",
 				"reconnected");
-		assertThat(callee.peerConnection).containsExactly("lost", "restored");
+		assertThat(callee.peer).containsExactly("lost", "restored");
 		assertThat(page.finalStates("outgoing")).isZero();
 		assertThat(callee.signaling).noneMatch(SignalingState::isFinal);
 		System.out.printf("page drop (page -> java): %d ms from the cut to reconnected%n", resumedMillis);

@@ -44,12 +44,12 @@ final class CallProbe {
 
 	final List<OtherDevice> otherDevice = new CopyOnWriteArrayList<>();
 
-	/** The other party's connection: {@code lost} and {@code restored} (PROTOCOL §2.1). */
-	final List<String> peerConnection = new CopyOnWriteArrayList<>();
+	/** The {@code peerconnection} states heard: the other party's connection lost and restored. */
+	final List<String> peer = new CopyOnWriteArrayList<>();
 
 	final CompletableFuture<LocalStream> local = new CompletableFuture<>();
 
-	final ToneMeter tone = toneMeter();
+	final ToneMeter tone = new ToneMeter(600, 2000);
 
 	final AtomicLong videoFrames = new AtomicLong();
 
@@ -78,7 +78,7 @@ final class CallProbe {
 		call.on(CallEvent.HOLD, this.holds::add);
 		call.on(CallEvent.ERROR, this.errors::add);
 		call.on(CallEvent.OTHER_DEVICE, this.otherDevice::add);
-		call.on(CallEvent.PEER_CONNECTION, this.peerConnection::add);
+		call.on(CallEvent.PEER_CONNECTION, this.peer::add);
 		call.on(CallEvent.ADD_LOCAL_STREAM, this.local::complete);
 		call.on(CallEvent.ADD_REMOTE_STREAM, (stream) -> {
 			if (stream.isAudio()) {
@@ -96,18 +96,22 @@ final class CallProbe {
 	}
 
 	/**
-	 * Measures the remote tone afresh from now on (such as after a resume), with the same warm-up
-	 * and window as {@link #tone}.
+	 * Measures the remote tone again, from now on (after a network change, say), with a meter of
+	 * its own next to {@link #tone}.
 	 */
 	ToneMeter measureToneAgain() {
-		ToneMeter again = toneMeter();
-		this.remoteAudio.addAudioSink(again);
-		return again;
+		RemoteStream audio = this.remoteAudio;
+		if (audio == null) {
+			throw new AssertionError("no remote audio to measure");
+		}
+		ToneMeter meter = new ToneMeter(600, 2000);
+		audio.addAudioSink(meter);
+		return meter;
 	}
 
-	/** Skips the first 600 ms (jitter buffer and codec settling), then measures over 2 s. */
-	private static ToneMeter toneMeter() {
-		return new ToneMeter(600, 2000);
+	/** @return the audio packets received so far */
+	long inboundAudioPackets() {
+		return stats().inboundAudio().map((s) -> s.packets()).orElse(0L);
 	}
 
 	boolean mediaConnected() {

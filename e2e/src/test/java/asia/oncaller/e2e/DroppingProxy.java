@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on 127.0.0.1 in front of the server that a test can cut, as a network does: every
+ * A TCP relay (on 127.0.0.1 unless told) in front of the server that a test can cut, as a network does: every
  * connection through it closes at once with a reset, no WebSocket close frame and no STOMP
  * DISCONNECT, and new connections go through again (a client's reconnect), at once or after an
  * outage during which every new connection is reset too. It relays any TCP, so a browser can
@@ -31,9 +31,17 @@ final class DroppingProxy implements AutoCloseable {
 	private volatile Instant downUntil = Instant.MIN;
 
 	DroppingProxy(int targetPort) {
+		this(InetAddress.getLoopbackAddress(), targetPort);
+	}
+
+	/**
+	 * A relay listening on {@code address} instead: the server's door for a device on another
+	 * network ({@link RemoteCallee}), since the server itself listens on loopback only.
+	 */
+	DroppingProxy(InetAddress address, int targetPort) {
 		this.target = targetPort;
 		try {
-			this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			this.listener = new ServerSocket(0, 50, address);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -43,12 +51,12 @@ final class DroppingProxy implements AutoCloseable {
 
 	/** @return the WebSocket URL through this relay */
 	String webSocketUrl() {
-		return "ws://127.0.0.1:" + this.listener.getLocalPort() + "/ws";
+		return "ws://" + this.listener.getInetAddress().getHostAddress() + ":" + this.listener.getLocalPort() + "/ws";
 	}
 
 	/** @return the server's HTTP base URL through this relay, for a browser page */
 	String baseUrl() {
-		return "http://127.0.0.1:" + this.listener.getLocalPort();
+		return "http://" + this.listener.getInetAddress().getHostAddress() + ":" + this.listener.getLocalPort();
 	}
 
 	/**

@@ -207,12 +207,12 @@ public class Call {
 		return this.customData;
 	}
 
-	/** Why the call ended, as the record and its parties show it; {@code null} while it is live. */
 	/** Until when the device holding the caller's or the callee's side may come back; null while connected. */
 	Instant awayUntil(boolean callerSide) {
 		return callerSide ? this.callerAwayUntil : this.calleeAwayUntil;
 	}
 
+	/** Why the call ended, as the record and its parties show it; {@code null} while it is live. */
 	public String getEndReason() {
 		return this.endReason;
 	}

@@ -1,8 +1,10 @@
 package asia.oncaller.signaling;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -104,6 +106,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		container.setMaxTextMessageBufferSize(MESSAGE_PIECE);
 		container.setMaxBinaryMessageBufferSize(MESSAGE_PIECE);
 		return container;
+	}
+
+	/** The broker finds a message's subscribers by its exact destination ({@link ExactSubscriptions}). */
+	@Bean
+	static BeanPostProcessor exactSubscriptions() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SimpleBrokerMessageHandler broker) {
+					broker.setSubscriptionRegistry(new ExactSubscriptions());
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Override

@@ -161,9 +161,15 @@ class ResumeIntegrationTests extends CallTestSupport {
 		Call ended = record(callId);
 		assertThat(ended.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(ended.getEndReason()).isEqualTo("Connection lost");
-		// Charged to the end of the window: the answered time ran on while the device was away.
+		// Charged to the end of the window: the answered time ran on while the device was away,
+		// and stopped when the window ran out, not when a sweep (every 500 ms) came to see.
 		assertThat(Duration.between(ended.timing().answeredAt(), ended.timing().endedAt()))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+		assertThat(ended.timing().endedAt()).as("the record ends at the caller's deadline")
+			.isEqualTo(ended.awayUntil(true));
+		Duration billable = Duration.between(ended.timing().answeredAt(), ended.awayUntil(true));
+		assertThat(ended.money().billedSeconds()).as("billed up to the deadline, rounded up to the second")
+			.isEqualTo((int) (billable.toSeconds() + ((billable.toNanosPart() > 0) ? 1 : 0)));
 
 		StompTestClient late = deviceBack("alice", "a1", resumeToken);
 		assertThat(late.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 1)

@@ -86,8 +86,17 @@ export class CallLifecycle {
     }
   }
 
-  /** Hangup or reject: whatever the reply, the call is over on this device. */
+  /**
+   * Hangup or reject: whatever the reply, the call is over on this device. While the client
+   * reconnects it ends here at once and on the server once back (the server keeps it meanwhile).
+   */
   sendEnding(verb, reason, callback) {
+    const { callId } = this.#call;
+    if (callId && this.#internals.reconnecting()) {
+      this.endHere({ code: 6, reason });
+      this.#internals.endWhenBack(callId, this.#lastSeq, verb, callback || noop);
+      return;
+    }
     this.request(verb, {}, (res) => {
       this.endHere({ code: 6, reason });
       (callback || noop)(res);
@@ -100,7 +109,7 @@ export class CallLifecycle {
    * r=1 ends it with the server's final state; anything else (r=11, no answer) as Connection lost.
    */
   resume(done) {
-    this.request('call.resume', { lastSeq: Math.max(this.#seqs.highest, this.#introSeq) }, (res) => {
+    this.request('call.resume', { lastSeq: this.#lastSeq }, (res) => {
       if (res.r === 0) {
         if (!this.#call.isIncomingCall && this.media) {
           this.media.restartIceIfLost();
@@ -114,6 +123,11 @@ export class CallLifecycle {
       }
       done();
     });
+  }
+
+  /** The highest `seq` of this call seen here: `lastSeq` of call.resume. */
+  get #lastSeq() {
+    return Math.max(this.#seqs.highest, this.#introSeq);
   }
 
   /** What a server event of this call does; one whose `seq` was seen already is ignored. */

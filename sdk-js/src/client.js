@@ -55,6 +55,7 @@ export class OnCallerClient {
     this.#resumer = new CallResumer({
       calls: () => [...this.#calls.values()],
       emit: (event) => this.#events.emit(event),
+      request: (verb, body, callback) => this.#signaling.request(verb, body, callback),
       timers: options.timers || globalThis,
     });
     Object.defineProperty(this, CLIENT_INTERNALS, {
@@ -63,6 +64,8 @@ export class OnCallerClient {
         iceServers: () => (this.#authen && this.#authen.iceServers) || [],
         iceTransportPolicy: () => this.#iceTransportPolicy,
         track: (call) => this.#track(call),
+        reconnecting: () => this.#resumer.away,
+        endWhenBack: (callId, lastSeq, verb, callback) => this.#resumer.endWhenBack(callId, lastSeq, verb, callback),
         untrack: (call) => this.#untrack(call),
       }),
     });

@@ -1,3 +1,4 @@
+import { localResult } from './errors.js';
 import { CALL_CONNECTION_LOST, CALL_RESUME } from './internal.js';
 
 /** How far below the highest `seq` seen an event may still arrive late (and be handled). */
@@ -53,10 +54,14 @@ export class CallResumer {
 
   #deadline = null;
 
+  /** Calls ended here while reconnecting, which the server still keeps: {callId, lastSeq, verb, callback}. */
+  #endsWhenBack = [];
+
   /**
    * @param {object} o
    * @param {() => object[]} o.calls the client's calls
    * @param {(event: string) => void} o.emit fires a client event
+   * @param {(verb: string, body: object, callback: Function) => void} o.request sends a request
    * @param {object} o.timers setTimeout/clearTimeout
    */
   constructor(o) {
@@ -83,6 +88,7 @@ export class CallResumer {
       return;
     }
     this.#clearDeadline();
+    this.#sendEnds();
     const waiting = this.#o.calls().filter((call) => !call.ended && call.callId);
     let left = waiting.length;
     if (left === 0) {
@@ -119,11 +125,42 @@ export class CallResumer {
   stop() {
     this.#clearDeadline();
     this.#state = 'idle';
+    this.#giveUpEnds();
   }
 
   /** Ends every live call on this device as `Connection lost`. */
   endCalls() {
     this.#o.calls().forEach((call) => call[CALL_CONNECTION_LOST]());
+    this.#giveUpEnds();
+  }
+
+  /**
+   * A hangup or reject of a call while reconnecting: the call has ended here, but the server
+   * keeps it for the window, so the other party would wait that long. Once back, the call is
+   * resumed and ended there too; the callback gets that reply (r=-2 if the client never gets back).
+   */
+  endWhenBack(callId, lastSeq, verb, callback) {
+    this.#endsWhenBack.push({ callId, lastSeq, verb, callback });
+  }
+
+  #sendEnds() {
+    const ends = this.#endsWhenBack;
+    this.#endsWhenBack = [];
+    ends.forEach(({ callId, lastSeq, verb, callback }) => this.#o.request('call.resume', { callId, lastSeq }, (res) => {
+      if (res.r === 0) {
+        this.#o.request(verb, { callId }, callback);
+      }
+      else {
+        callback(res); // ended meanwhile (r=1), or not this device's any more
+      }
+    }));
+  }
+
+  /** The window passed or disconnect(): the server ends those calls itself. */
+  #giveUpEnds() {
+    const ends = this.#endsWhenBack;
+    this.#endsWhenBack = [];
+    ends.forEach(({ callback }) => callback(localResult(-2)));
   }
 
   #clearDeadline() {

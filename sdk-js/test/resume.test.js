@@ -244,6 +244,64 @@ test('the window passing before the reconnect ends calls as Connection lost', as
   assert.equal(events.at(-1), 'reconnected');
 });
 
+test('a hangup while reconnecting ends the call here at once, and on the server once back', async () => {
+  const { server, events, call, callEvents } = await answeredCall();
+  server.drop();
+  const replies = [];
+  call.hangup((res) => replies.push(res));
+  await settle();
+  assert.deepEqual(callEvents, [['signalingstate', { code: 6, reason: 'Ended' }]]);
+  assert.equal(call.ended, true);
+  assert.equal(FakePeer.all[0].closed, true);
+  assert.deepEqual(replies, []);
+  server.reconnect();
+  server.receive(authen());
+  const resume = server.last('call.resume').body;
+  assert.deepEqual(resume, { callId: 'call-9', lastSeq: 2, requestId: resume.requestId });
+  assert.equal(server.sent.filter((s) => s.verb === 'call.hangup').length, 0, 'not before the call is this connection\'s');
+  server.reply('call.resume', { r: 0, message: 'Success', state: 3 });
+  assert.equal(server.last('call.hangup').body.callId, 'call-9');
+  server.reply('call.hangup', { r: 0, message: 'Success' });
+  await settle();
+  assert.deepEqual(replies.map((r) => r.r), [0]);
+  assert.equal(events.at(-1), 'reconnected');
+  assert.equal(callEvents.length, 1, 'the call ended here once');
+});
+
+test('a reject while reconnecting is sent once back; if the call ended meanwhile the callback gets that', async () => {
+  const { client, server } = signedIn(30);
+  let call;
+  client.on('incomingcall', (c) => { call = c; });
+  server.receive({ type: 'incomingCall', callId: 'call-5', fromNumber: 'bob', toNumber: 'alice', iceServers: [], seq: 1 });
+  await settle();
+  server.drop();
+  const replies = [];
+  call.reject((res) => replies.push(res));
+  await settle();
+  assert.equal(call.ended, true);
+  server.reconnect();
+  server.receive(authen());
+  assert.equal(server.last('call.resume').body.lastSeq, 1);
+  server.reply('call.resume', { r: 1, message: 'Call not exist', state: 6, reason: 'Ended' });
+  await settle();
+  assert.equal(server.sent.filter((s) => s.verb === 'call.reject').length, 0);
+  assert.deepEqual(replies.map((r) => r.r), [1]);
+});
+
+test('a hangup while reconnecting, and the window passes: the callback gets r=-2, nothing is sent', async () => {
+  const timers = new ManualTimers();
+  const { server, call } = await answeredCall(30, timers);
+  server.drop();
+  const replies = [];
+  call.hangup((res) => replies.push(res));
+  timers.runAll(); // 30 s later, still away: the server ends the call itself
+  await settle();
+  assert.deepEqual(replies.map((r) => r.r), [-2]);
+  server.reconnect();
+  server.receive(authen());
+  assert.equal(server.sent.filter((s) => s.verb === 'call.resume' || s.verb === 'call.hangup').length, 0);
+});
+
 test('a new token while reconnecting (requestnewtoken) keeps the calls waiting and resumes them', async () => {
   const { client, server, latest, events, call, callEvents } = await answeredCall();
   server.drop();

@@ -1,5 +1,7 @@
 package asia.oncaller.e2e;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(E2eExtension.class)
 abstract class BrowserTestSupport {
 
+	private static final String HARNESS = "/e2e/harness.html";
+
 	private final List<Tab> opened = new ArrayList<>();
+
+	private final List<DroppingProxy> networks = new ArrayList<>();
 
 	private E2eEnvironment environment;
 
@@ -29,9 +35,25 @@ abstract class BrowserTestSupport {
 	}
 
 	@AfterEach
-	void closeTabs() {
+	void closeTabs() throws IOException {
 		this.opened.forEach(Tab::close);
 		this.opened.clear();
+		for (DroppingProxy network : this.networks) {
+			network.close();
+		}
+		this.networks.clear();
+	}
+
+	/** A TCP relay to the server that the test can cut (closed after the test). */
+	DroppingProxy droppableNetwork() {
+		DroppingProxy network = new DroppingProxy(URI.create(this.environment.baseUrl()).getPort());
+		this.networks.add(network);
+		return network;
+	}
+
+	/** The server and Chromium the tests run against. */
+	E2eEnvironment environment() {
+		return this.environment;
 	}
 
 	/** A user id of this test only: {@code name} and a random suffix. */
@@ -41,9 +63,13 @@ abstract class BrowserTestSupport {
 
 	/** Opens a server page in a new tab. */
 	Tab open(String path) {
+		return openAt(this.environment.baseUrl() + path);
+	}
+
+	private Tab openAt(String url) {
 		ChromeDriver driver = this.environment.driver();
 		driver.switchTo().window(this.environment.homeTab()).switchTo().newWindow(WindowType.TAB);
-		driver.get(this.environment.baseUrl() + path);
+		driver.get(url);
 		Tab tab = new Tab(driver, driver.getWindowHandle());
 		this.opened.add(tab);
 		return tab;
@@ -51,7 +77,18 @@ abstract class BrowserTestSupport {
 
 	/** A tab with the SDK test page, signed in as {@code userId}. */
 	SdkTab signedIn(String userId) {
-		SdkTab tab = new SdkTab(open("/e2e/harness.html"), userId);
+		SdkTab tab = new SdkTab(open(HARNESS), userId);
+		tab.connect();
+		return tab;
+	}
+
+	/**
+	 * A tab with the SDK test page loaded through {@code network}, signed in as {@code userId}:
+	 * its SDK connects to the server that served the page, so its WebSocket goes through the
+	 * relay too, and the test can drop it.
+	 */
+	SdkTab signedInThrough(DroppingProxy network, String userId) {
+		SdkTab tab = new SdkTab(openAt(network.baseUrl() + HARNESS), userId);
 		tab.connect();
 		return tab;
 	}

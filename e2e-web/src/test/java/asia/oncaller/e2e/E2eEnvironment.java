@@ -95,6 +95,11 @@ final class E2eEnvironment implements AutoCloseable {
 		return this.baseUrl;
 	}
 
+	/** A bean of the server, for what a test reads as an operator would (REST tokens). */
+	<T> T bean(Class<T> type) {
+		return this.server.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		try {

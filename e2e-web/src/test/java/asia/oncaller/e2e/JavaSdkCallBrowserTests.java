@@ -5,12 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import asia.oncaller.client.MediaOptions;
-import asia.oncaller.client.OnCallerCall;
-import asia.oncaller.client.internal.media.MediaSession;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WebAudio instead of Chromium's fake beeps) and video (the test pattern, the fake camera). Also
  * an audio call upgraded to video on each side, and the SRTP cipher the browser negotiated.
  */
-class JavaSdkCallBrowserTests extends BrowserTestSupport {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final double JAVA_HZ = 440;
-
-	private static final double PAGE_HZ = 660;
+class JavaSdkCallBrowserTests extends JavaSdkBrowserTestSupport {
 
 	/**
 	 * What Chromium reports as {@code transport.srtpCipher} with a Java SDK peer. webrtc-java 0.14.0
@@ -37,23 +26,6 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 	 * Should this fail with a GCM cipher, one side prefers GCM now: update that README.
 	 */
 	private static final String JAVA_SRTP_CIPHER = "SRTP_AES128_CM_HMAC_SHA1_80";
-
-	private E2eEnvironment environment;
-
-	private TestUser java;
-
-	@BeforeEach
-	void keepEnvironment(E2eEnvironment environment) {
-		this.environment = environment;
-	}
-
-	@AfterEach
-	void closeJavaClient() {
-		if (this.java != null) {
-			this.java.close();
-		}
-		Await.until(TIMEOUT, "every media session of the Java client released", () -> MediaSession.openSessions() == 0);
-	}
 
 	@Test
 	void pageCallsJavaClientWithVideoAndEachSideGetsTheOthersMedia() {
@@ -79,13 +51,7 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 		SdkTab page = signedIn(user("agent"));
 		assertThat(page.script("return h.toneAsMicrophone(" + PAGE_HZ + ")")).isEqualTo(true);
 
-		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), true));
-		caller.call.makeCall(caller.makeResult::complete);
-		assertThat(CallProbe.result(caller.makeResult).r()).isZero();
-		page.waitFor("client", "incomingcall", "e.isVideoCall === true");
-		page.verbOk("incoming", "answer");
-		page.waitFor("incoming", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		CallProbe caller = javaCallsPage(page, true);
 
 		assertMediaBothWays("java -> page", page, "incoming", caller, caller.setupMillis());
 	}
@@ -118,12 +84,7 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 	void pageUpgradesAnAudioCallFromTheJavaClientWhichGetsAVideoCall() {
 		this.java = javaClient(user("bot"));
 		SdkTab page = signedIn(user("agent"));
-		CallProbe caller = new CallProbe(new OnCallerCall(this.java.client, this.java.userId, page.userId(), false));
-		caller.call.makeCall(caller.makeResult::complete);
-		page.waitFor("client", "incomingcall");
-		page.verbOk("incoming", "answer");
-		page.waitFor("incoming", "mediastate", "e.code === 1");
-		Await.until(TIMEOUT, "the Java client's media connected", caller::mediaConnected);
+		CallProbe caller = javaCallsPage(page, false);
 		assertThat(caller.call.isVideoCall()).isFalse();
 
 		assertThat(page.script("return h.calls.incoming.upgradeToVideoCall()")).isEqualTo(true);
@@ -143,7 +104,7 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 		page.tab().waitUntil("h.remoteVideoWidth() > 0");
 		page.tab()
 			.waitUntilResolved("h.stats(" + SdkTab.json(label) + ").then((s) => (s.video.inbound.framesDecoded || 0) > 20)");
-		Map<String, Object> pageHears = page.tab().awaitMap("h.remoteTone(" + SdkTab.json(label) + ")");
+		Map<String, Object> pageHears = page.remoteTone(label);
 		Map<String, Object> pageStats = page.tab().awaitMap("h.stats(" + SdkTab.json(label) + ")");
 		Object cipher = page.await("h.srtpCipher()");
 		System.out.printf("%s: set-up %d ms; java hears %.1f Hz peak %d, decoded %d frames %s; page hears %s, stats %s; "
@@ -159,24 +120,6 @@ class JavaSdkCallBrowserTests extends BrowserTestSupport {
 		assertThat(((Number) pageHears.get("peak")).doubleValue()).isGreaterThan(0.1);
 		assertThat(javaCall.stats().inboundAudio().orElseThrow().codec()).isEqualTo("audio/opus");
 		assertThat(cipher).as("the browser's SRTP cipher with a Java SDK peer").isEqualTo(JAVA_SRTP_CIPHER);
-	}
-
-	/** A Java SDK client on the browser tests' server, sending a 440 Hz tone and the test pattern. */
-	private TestUser javaClient(String userId) {
-		String webSocketUrl = this.environment.baseUrl().replace("http://", "ws://") + "/ws";
-		return TestUser.connectTo(webSocketUrl, userId, userId + "-java", MediaOptions.synthetic(JAVA_HZ),
-				E2eServer.demoToken(this.environment.baseUrl(), userId));
-	}
-
-	/** Answers the Java client's incoming calls; the probe of the latest one. */
-	private static AtomicReference<CallProbe> answerIncoming(TestUser user) {
-		AtomicReference<CallProbe> probe = new AtomicReference<>();
-		user.onIncoming((incoming) -> {
-			probe.set(new CallProbe(incoming));
-			incoming.answer((r) -> {
-			});
-		});
-		return probe;
 	}
 
 }

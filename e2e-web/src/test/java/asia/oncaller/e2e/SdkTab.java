@@ -1,7 +1,10 @@
 package asia.oncaller.e2e;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.assertj.core.data.Offset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,14 @@ class SdkTab {
 		return this.tab.list("h.events(" + json(source) + ", " + json(event) + ")");
 	}
 
+	/** How many final states (signalingstate 5 or 6) a call has fired. */
+	long finalStates(String call) {
+		return events(call, "signalingstate").stream()
+			.map((e) -> ((Number) e.get("code")).longValue())
+			.filter((code) -> code == 5 || code == 6)
+			.count();
+	}
+
 	/** Waits for an event of a source whose payload {@code e} satisfies a JavaScript condition. */
 	void waitFor(String source, String event, String condition) {
 		this.tab.waitUntil("h.events(" + json(source) + ", " + json(event) + ").some((e) => " + condition + ")");
@@ -65,6 +76,49 @@ class SdkTab {
 
 	void waitFor(String source, String event) {
 		waitFor(source, event, "true");
+	}
+
+	/** Waits up to {@code patience} for an event of a source (such as a reconnect, which backs off). */
+	void waitFor(String source, String event, Duration patience) {
+		this.tab.waitUntil("h.events(" + json(source) + ", " + json(event) + ").length > 0", patience);
+	}
+
+	/** The names of a source's recorded events among {@code names}, in the order they came. */
+	List<String> eventNames(String source, String... names) {
+		return this.tab.stringList("h.log.filter((e) => e.source === " + json(source) + ").map((e) => e.event)")
+			.stream()
+			.filter(List.of(names)::contains)
+			.toList();
+	}
+
+	/** A call's inbound RTP bytes of {@code kind} (audio, video) so far, from the SDK's getStats(). */
+	long inboundBytes(String call, String kind) {
+		Object bytes = this.tab.await("h.stats(" + json(call) + ").then((s) => s." + kind + ".inbound.bytesReceived || 0)");
+		return ((Number) bytes).longValue();
+	}
+
+	/** Waits until more than {@code bytes} of {@code kind} came in on a call: media flows. */
+	void waitForInboundBytesAbove(String call, String kind, long bytes) {
+		this.tab.waitUntilResolved("h.stats(" + json(call) + ").then((s) => (s." + kind + ".inbound.bytesReceived || 0) > "
+				+ bytes + ")");
+	}
+
+	/**
+	 * Checks that this page hears the other side's tone of {@code hz} on a call (WebAudio, over a
+	 * second), and returns what it heard.
+	 */
+	Map<String, Object> assertHearsTone(String call, double hz) {
+		Map<String, Object> heard = remoteTone(call);
+		assertThat(((Number) heard.get("frequency")).doubleValue()).as("%s hears the other side's tone", this.userId)
+			.isCloseTo(hz, Offset.offset(5.0));
+		assertThat(((Number) heard.get("peak")).doubleValue()).as("%s hears it loud enough", this.userId)
+			.isGreaterThan(0.1);
+		return heard;
+	}
+
+	/** The call's remote audio as this page hears it over a second: {@code frequency} (Hz) and {@code peak}. */
+	Map<String, Object> remoteTone(String call) {
+		return this.tab.awaitMap("h.remoteTone(" + json(call) + ")");
 	}
 
 	Object script(String script) {

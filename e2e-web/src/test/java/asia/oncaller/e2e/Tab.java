@@ -55,9 +55,19 @@ class Tab {
 		return (List<Map<String, Object>>) script("return " + expression);
 	}
 
+	@SuppressWarnings("unchecked")
+	List<String> stringList(String expression) {
+		return (List<String>) script("return " + expression);
+	}
+
 	/** Waits until a JavaScript condition holds in this tab. */
 	void waitUntil(String condition) {
-		new WebDriverWait(this.driver, PATIENCE).withMessage(() -> "waiting in the browser for: " + condition)
+		waitUntil(condition, PATIENCE);
+	}
+
+	/** Waits up to {@code patience} until a JavaScript condition holds in this tab. */
+	void waitUntil(String condition, Duration patience) {
+		new WebDriverWait(this.driver, patience).withMessage(() -> "waiting in the browser for: " + condition)
 			.until((d) -> Boolean.TRUE.equals(script("return Boolean(" + condition + ")")));
 	}
 

@@ -136,8 +136,13 @@ final class CallProbe {
 	}
 
 	static CallResult result(CompletableFuture<CallResult> future) {
+		return result(future, Duration.ofSeconds(20));
+	}
+
+	/** The callback's result, waiting up to {@code patience} (such as for a reconnect first). */
+	static CallResult result(CompletableFuture<CallResult> future, Duration patience) {
 		try {
-			return future.get(20, TimeUnit.SECONDS);
+			return future.get(patience.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
 			throw new AssertionError("no callback", ex);

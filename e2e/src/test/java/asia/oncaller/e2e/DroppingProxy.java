@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay (on 127.0.0.1 unless told) in front of the server that a test can cut, as a network does: every
  * connection through it closes at once with a reset, no WebSocket close frame and no STOMP
- * DISCONNECT, and new connections go through again (a client's reconnect).
+ * DISCONNECT, and new connections go through again (a client's reconnect), at once or after an
+ * outage during which every new connection is reset too. It relays any TCP, so a browser can
+ * load its page through it as well as open its WebSocket.
  */
 final class DroppingProxy implements AutoCloseable {
 
@@ -22,6 +26,9 @@ final class DroppingProxy implements AutoCloseable {
 	private final int target;
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	/** Until when new connections are reset at once: the network is still down. */
+	private volatile Instant downUntil = Instant.MIN;
 
 	DroppingProxy(int targetPort) {
 		this(InetAddress.getLoopbackAddress(), targetPort);
@@ -47,16 +54,24 @@ final class DroppingProxy implements AutoCloseable {
 		return "ws://" + this.listener.getInetAddress().getHostAddress() + ":" + this.listener.getLocalPort() + "/ws";
 	}
 
+	/** @return the server's HTTP base URL through this relay, for a browser page */
+	String baseUrl() {
+		return "http://" + this.listener.getInetAddress().getHostAddress() + ":" + this.listener.getLocalPort();
+	}
+
+	/**
+	 * Cuts every connection through the relay, as {@link #drop()}, and resets every new one
+	 * for {@code outage}: a client's reconnects fail until then.
+	 */
+	void cut(Duration outage) {
+		this.downUntil = Instant.now().plus(outage);
+		drop();
+	}
+
 	/** Cuts every connection through the relay, both ways, with a TCP reset. */
 	void drop() {
 		for (Socket socket : this.sockets) {
-			try {
-				socket.setSoLinger(true, 0);
-				socket.close();
-			}
-			catch (IOException ex) {
-				// closed already
-			}
+			reset(socket);
 		}
 		this.sockets.clear();
 	}
@@ -71,6 +86,10 @@ final class DroppingProxy implements AutoCloseable {
 		while (!this.listener.isClosed()) {
 			try {
 				Socket client = this.listener.accept();
+				if (Instant.now().isBefore(this.downUntil)) {
+					reset(client);
+					continue;
+				}
 				Socket server = new Socket(InetAddress.getLoopbackAddress(), this.target);
 				this.sockets.add(client);
 				this.sockets.add(server);
@@ -102,6 +121,17 @@ final class DroppingProxy implements AutoCloseable {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Closes with a TCP reset (linger 0) rather than a FIN. */
+	private static void reset(Socket socket) {
+		try {
+			socket.setSoLinger(true, 0);
+			socket.close();
+		}
+		catch (IOException ex) {
+			// closed already
+		}
 	}
 
 	private static void closeQuietly(Socket socket) {

@@ -78,6 +78,7 @@ final class CallResumer {
 			return;
 		}
 		cancelDeadline();
+		this.session.endsWhenBack.back();
 		List<CallRuntime> waiting = this.session.calls.live().stream().filter((call) -> call.callId != null).toList();
 		if (waiting.isEmpty()) {
 			this.reconnected.run();
@@ -106,6 +107,7 @@ final class CallResumer {
 			return;
 		}
 		this.state = State.AWAY;
+		this.session.endsWhenBack.away();
 		long drop = ++this.drops;
 		if (this.token != null && !this.window.isZero()) {
 			this.deadline = this.session.events.schedule(() -> windowPassed(drop), this.window);
@@ -120,6 +122,7 @@ final class CallResumer {
 	void stop() {
 		cancelDeadline();
 		this.state = State.IDLE;
+		this.session.endsWhenBack.giveUp();
 	}
 
 	private void windowPassed(long drop) {
@@ -131,6 +134,7 @@ final class CallResumer {
 
 	private void endCalls() {
 		this.session.calls.live().forEach((call) -> call.connectionLost(CONNECTION_LOST));
+		this.session.endsWhenBack.giveUp();
 	}
 
 	private void cancelDeadline() {

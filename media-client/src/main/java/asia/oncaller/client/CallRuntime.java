@@ -235,8 +235,26 @@ final class CallRuntime implements CallMedia.Owner {
 		sendEnd(verb, callback);
 	}
 
+	/**
+	 * Ends the call here, and on the server: now, or while the client reconnects (the server keeps
+	 * the call meanwhile) once back, by resuming the call on the new connection first.
+	 */
 	private void sendEnd(String verb, Consumer<CallResult> callback) {
 		release();
+		boolean kept = this.session.endsWhenBack.keep(() -> requestResume((resumed) -> {
+			if (resumed.isSuccess()) {
+				requestEnd(verb, callback);
+			}
+			else {
+				Replies.reply(callback, resumed); // ended meanwhile (r=1), or not this device's any more
+			}
+		}), () -> Replies.reply(callback, CallResult.of(OnCallerError.NOT_CONNECTED, verb)));
+		if (!kept) {
+			requestEnd(verb, callback);
+		}
+	}
+
+	private void requestEnd(String verb, Consumer<CallResult> callback) {
 		request(verb, Map.of(), (result) -> {
 			Replies.reply(callback, result);
 			// A final signalingState may still come (it is passed on); stop listening after a while.
@@ -274,7 +292,7 @@ final class CallRuntime implements CallMedia.Owner {
 	 * anything else (r=11, no answer) as {@code Connection lost}.
 	 */
 	void resume(Runnable done) {
-		request("call.resume", Map.of("lastSeq", this.seqs.highest()), (result) -> {
+		requestResume((result) -> {
 			if (result.isSuccess()) {
 				mediaDo((media) -> media.restartIceIfNeeded(!this.incoming));
 			}
@@ -289,13 +307,19 @@ final class CallRuntime implements CallMedia.Owner {
 		});
 	}
 
+	/** {@code call.resume} with the last {@code seq} this call has seen. */
+	private void requestResume(Consumer<CallResult> then) {
+		request("call.resume", Map.of("lastSeq", this.seqs.highest()), then);
+	}
+
 	/**
 	 * For {@link OnCallerClient#disconnect()}: hangs up when this device takes part in the call; a
-	 * call still ringing here is only released, since another device may answer it.
+	 * call still ringing here is only released, since another device may answer it, and so is one
+	 * while reconnecting (no hangup can go out; the server ends it when the window passes).
 	 * @return completes when the server replied and the media is released
 	 */
 	CompletableFuture<Void> endForDisconnect() {
-		if (isEnded() || (this.incoming && this.state == CallState.RINGING)) {
+		if (isEnded() || (this.incoming && this.state == CallState.RINGING) || !this.session.hasConnected()) {
 			finish();
 			return this.released;
 		}

@@ -18,6 +18,9 @@ final class ClientSession {
 
 	final ClientCalls calls = new ClientCalls();
 
+	/** Hangups and rejects pressed while reconnecting, sent once back. */
+	final EndsWhenBack endsWhenBack = new EndsWhenBack();
+
 	volatile String deviceId = "java-" + UUID.randomUUID();
 
 	volatile MediaOptions mediaOptions = MediaOptions.defaults();

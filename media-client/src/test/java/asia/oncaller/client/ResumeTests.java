@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,48 @@ class ResumeTests {
 		assertThat(call.isEnded()).isFalse();
 		assertThat(this.states).isEmpty();
 		assertThat(support.transports.get(0).connectHeaders).doesNotContainKey("resume-token");
+		support.client.close();
+	}
+
+	@Test
+	void hangupWhileReconnectingEndsTheCallHereAtOnceAndOnTheServerOnceBack() throws Exception {
+		ClientTestSupport support = withAnsweredCall(30);
+		OnCallerCall call = call(support);
+		support.transport().listener.onClosed("network down");
+		ClientTestSupport.await("reconnecting", () -> this.clientEvents.contains("reconnecting network down"));
+		CompletableFuture<CallResult> hangup = new CompletableFuture<>();
+		call.hangup(hangup::complete);
+		ClientTestSupport.await("ended here", call::isEnded);
+		assertThat(hangup).isNotDone();
+
+		ClientTestSupport.await("reconnected and resuming",
+				() -> support.transports.size() >= 2 && support.transport().sentTo("call.resume"));
+		assertThat(support.transport().lastSentTo("call.resume")).containsEntry("callId", "call-9")
+			.containsEntry("lastSeq", 2L);
+		assertThat(support.transport().sentTo("call.hangup")).as("not before the call is this connection's").isFalse();
+		support.transport().reply("call.resume", 0, Map.of("state", 3));
+		ClientTestSupport.await("hangup sent", () -> support.transport().sentTo("call.hangup"));
+		support.transport().reply("call.hangup", 0);
+		assertThat(hangup.get(5, TimeUnit.SECONDS).r()).isZero();
+		support.client.close();
+	}
+
+	@Test
+	void hangupWhileReconnectingIsGivenUpWhenTheWindowPasses() throws Exception {
+		// window 1 s; the first reconnect (after about 1 s) is refused with 13, the next comes about 2 s later
+		ClientTestSupport support = withAnsweredCall(1, 0, 13);
+		OnCallerCall call = call(support);
+		support.transport().listener.onClosed("network down");
+		ClientTestSupport.await("reconnecting", () -> this.clientEvents.contains("reconnecting network down"));
+		CompletableFuture<CallResult> hangup = new CompletableFuture<>();
+		call.hangup(hangup::complete);
+		assertThat(hangup.get(10, TimeUnit.SECONDS).r()).as("given up when the 1 s window passed")
+			.isEqualTo(OnCallerError.NOT_CONNECTED.code());
+		CompletableFuture<Void> reconnected = new CompletableFuture<>();
+		support.client.on(ClientEvent.RECONNECTED, (v) -> reconnected.complete(null));
+		ClientTestSupport.get(reconnected);
+		assertThat(support.transports.stream().noneMatch((t) -> t.sentTo("call.resume") || t.sentTo("call.hangup")))
+			.isTrue();
 		support.client.close();
 	}
 

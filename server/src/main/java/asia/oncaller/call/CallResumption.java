@@ -65,10 +65,11 @@ public class CallResumption {
 
 	/**
 	 * The party's device, back on a new connection, resumes a call that its connection
-	 * {@code awayConnectionId} held. Replies 0 with the call's {@code state}, then the events with
-	 * a {@code seq} above {@code lastSeq} in order; 1 with the final {@code state} and
-	 * {@code reason} when the call ended meanwhile; 11 when the resume token was wrong or the
-	 * call is not this device's.
+	 * {@code awayConnectionId} held, or that rang on it unanswered. Replies 0 with the call's
+	 * {@code state}, then the events with a {@code seq} above {@code lastSeq} in order; 1 with
+	 * the final {@code state} and {@code reason} when the call ended meanwhile; 11 when the resume
+	 * token was wrong or the call is not this device's (a call that rang here and was answered on
+	 * another device included).
 	 * @param awayConnectionId the connection that the party's resume token names, or
 	 * {@code null} when it had none or a wrong one
 	 */
@@ -79,11 +80,14 @@ public class CallResumption {
 			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
 		}
 		Call call = found.get();
-		if (awayConnectionId == null || !heldBy(call, party, awayConnectionId)) {
+		if (awayConnectionId == null || !(heldBy(call, party, awayConnectionId) || isCallee(call, party))) {
 			return CallResult.of(CallOutcome.NOT_ALLOWED);
 		}
 		if (call.getStatus().isFinal()) {
 			return ended(call, List.of());
+		}
+		if (!heldBy(call, party, awayConnectionId)) {
+			return stillRinging(call, party, lastSeq);
 		}
 		boolean wasAway = call.awayUntil(isCallerSide(call, awayConnectionId)) != null;
 		this.connections.takingPart(party.connectionId());
@@ -96,16 +100,30 @@ public class CallResumption {
 			return current.getStatus().isFinal() ? ended(current, ending) : CallResult.of(CallOutcome.NOT_ALLOWED);
 		}
 		Call resumed = back.get();
-		List<Delivery> deliveries = new ArrayList<>();
-		Recipient device = new Recipient.Connection(party.projectId(), party.userId(), party.connectionId());
-		for (Map<String, Object> event : this.missed.since(callId, party, lastSeq)) {
-			deliveries.add(new Delivery(device, event));
-		}
+		List<Delivery> deliveries = new ArrayList<>(missedEvents(callId, party, lastSeq));
 		if (wasAway) {
 			deliveries.add(new Delivery(otherSide(resumed, party.connectionId()),
 					CallEvents.peerConnection(resumed, "restored")));
 		}
 		return CallResult.ok(deliveries).with("state", resumed.getStatus().code());
+	}
+
+	/**
+	 * A device of the callee that was only ringing: no side of the call was its, so nothing moves
+	 * and nobody heard it leave, but while the call still rings it rings here again, with what the
+	 * device missed (the device may answer it). Answered elsewhere, it is not this device's.
+	 */
+	private CallResult stillRinging(Call call, Party party, long lastSeq) {
+		if (call.getStatus() == CallState.ANSWERED) {
+			return CallResult.of(CallOutcome.NOT_ALLOWED);
+		}
+		return CallResult.ok(missedEvents(call.getId(), party, lastSeq)).with("state", call.getStatus().code());
+	}
+
+	/** The events of the call with a {@code seq} above {@code lastSeq}, in order, to the party's new connection. */
+	private List<Delivery> missedEvents(String callId, Party party, long lastSeq) {
+		Recipient device = new Recipient.Connection(party.projectId(), party.userId(), party.connectionId());
+		return this.missed.since(callId, party, lastSeq).stream().map((event) -> new Delivery(device, event)).toList();
 	}
 
 	private static CallResult ended(Call call, List<Delivery> deliveries) {
@@ -121,6 +139,11 @@ public class CallResumption {
 		Parties parties = call.parties();
 		return (connectionId.equals(parties.callerConnectionId()) && party.userId().equals(parties.fromUserId()))
 				|| (connectionId.equals(parties.answeredConnectionId()) && party.userId().equals(parties.toUserId()));
+	}
+
+	/** Whether the party is the app user the call rings for, in the call's project. */
+	private static boolean isCallee(Call call, Party party) {
+		return call.getProjectId().equals(party.projectId()) && party.userId().equals(call.parties().toUserId());
 	}
 
 	private static boolean isCallerSide(Call call, String connectionId) {

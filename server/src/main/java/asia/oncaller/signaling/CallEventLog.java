@@ -8,8 +8,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import asia.oncaller.call.MissedEvents;
 import asia.oncaller.call.Party;
@@ -43,7 +46,8 @@ class CallEventLog implements MissedEvents {
 
 	private final Map<Device, DeviceEvents> devices = new ConcurrentHashMap<>();
 
-	private final Map<String, Departed> departed = new ConcurrentHashMap<>();
+	/** Connections that dropped (no DISCONNECT), by principal name: few per user, replaced whole. */
+	private final Map<String, List<Departed>> departed = new ConcurrentHashMap<>();
 
 	private final AtomicLong keptBytes = new AtomicLong();
 
@@ -70,14 +74,35 @@ class CallEventLog implements MissedEvents {
 
 	/** A connection dropped: events meant for it are numbered and kept for its device until the window ends. */
 	void departed(ClientPrincipal principal) {
-		this.departed.put(principal.connectionId(),
-				new Departed(principal.getName(), principal.deviceId(), this.clock.instant()));
+		Departed gone = new Departed(principal.connectionId(), principal.deviceId(), this.clock.instant());
+		this.departed.merge(principal.getName(), List.of(gone),
+				(earlier, added) -> Stream.concat(earlier.stream(), added.stream()).toList());
 	}
 
 	/** The device of a connection that dropped within the window, or {@code null}. */
 	String departedDevice(String principalName, String connectionId) {
-		Departed gone = this.departed.get(connectionId);
-		return (gone != null && gone.principalName().equals(principalName)) ? gone.deviceId() : null;
+		return this.departed.getOrDefault(principalName, List.of())
+			.stream()
+			.filter((gone) -> gone.connectionId().equals(connectionId))
+			.map(Departed::deviceId)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * The devices of a user whose connection dropped less than a window ago and that had events
+	 * of the call: an event meant for all of the user's devices (a call ringing there) is numbered
+	 * and kept for them as well, so a ringing device that comes back misses nothing (the caller's
+	 * offer and candidates). The caller leaves out the devices that are connected again.
+	 */
+	Set<String> departedDevicesOf(String callId, String principalName) {
+		Instant since = this.clock.instant().minus(this.properties.window());
+		return this.departed.getOrDefault(principalName, List.of())
+			.stream()
+			.filter((gone) -> !gone.at().isBefore(since))
+			.map(Departed::deviceId)
+			.filter((deviceId) -> this.devices.containsKey(new Device(callId, principalName, deviceId)))
+			.collect(Collectors.toSet());
 	}
 
 	/**
@@ -101,7 +126,12 @@ class CallEventLog implements MissedEvents {
 		Instant endedBefore = now.minus(this.properties.window()).minus(GRACE);
 		Instant idleBefore = now.minus(IDLE_LIMIT);
 		this.devices.values().removeIf((events) -> events.forgettable(endedBefore, idleBefore));
-		this.departed.values().removeIf((gone) -> gone.at().isBefore(endedBefore));
+		for (String name : this.departed.keySet()) {
+			this.departed.computeIfPresent(name, (key, gone) -> {
+				List<Departed> recent = gone.stream().filter((g) -> !g.at().isBefore(endedBefore)).toList();
+				return recent.isEmpty() ? null : recent;
+			});
+		}
 	}
 
 	int devicesKept() {
@@ -144,7 +174,7 @@ class CallEventLog implements MissedEvents {
 	private record Device(String callId, String principalName, String deviceId) {
 	}
 
-	private record Departed(String principalName, String deviceId, Instant at) {
+	private record Departed(String connectionId, String deviceId, Instant at) {
 	}
 
 	private record Kept(long seq, Map<String, Object> event, long bytes) {

@@ -1,7 +1,10 @@
 package asia.oncaller.signaling;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
 
 import asia.oncaller.call.Delivery;
 import asia.oncaller.call.EventSender;
@@ -71,14 +74,33 @@ class StompEventSender implements EventSender {
 			return;
 		}
 		String except = (recipient instanceof Recipient.UserExcept others) ? others.connectionId() : null;
+		Set<String> connectedDevices = new HashSet<>();
 		for (ClientPrincipal device : this.local.of(name)) {
+			connectedDevices.add(device.deviceId());
 			if (!device.connectionId().equals(except)) {
 				send(device, delivery.event());
 			}
 		}
+		keepForDroppedDevices(name, connectedDevices, delivery.event());
 		if (forward) {
 			for (String node : this.directory.otherNodes(recipient.projectId(), recipient.userId())) {
 				this.mail.getObject().send(node, delivery);
+			}
+		}
+	}
+
+	/**
+	 * Numbers and keeps an event meant for all of a user's devices also for those of its devices
+	 * that dropped from this node while the call rang there, for their resume.
+	 */
+	private void keepForDroppedDevices(String name, Set<String> connectedDevices, Map<String, Object> event) {
+		String callId = callIdOf(event);
+		if (callId == null) {
+			return;
+		}
+		for (String departedDevice : this.log.departedDevicesOf(callId, name)) {
+			if (!connectedDevices.contains(departedDevice)) {
+				this.log.number(callId, name, departedDevice, event);
 			}
 		}
 	}

@@ -124,6 +124,32 @@ class ResumeIntegrationTests extends CallTestSupport {
 	}
 
 	@Test
+	void aDeviceThatWasOnlyRingingResumesTheRingingCallAndCanAnswerIt() throws Exception {
+		StompTestClient alice = device("alice", "a1");
+		StompTestClient bob = device("bob", "b1");
+		String callId = call(alice, "bob", 60);
+		long lastSeq = seqOf(bob.awaitEvent("incomingCall", callId));
+		String resumeToken = (String) bob.authen().get("resumeToken");
+		bob.drop();
+		// Meant for all of bob's devices (such as the caller's offer and candidates): kept for this one.
+		assertThat(alice.request("call.info", body(callId, "info", Map.of("note", "while away")))).containsEntry("r", 0);
+
+		StompTestClient back = deviceBack("bob", "b1", resumeToken);
+		assertThat(back.request("call.resume", body(callId, "lastSeq", lastSeq))).containsEntry("r", 0)
+			.containsEntry("state", record(callId).getStatus().code());
+		Map<String, Object> missed = back.awaitEvent("info", callId);
+		assertThat(seqOf(missed)).isEqualTo(lastSeq + 1);
+		assertThat(((Map<?, ?>) missed.get("info")).get("note")).isEqualTo("while away");
+		assertThat(alice.receives((m) -> "peerConnection".equals(m.get("type")), Duration.ofMillis(300)))
+			.as("no side of the call was away").isFalse();
+		assertThat(back.request("call.answer", body(callId))).containsEntry("r", 0);
+		assertThat(alice.await(state(callId, 3))).isNotNull();
+		// Answered on its new connection: a second resume with the spent token is refused.
+		assertThat(deviceBack("bob", "b1", resumeToken).request("call.resume", body(callId, "lastSeq", 0)))
+			.containsEntry("r", 11);
+	}
+
+	@Test
 	void aDeviceThatDoesNotComeBackInTimeEndsTheCallAsConnectionLost() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 import asia.oncaller.call.Delivery;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.Recipient;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.CallingProject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +62,7 @@ class SccoHelperRequest {
 	 * @param known the calling project, if the caller has it (else the helper looks it up)
 	 * @return empty when the request must go over HTTP
 	 */
-	Optional<CallControlDecision> answer(URI request, Project known) {
+	Optional<CallControlDecision> answer(URI request, CallingProject known) {
 		if (!isThisServersHelper(request)) {
 			return Optional.empty();
 		}

@@ -303,17 +303,18 @@ class CallTransitionsImpl implements CallTransitions {
 		// The event_urls come back with the row: the webhook outbox, storing the change's event in
 		// this transaction, then needs no look-up of the project (see CallSnapshot.EventUrls).
 		return this.jdbc
-			.query(statement.replace("RETURNING *", "RETURNING *, " + EVENT_URLS), values, (rs, row) -> {
-				Call call = CallRows.read(rs);
-				call.readWith(
-						new CallSnapshot.EventUrls(rs.getString("number_event_url"), rs.getString("project_event_url")));
-				return call;
-			})
+			.query(statement.replace("RETURNING *", "RETURNING " + CallRows.COLUMNS + ", " + EVENT_URLS), values,
+					(rs, row) -> {
+						Call call = CallRows.read(rs);
+						call.readWith(new CallSnapshot.EventUrls(rs.getString(CallRows.COLUMN_COUNT + 1),
+								rs.getString(CallRows.COLUMN_COUNT + 2)));
+						return call;
+					})
 			.stream()
 			.findFirst();
 	}
 
-	private static final String EVENT_URLS = "(SELECT n.event_url FROM phone_number n WHERE n.id = call.number_id)"
-			+ " AS number_event_url, (SELECT p.event_url FROM project p WHERE p.id = call.project_id) AS project_event_url";
+	private static final String EVENT_URLS = "(SELECT n.event_url FROM phone_number n WHERE n.id = call.number_id),"
+			+ " (SELECT p.event_url FROM project p WHERE p.id = call.project_id)";
 
 }

@@ -16,6 +16,7 @@ import asia.oncaller.client.MediaState;
 import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.OnCallerException;
 import asia.oncaller.client.OtherDevice;
+import asia.oncaller.client.RemoteStream;
 import asia.oncaller.client.SignalingState;
 
 /**
@@ -43,6 +44,9 @@ final class CallProbe {
 
 	final List<OtherDevice> otherDevice = new CopyOnWriteArrayList<>();
 
+	/** The {@code peerconnection} states heard: the other party's connection lost and restored. */
+	final List<String> peer = new CopyOnWriteArrayList<>();
+
 	final CompletableFuture<LocalStream> local = new CompletableFuture<>();
 
 	final ToneMeter tone = new ToneMeter(600, 2000);
@@ -50,6 +54,8 @@ final class CallProbe {
 	final AtomicLong videoFrames = new AtomicLong();
 
 	volatile String lastVideoSize = "";
+
+	private volatile RemoteStream remoteAudio;
 
 	/** Every frame size decoded (WebRTC may scale down later, under CPU or bandwidth pressure). */
 	final java.util.Set<String> videoSizes = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -72,9 +78,11 @@ final class CallProbe {
 		call.on(CallEvent.HOLD, this.holds::add);
 		call.on(CallEvent.ERROR, this.errors::add);
 		call.on(CallEvent.OTHER_DEVICE, this.otherDevice::add);
+		call.on(CallEvent.PEER_CONNECTION, this.peer::add);
 		call.on(CallEvent.ADD_LOCAL_STREAM, this.local::complete);
 		call.on(CallEvent.ADD_REMOTE_STREAM, (stream) -> {
 			if (stream.isAudio()) {
+				this.remoteAudio = stream;
 				stream.addAudioSink(this.tone);
 			}
 			else {
@@ -85,6 +93,25 @@ final class CallProbe {
 				});
 			}
 		});
+	}
+
+	/**
+	 * Measures the remote tone again, from now on (after a network change, say), with a meter of
+	 * its own next to {@link #tone}.
+	 */
+	ToneMeter measureToneAgain() {
+		RemoteStream audio = this.remoteAudio;
+		if (audio == null) {
+			throw new AssertionError("no remote audio to measure");
+		}
+		ToneMeter meter = new ToneMeter(600, 2000);
+		audio.addAudioSink(meter);
+		return meter;
+	}
+
+	/** @return the audio packets received so far */
+	long inboundAudioPackets() {
+		return stats().inboundAudio().map((s) -> s.packets()).orElse(0L);
 	}
 
 	boolean mediaConnected() {

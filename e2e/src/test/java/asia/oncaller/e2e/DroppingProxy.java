@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on 127.0.0.1 in front of the server that a test can cut, as a network does: every
+ * A TCP relay (on 127.0.0.1 unless told) in front of the server that a test can cut, as a network does: every
  * connection through it closes at once with a reset, no WebSocket close frame and no STOMP
  * DISCONNECT, and new connections go through again (a client's reconnect).
  */
@@ -24,9 +24,17 @@ final class DroppingProxy implements AutoCloseable {
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
 	DroppingProxy(int targetPort) {
+		this(InetAddress.getLoopbackAddress(), targetPort);
+	}
+
+	/**
+	 * A relay listening on {@code address} instead: the server's door for a device on another
+	 * network ({@link RemoteCallee}), since the server itself listens on loopback only.
+	 */
+	DroppingProxy(InetAddress address, int targetPort) {
 		this.target = targetPort;
 		try {
-			this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			this.listener = new ServerSocket(0, 50, address);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -36,7 +44,7 @@ final class DroppingProxy implements AutoCloseable {
 
 	/** @return the WebSocket URL through this relay */
 	String webSocketUrl() {
-		return "ws://127.0.0.1:" + this.listener.getLocalPort() + "/ws";
+		return "ws://" + this.listener.getInetAddress().getHostAddress() + ":" + this.listener.getLocalPort() + "/ws";
 	}
 
 	/** Cuts every connection through the relay, both ways, with a TCP reset. */

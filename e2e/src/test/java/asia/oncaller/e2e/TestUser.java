@@ -87,7 +87,12 @@ final class TestUser implements AutoCloseable {
 
 	/** Creates a probed outgoing call to {@code to} and places it. */
 	CallProbe call(TestUser to, boolean video) {
-		OnCallerCall call = new OnCallerCall(this.client, this.userId, to.userId, video);
+		return call(to.userId, video);
+	}
+
+	/** Creates a probed outgoing call to the user {@code toUserId} and places it. */
+	CallProbe call(String toUserId, boolean video) {
+		OnCallerCall call = new OnCallerCall(this.client, this.userId, toUserId, video);
 		CallProbe probe = new CallProbe(call);
 		call.makeCall(probe.makeResult::complete);
 		return probe;

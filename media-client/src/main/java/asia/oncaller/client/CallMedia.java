@@ -98,9 +98,12 @@ final class CallMedia implements MediaListener {
 		}
 	}
 
-	/** After a resume: re-offers with an ICE restart when the media path was lost meanwhile. */
-	void restartIceIfLost() {
-		this.session.restartIceIfLost();
+	/**
+	 * After a resume: re-offers with an ICE restart when this machine's addresses changed
+	 * meanwhile, or, when {@code whenLost}, when ICE is disconnected or failed.
+	 */
+	void restartIceIfNeeded(boolean whenLost) {
+		this.session.restartIceIfNeeded(whenLost);
 	}
 
 	void hold(boolean hold) {

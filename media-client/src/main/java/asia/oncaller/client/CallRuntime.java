@@ -268,16 +268,15 @@ final class CallRuntime implements CallMedia.Owner {
 
 	/**
 	 * Back on a new connection: {@code call.resume} with the last {@code seq} seen. r=0 keeps the
-	 * call (the missed events follow) and, on the side that placed it, restarts ICE if the network
-	 * changed; r=1 ends it with the server's final state; anything else (r=11, no answer) as
-	 * {@code Connection lost}.
+	 * call (the missed events follow) and restarts ICE if this machine's addresses changed (either
+	 * side: the one that moved knows it), or, on the side that placed the call, if ICE is lost (one
+	 * side, so that both do not re-offer at once); r=1 ends it with the server's final state;
+	 * anything else (r=11, no answer) as {@code Connection lost}.
 	 */
 	void resume(Runnable done) {
 		request("call.resume", Map.of("lastSeq", this.seqs.highest()), (result) -> {
 			if (result.isSuccess()) {
-				if (!this.incoming) {
-					mediaDo(CallMedia::restartIceIfLost);
-				}
+				mediaDo((media) -> media.restartIceIfNeeded(!this.incoming));
 			}
 			else if (result.r() == 1) {
 				endedHere((result.get("state") instanceof Number n) ? n.intValue() : SignalingState.ENDED,

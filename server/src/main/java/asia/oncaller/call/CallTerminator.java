@@ -113,10 +113,11 @@ class CallTerminator {
 
 	/**
 	 * Ends a live call whose dropped device did not come back within the resume window
-	 * (PROTOCOL §2.1), charged to this moment; not if it came back meanwhile.
+	 * (PROTOCOL §2.1), charged to the moment the window ran out; not if it came back meanwhile.
 	 */
 	Optional<List<Delivery>> endAway(String callId) {
 		Instant now = now();
+		// The row decides the end time (its deadline), so the charge follows the ending (CallCharging#charge).
 		Charge charge = this.charging.lockAccountOf(callId, now);
 		return this.calls.markAwayEnded(callId, now, CallEnd.CONNECTION_LOST.reason(), charge)
 			.map((call) -> ended(call, CallEnd.CONNECTION_LOST, null, Role.NONE));

@@ -118,8 +118,9 @@ public interface CallTransitions {
 	Optional<Call> markAway(String id, String connectionId, Instant until);
 
 	/**
-	 * Ends a live call, charged to {@code now}, if a side of it is still away past its deadline:
-	 * a device that came back meanwhile keeps the call.
+	 * Ends a live call if a side of it is still away past its deadline at {@code now}, at that
+	 * deadline: the record ends, and the call is charged, when the window ran out, however late a
+	 * sweep comes. A device that came back meanwhile keeps the call.
 	 */
 	Optional<Call> markAwayEnded(String id, Instant now, String reason, Charge charge);
 

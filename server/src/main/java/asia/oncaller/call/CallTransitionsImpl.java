@@ -257,9 +257,13 @@ class CallTransitionsImpl implements CallTransitions {
 
 	@Override
 	public Optional<Call> markAwayEnded(String id, Instant now, String reason, Charge charge) {
+		// LEAST and GREATEST skip NULLs: the end is the deadline that passed (the earlier, if both
+		// sides are away), or the answer if it came after that deadline but before the sweep.
 		return update("""
-				UPDATE call SET status = 'ENDED', ended_at = :now, end_reason = :reason, sip_code = :sip,
-				  billed_seconds = :billed, cost = :cost, version = version + 1
+				UPDATE call SET status = 'ENDED', ended_at = GREATEST(answered_at, LEAST(
+				    CASE WHEN caller_away_until <= :now THEN caller_away_until END,
+				    CASE WHEN callee_away_until <= :now THEN callee_away_until END)),
+				  end_reason = :reason, sip_code = :sip, billed_seconds = :billed, cost = :cost, version = version + 1
 				WHERE id = :id AND status IN ('CALLING', 'RINGING', 'ANSWERED')
 				  AND (caller_away_until <= :now OR callee_away_until <= :now)
 				RETURNING *""", ending(id, now, reason, null, charge));

@@ -38,7 +38,7 @@ public class EmbeddedPostgresAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(properties.startupWait());
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * left the new one is numbered but not kept). A device's events are forgotten at its final event
  * (a resume of an ended call answers from the call's row), and its numbering once the call ended
  * a resume window ago, so only live calls' events stay on the heap. Per node: the node a device comes back to replays what it delivered
- * (one node for now; docs/protocol.md).
+ * (docs/cluster.md).
  */
 @Component
 class CallEventLog implements MissedEvents {
@@ -62,7 +62,7 @@ class CallEventLog implements MissedEvents {
 	 */
 	Map<String, Object> number(String callId, String principalName, String deviceId, Map<String, Object> event) {
 		DeviceEvents events = this.devices.computeIfAbsent(new Device(callId, principalName, deviceId),
-				(device) -> new DeviceEvents());
+				(device) -> new DeviceEvents(0));
 		Map<String, Object> numbered = new LinkedHashMap<>(event);
 		events.add(numbered, this.clock.instant(), isFinal(event));
 		return numbered;
@@ -80,11 +80,18 @@ class CallEventLog implements MissedEvents {
 		return (gone != null && gone.principalName().equals(principalName)) ? gone.deviceId() : null;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A device that comes back to another node of a cluster finds nothing kept here: the events
+	 * it missed stay with the node it left. Its numbering here goes on from {@code lastSeq}, so
+	 * that what it gets from now on is never taken for what it has already seen.
+	 */
 	@Override
 	public List<Map<String, Object>> since(String callId, Party party, long lastSeq) {
-		DeviceEvents events = this.devices
-			.get(new Device(callId, ClientPrincipal.nameOf(party.projectId(), party.userId()), party.deviceId()));
-		return (events != null) ? events.since(lastSeq) : List.of();
+		Device device = new Device(callId, ClientPrincipal.nameOf(party.projectId(), party.userId()),
+				party.deviceId());
+		return this.devices.computeIfAbsent(device, (d) -> new DeviceEvents(Math.max(0, lastSeq))).since(lastSeq);
 	}
 
 	/** Forgets the devices of calls that ended a window ago, and connections that dropped as long ago. */
@@ -153,6 +160,11 @@ class CallEventLog implements MissedEvents {
 		private Instant touched;
 
 		private Instant ended;
+
+		DeviceEvents(long lastSeq) {
+			this.lastSeq = lastSeq;
+			this.touched = CallEventLog.this.clock.instant();
+		}
 
 		synchronized void add(Map<String, Object> event, Instant now, boolean isFinal) {
 			this.lastSeq++;

@@ -1,14 +1,13 @@
 package asia.oncaller.signaling;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import asia.oncaller.call.CallReaper;
+import asia.oncaller.call.Delivery;
 import asia.oncaller.call.Presence;
+import asia.oncaller.call.Recipient;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
@@ -18,75 +17,50 @@ import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Which devices of each user are connected to this node. A user may be connected on many
- * devices at once; when one comes or goes the others hear {@code otherDeviceAuthen}. When a
- * connection closes, the calls it placed or answered end, at once after a DISCONNECT, else
- * when the device does not come back within the resume window (PROTOCOL §2.1).
+ * Which devices of each user are connected, on this node and, in a cluster, on the others (the
+ * {@link DeviceDirectory}). A user may be connected on many devices at once, on any nodes; when
+ * one comes or goes the others hear {@code otherDeviceAuthen}. When a connection closes, the
+ * calls it placed or answered end, at once after a DISCONNECT, else when the device does not come
+ * back within the resume window (PROTOCOL §2.1).
  */
 @Component
 class PresenceRegistry implements Presence {
 
-	private final Map<String, List<ClientPrincipal>> connectionsByUser = new ConcurrentHashMap<>();
+	private final LocalConnections local;
 
-	private final ClientMessenger messenger;
+	private final DeviceDirectory directory;
+
+	private final StompEventSender sender;
 
 	private final CallReaper reaper;
 
 	private final CallEventLog log;
 
-	// Lazy: the reaper sends events through the StompEventSender, which looks devices up here.
-	PresenceRegistry(ClientMessenger messenger, @Lazy CallReaper reaper, CallEventLog log) {
-		this.messenger = messenger;
+	// Lazy: the reaper is of the call module, whose services ask this registry who is online.
+	PresenceRegistry(LocalConnections local, DeviceDirectory directory, StompEventSender sender,
+			@Lazy CallReaper reaper, CallEventLog log) {
+		this.local = local;
+		this.directory = directory;
+		this.sender = sender;
 		this.reaper = reaper;
 		this.log = log;
 	}
 
 	@Override
-	public List<DeviceConnection> connections(String projectId, String userId) {
-		return principals(ClientPrincipal.nameOf(projectId, userId)).stream()
-			.map((p) -> new DeviceConnection(p.connectionId(), p.deviceId(), p.platform()))
-			.toList();
+	public boolean isOnline(String projectId, String userId) {
+		return this.directory.isOnline(projectId, userId);
 	}
 
 	@Override
 	public Collection<String> connectionIds() {
-		return this.connectionsByUser.values().stream().flatMap(List::stream).map(ClientPrincipal::connectionId).toList();
-	}
-
-	/** The connections of the user with this principal name, oldest first. */
-	List<ClientPrincipal> principals(String principalName) {
-		return this.connectionsByUser.getOrDefault(principalName, List.of());
-	}
-
-	/** The connection of the user with this principal name, or {@code null} when it is not connected here. */
-	ClientPrincipal principal(String principalName, String connectionId) {
-		for (ClientPrincipal principal : principals(principalName)) {
-			if (principal.connectionId().equals(connectionId)) {
-				return principal;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * This connection and the most recent others of its user, at most {@code limit}, oldest
-	 * first.
-	 */
-	List<ClientPrincipal> recent(ClientPrincipal principal, int limit) {
-		List<ClientPrincipal> others = principals(principal.getName()).stream()
-			.filter((other) -> !other.connectionId().equals(principal.connectionId()))
-			.toList();
-		List<ClientPrincipal> recent = new ArrayList<>(
-				others.subList(Math.max(0, others.size() - limit + 1), others.size()));
-		recent.add(principal);
-		return recent;
+		return this.local.ids();
 	}
 
 	@EventListener
 	void connected(SessionConnectedEvent event) {
 		if (event.getUser() instanceof ClientPrincipal principal) {
-			this.connectionsByUser.computeIfAbsent(principal.getName(), (name) -> new CopyOnWriteArrayList<>())
-				.add(principal);
+			this.local.add(principal);
+			this.directory.connected(principal);
 			tellOtherDevices(principal, "connected");
 		}
 	}
@@ -96,12 +70,10 @@ class PresenceRegistry implements Presence {
 		if (!(StompHeaderAccessor.wrap(event.getMessage()).getUser() instanceof ClientPrincipal principal)) {
 			return;
 		}
-		this.connectionsByUser.computeIfPresent(principal.getName(), (name, list) -> {
-			list.remove(principal);
-			return list.isEmpty() ? null : list;
-		});
-		tellOtherDevices(principal, "disconnected");
 		boolean saidDisconnect = ResumeHeaders.saidDisconnect(event.getMessage());
+		this.local.remove(principal);
+		this.directory.disconnected(principal, !saidDisconnect);
+		tellOtherDevices(principal, "disconnected");
 		if (!saidDisconnect) {
 			this.log.departed(principal);
 		}
@@ -111,11 +83,9 @@ class PresenceRegistry implements Presence {
 	private void tellOtherDevices(ClientPrincipal principal, String status) {
 		Map<String, Object> event = Map.of("type", "otherDeviceAuthen", "status", status, "connectionId",
 				principal.connectionId(), "deviceId", principal.deviceId(), "platform", principal.platform());
-		for (ClientPrincipal other : principals(principal.getName())) {
-			if (!other.connectionId().equals(principal.connectionId())) {
-				this.messenger.toConnection(other.getName(), other.connectionId(), event);
-			}
-		}
+		Recipient others = new Recipient.UserExcept(principal.identity().projectId(), principal.identity().userId(),
+				principal.connectionId());
+		this.sender.send(List.of(new Delivery(others, event)));
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code SUBSCRIBE /app/session} answers once with the {@code authen} message: who the
- * connection is, the user's other connected devices and the ICE servers, with TURN credentials
+ * connection is, the user's other connected devices (on any node) and the ICE servers, with TURN credentials
  * minted for this user (PROTOCOL §2). The device list is cut to the most recent ones: listing
  * them all to each new device would cost O(devices²) for a user with many.
  */
@@ -22,7 +22,7 @@ class SessionController {
 
 	static final int LISTED_CLIENTS = 20;
 
-	private final PresenceRegistry presence;
+	private final DeviceDirectory directory;
 
 	private final IceServers ice;
 
@@ -30,20 +30,25 @@ class SessionController {
 
 	private final CallResumption resumption;
 
-	SessionController(PresenceRegistry presence, IceServers ice, ResumeTokens resumeTokens,
-			CallResumption resumption) {
-		this.presence = presence;
+	private final RelayedSubscriptions subscriptions;
+
+	SessionController(DeviceDirectory directory, IceServers ice, ResumeTokens resumeTokens,
+			CallResumption resumption, RelayedSubscriptions subscriptions) {
+		this.directory = directory;
 		this.ice = ice;
 		this.resumeTokens = resumeTokens;
 		this.resumption = resumption;
+		this.subscriptions = subscriptions;
 	}
 
 	@SubscribeMapping("/session")
 	Map<String, Object> authen(ClientPrincipal principal) {
-		List<Map<String, Object>> clients = this.presence.recent(principal, LISTED_CLIENTS)
+		// In a cluster, what follows authen must find the connection's events subscription in place.
+		this.subscriptions.awaitEvents(principal.connectionId());
+		List<Map<String, Object>> clients = this.directory.recent(principal, LISTED_CLIENTS)
 			.stream()
-			.map((p) -> Map.<String, Object>of("connectionId", p.connectionId(), "deviceId", p.deviceId(), "platform",
-					p.platform()))
+			.map((d) -> Map.<String, Object>of("connectionId", d.connectionId(), "deviceId", d.deviceId(), "platform",
+					d.platform()))
 			.toList();
 		Map<String, Object> authen = new LinkedHashMap<>();
 		authen.put("type", "authen");

@@ -7,64 +7,98 @@ import asia.oncaller.call.Delivery;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.Recipient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the call module's events to the recipients' STOMP connections on this node. An event
- * about a call is numbered for each device that receives it ({@link CallEventLog}), also for a
- * device whose connection dropped and may come back; an event that already carries its
- * {@code seq} is a replay of what a device missed, and goes out as it is.
+ * Delivers the call module's events to the recipients' STOMP connections: those on this node
+ * directly, those on other nodes of a cluster through the node that holds them
+ * ({@link NodeMail}), which delivers them as its own. So an event is always numbered, and kept
+ * for a replay, by the node its device is connected to: an event about a call is numbered for
+ * each device that receives it ({@link CallEventLog}), also for a device whose connection dropped
+ * and may come back; an event that already carries its {@code seq} is a replay of what a device
+ * missed, and goes out as it is.
  */
 @Component
 class StompEventSender implements EventSender {
 
 	private final ClientMessenger messenger;
 
-	private final PresenceRegistry presence;
+	private final LocalConnections local;
+
+	private final DeviceDirectory directory;
+
+	private final ObjectProvider<NodeMail> mail;
 
 	private final CallEventLog log;
 
-	StompEventSender(ClientMessenger messenger, PresenceRegistry presence, CallEventLog log) {
+	StompEventSender(ClientMessenger messenger, LocalConnections local, DeviceDirectory directory,
+			ObjectProvider<NodeMail> mail, CallEventLog log) {
 		this.messenger = messenger;
-		this.presence = presence;
+		this.local = local;
+		this.directory = directory;
+		this.mail = mail;
 		this.log = log;
 	}
 
 	@Override
 	public void send(List<Delivery> deliveries) {
 		for (Delivery delivery : deliveries) {
-			Recipient recipient = delivery.recipient();
-			if (recipient.userId() == null) {
+			if (delivery.recipient().userId() == null) {
 				// The caller of a call placed over REST is the customer's server, no app user: the
 				// events meant for it have nobody to go to (and must not reach a user named "null").
 				continue;
 			}
-			String name = ClientPrincipal.nameOf(recipient.projectId(), recipient.userId());
-			if (recipient instanceof Recipient.Connection connection) {
-				toConnection(name, connection.connectionId(), delivery.event());
-			}
-			else {
-				String except = (recipient instanceof Recipient.UserExcept others) ? others.connectionId() : null;
-				for (ClientPrincipal device : this.presence.principals(name)) {
-					if (!device.connectionId().equals(except)) {
-						send(device, delivery.event());
-					}
+			deliver(delivery, true);
+		}
+	}
+
+	/**
+	 * Delivers to the recipient's connections on this node, and with {@code forward} hands the
+	 * event to the other nodes that hold the rest of them; an event that came from another node
+	 * is not forwarded again.
+	 */
+	void deliver(Delivery delivery, boolean forward) {
+		Recipient recipient = delivery.recipient();
+		String name = ClientPrincipal.nameOf(recipient.projectId(), recipient.userId());
+		if (recipient instanceof Recipient.Connection connection) {
+			if (!deliveredHere(name, connection.connectionId(), delivery.event()) && forward) {
+				String node = this.directory.otherNodeOf(connection.connectionId());
+				if (node != null) {
+					this.mail.getObject().send(node, delivery);
 				}
+			}
+			return;
+		}
+		String except = (recipient instanceof Recipient.UserExcept others) ? others.connectionId() : null;
+		for (ClientPrincipal device : this.local.of(name)) {
+			if (!device.connectionId().equals(except)) {
+				send(device, delivery.event());
+			}
+		}
+		if (forward) {
+			for (String node : this.directory.otherNodes(recipient.projectId(), recipient.userId())) {
+				this.mail.getObject().send(node, delivery);
 			}
 		}
 	}
 
-	private void toConnection(String name, String connectionId, Map<String, Object> event) {
-		ClientPrincipal device = this.presence.principal(name, connectionId);
+	/** Delivers to a connection of this node, or numbers the event for its device when it dropped; false when neither. */
+	private boolean deliveredHere(String name, String connectionId, Map<String, Object> event) {
+		ClientPrincipal device = this.local.find(name, connectionId);
 		if (device != null) {
 			send(device, event);
-			return;
+			return true;
+		}
+		String departedDevice = this.log.departedDevice(name, connectionId);
+		if (departedDevice == null) {
+			return false;
 		}
 		String callId = callIdOf(event);
-		String departedDevice = (callId != null) ? this.log.departedDevice(name, connectionId) : null;
-		if (departedDevice != null) {
+		if (callId != null) {
 			this.log.number(callId, name, departedDevice, event);
 		}
+		return true;
 	}
 
 	private void send(ClientPrincipal device, Map<String, Object> event) {

@@ -1,8 +1,10 @@
 package asia.oncaller.signaling;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -45,16 +47,23 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final SignalingProperties properties;
 
+	private final ClusterProperties cluster;
+
+	private final RelayedSubscriptions subscriptions;
+
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
-			ConnectionLimits limits, SignalingProperties properties) {
+			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster,
+			RelayedSubscriptions subscriptions) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
 		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
+		this.cluster = cluster;
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
@@ -73,12 +82,39 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		long heartbeat = this.properties.heartbeat().toMillis();
-		registry.enableSimpleBroker("/queue")
-			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(this.scheduler);
+		if (this.cluster.enabled()) {
+			relayToRabbitMq(registry, heartbeat);
+		}
+		else {
+			registry.enableSimpleBroker("/queue")
+				.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+				.setTaskScheduler(this.scheduler);
+		}
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
+	}
+
+	/**
+	 * A cluster's broker (docs/cluster.md): each client connection gets a STOMP connection of its
+	 * own to RabbitMQ, which holds its {@code /user/queue/events} subscription, so that any node
+	 * can reach it; the relay's own connection carries what the nodes send. Clients' heart-beats
+	 * go through to RabbitMQ, which answers them.
+	 */
+	private void relayToRabbitMq(MessageBrokerRegistry registry, long heartbeat) {
+		ClusterProperties.Broker broker = this.cluster.broker();
+		registry.enableStompBrokerRelay(RabbitDestinations.PREFIX)
+			.setRelayHost(broker.host())
+			.setRelayPort(broker.port())
+			.setVirtualHost(broker.virtualHost())
+			.setClientLogin(broker.login())
+			.setClientPasscode(broker.passcode())
+			.setSystemLogin(broker.login())
+			.setSystemPasscode(broker.passcode())
+			.setSystemHeartbeatSendInterval(heartbeat)
+			.setSystemHeartbeatReceiveInterval(heartbeat)
+			.setTaskScheduler(this.scheduler);
+		registry.configureBrokerChannel().interceptors(new RabbitDestinations(this.subscriptions));
 	}
 
 	@Override
@@ -106,12 +142,33 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		return container;
 	}
 
+	/** The broker finds a message's subscribers by its exact destination ({@link ExactSubscriptions}). */
+	@Bean
+	static BeanPostProcessor exactSubscriptions() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SimpleBrokerMessageHandler broker) {
+					broker.setSubscriptionRegistry(new ExactSubscriptions());
+				}
+				return bean;
+			}
+		};
+	}
+
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.authenticator, this.destinations, this.resumeHeaders);
 		// Requests wait on PostgreSQL and on customers' answer_urls, not on the CPU: a few
 		// threads per core would let one slow answer_url hold up everyone's hangups.
 		registration.taskExecutor().corePoolSize(this.properties.requestThreads());
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		if (this.cluster.enabled()) {
+			registration.interceptors(this.subscriptions);
+		}
 	}
 
 	private static ThreadPoolTaskScheduler scheduler() {

@@ -135,9 +135,15 @@ class ResumeIntegrationTests extends CallTestSupport {
 		Call ended = record(callId);
 		assertThat(ended.getStatus()).isEqualTo(CallState.ENDED);
 		assertThat(ended.getEndReason()).isEqualTo("Connection lost");
-		// Charged to the end of the window: the answered time ran on while the device was away.
+		// Charged to the end of the window: the answered time ran on while the device was away,
+		// and stopped when the window ran out, not when a sweep (every 500 ms) came to see.
 		assertThat(Duration.between(ended.timing().answeredAt(), ended.timing().endedAt()))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+		assertThat(ended.timing().endedAt()).as("the record ends at the caller's deadline")
+			.isEqualTo(ended.awayUntil(true));
+		Duration billable = Duration.between(ended.timing().answeredAt(), ended.awayUntil(true));
+		assertThat(ended.money().billedSeconds()).as("billed up to the deadline, rounded up to the second")
+			.isEqualTo((int) (billable.toSeconds() + ((billable.toNanosPart() > 0) ? 1 : 0)));
 
 		StompTestClient late = deviceBack("alice", "a1", resumeToken);
 		assertThat(late.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 1)
@@ -228,9 +234,14 @@ class ResumeIntegrationTests extends CallTestSupport {
 		assertThat(record(callId).getEndReason()).isEqualTo("Connection lost");
 	}
 
+	/**
+	 * The token with one character of its MAC changed: not the last, whose lowest bits base64
+	 * leaves unused, so that changing it can leave the decoded bytes as they were.
+	 */
 	private static String altered(String token) {
-		char last = token.charAt(token.length() - 1);
-		return token.substring(0, token.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		int at = token.length() - 2;
+		char changed = (token.charAt(at) == 'A') ? 'B' : 'A';
+		return token.substring(0, at) + changed + token.substring(at + 1);
 	}
 
 	private static long seqOf(Map<String, Object> event) {

@@ -36,6 +36,16 @@ class CallEventLogTests {
 	}
 
 	@Test
+	void aDeviceBackFromAnotherNodeIsNumberedOnFromItsLastSeq() {
+		CallEventLog log = log(100, 1_000_000);
+		String alice = ClientPrincipal.nameOf("p1", "alice");
+
+		assertThat(log.since("c1", ALICE, 7)).as("nothing of the node it left is kept here").isEmpty();
+		assertThat(log.number("c1", alice, "a1", event("c1", "next"))).containsEntry("seq", 8L);
+		assertThat(log.since("c1", ALICE, 7)).extracting((e) -> e.get("note")).containsExactly("next");
+	}
+
+	@Test
 	void keepsAtMostKeptEventsPerDeviceAndAboutKeptBytesInAll() {
 		CallEventLog byCount = log(3, 1_000_000);
 		String alice = ClientPrincipal.nameOf("p1", "alice");

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,9 @@ class ConnectionLimitsIntegrationTests {
 
 	@Autowired
 	SimpUserRegistry users;
+
+	@Autowired
+	SimpleBrokerMessageHandler broker;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,6 +164,15 @@ class ConnectionLimitsIntegrationTests {
 
 	private String token(String userId) {
 		return this.tenants.clientToken(this.project, userId);
+	}
+
+	/**
+	 * Each connection's events go to a destination of its own: the broker finds its subscribers
+	 * by name, not by a pass over every connection's subscriptions.
+	 */
+	@Test
+	void theBrokerFindsSubscribersByTheirExactDestination() {
+		assertThat(this.broker.getSubscriptionRegistry()).isInstanceOf(ExactSubscriptions.class);
 	}
 
 }

@@ -125,11 +125,9 @@ class HostileStompIntegrationTests {
 		try (RawStompSocket device = RawStompSocket.connected(this.http, this.port,
 				this.tenants.clientToken(this.victimProject, "victim"), "laptop")) {
 			device.expect("CONNECTED");
-			device.send("SUBSCRIBE", "id:0", "destination:/user/queue/events");
-			device.send("SUBSCRIBE", "id:1", "destination:/app/session");
+			device.subscribeAsClientsDo();
 			assertThat(device.expect("MESSAGE")).contains("\"type\":\"authen\"");
-			device.sendRaw("SEND\ndestination:/app/call.hangup\ncontent-type:application/json\n\n"
-					+ "{\"requestId\":\"r1\",\"callId\":\"nothing\"}\0");
+			device.request("call.hangup", "{\"requestId\":\"r1\",\"callId\":\"nothing\"}");
 			assertThat(device.expect("MESSAGE")).contains("\"requestId\":\"r1\"");
 			assertThat(device.isClosed()).isFalse();
 		}

@@ -69,6 +69,17 @@ final class RawStompSocket implements AutoCloseable {
 		sendRaw(frame.append("\n\0").toString());
 	}
 
+	/** Subscribes to its events and then its session, as every client does after CONNECTED. */
+	void subscribeAsClientsDo() {
+		send("SUBSCRIBE", "id:0", "destination:/user/queue/events");
+		send("SUBSCRIBE", "id:1", "destination:/app/session");
+	}
+
+	/** Sends a request to {@code /app/<verb>} with this JSON body. */
+	void request(String verb, String json) {
+		sendRaw("SEND\ndestination:/app/" + verb + "\ncontent-type:application/json\n\n" + json + "\0");
+	}
+
 	/** Sends these characters as one WebSocket text message, whatever they are; false if closed already. */
 	boolean sendRaw(String text) {
 		return sent(this.socket.sendText(text, true));

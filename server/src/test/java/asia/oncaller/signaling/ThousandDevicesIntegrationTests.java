@@ -49,8 +49,7 @@ class ThousandDevicesIntegrationTests {
 				crowd.add(device);
 				String answer = device.next();
 				if (answer.startsWith("CONNECTED\n")) {
-					device.send("SUBSCRIBE", "id:0", "destination:/user/queue/events");
-					device.send("SUBSCRIBE", "id:1", "destination:/app/session");
+					device.subscribeAsClientsDo();
 					connected.add(device);
 				}
 				else {

@@ -1,5 +1,6 @@
 package asia.oncaller.client.internal.media;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,9 @@ public final class MediaSession {
 
 	private final SendState sending = new SendState();
 
+	/** The machine's addresses when ICE last gathered: at {@link #connect}, and at each ICE restart. */
+	private Set<InetAddress> gatheredOn = Set.of();
+
 	/**
 	 * @param polite whether this side gives way on glare (the callee)
 	 * @param spec the local media wanted
@@ -131,6 +135,7 @@ public final class MediaSession {
 				this.senders.add(this.pc.addTrack(this.local.video.track, streams));
 			}
 			this.negotiation = new Negotiation(this.pc, this.polite, this.thread, this.listener, () -> this.closed);
+			this.gatheredOn = LocalAddresses.now();
 			this.beforeConnect.forEach(Runnable::run);
 			this.beforeConnect.clear();
 			return DONE;
@@ -142,15 +147,27 @@ public final class MediaSession {
 		this.thread.step("offer", () -> (this.negotiation != null) ? this.negotiation.offer() : DONE, null);
 	}
 
-	/** Re-offers with an ICE restart when ICE is disconnected or failed (the network changed). */
-	public void restartIceIfLost() {
+	/**
+	 * After a resume: re-offers with an ICE restart when the machine's addresses changed since ICE
+	 * last gathered (the network changed under the call: candidates on an address that is gone
+	 * cannot carry media, and new addresses have none), or, when {@code whenLost}, when ICE is
+	 * disconnected or failed.
+	 */
+	public void restartIceIfNeeded(boolean whenLost) {
 		this.thread.step("ice restart", () -> {
 			if (this.pc == null || this.negotiation == null) {
 				return DONE;
 			}
+			Set<InetAddress> addresses = LocalAddresses.now();
 			RTCIceConnectionState ice = this.pc.getIceConnectionState();
-			return (ice == RTCIceConnectionState.DISCONNECTED || ice == RTCIceConnectionState.FAILED)
-					? this.negotiation.offer(true) : DONE;
+			boolean moved = !addresses.equals(this.gatheredOn);
+			boolean lost = ice == RTCIceConnectionState.DISCONNECTED || ice == RTCIceConnectionState.FAILED;
+			if (!moved && !(whenLost && lost)) {
+				return DONE;
+			}
+			log.debug("{}: ICE restart (addresses {} -> {}, ICE {})", this.name, this.gatheredOn, addresses, ice);
+			this.gatheredOn = addresses;
+			return this.negotiation.offer(true);
 		}, null);
 	}
 

@@ -46,6 +46,21 @@ public class Rate {
 	protected Rate() {
 	}
 
+	/** A rate as its row reads, over JDBC ({@link RateFinder}). */
+	Rate(String id, String accountId, RatedCallType callType, String prefix, BigDecimal pricePerMinute,
+			int billingIncrementSeconds, BigDecimal connectionFee, String currency, Instant createdAt, Long version) {
+		this.id = id;
+		this.accountId = accountId;
+		this.callType = callType;
+		this.prefix = prefix;
+		this.pricePerMinute = pricePerMinute;
+		this.billingIncrementSeconds = billingIncrementSeconds;
+		this.connectionFee = connectionFee;
+		this.currency = currency;
+		this.createdAt = createdAt;
+		this.version = version;
+	}
+
 	/** A rate without a connection fee. */
 	public Rate(String accountId, RatedCallType callType, String prefix, BigDecimal pricePerMinute,
 			int billingIncrementSeconds, String currency) {

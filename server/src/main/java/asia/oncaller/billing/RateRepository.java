@@ -1,12 +1,8 @@
 package asia.oncaller.billing;
 
-import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Rates by id and by account. */
+/** Rates by id; a call's rate is found by {@link RateFinder}. */
 public interface RateRepository extends JpaRepository<Rate, String> {
-
-	List<Rate> findByAccountIdAndCallType(String accountId, RatedCallType callType);
 
 }

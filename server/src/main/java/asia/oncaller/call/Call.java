@@ -79,6 +79,32 @@ public class Call {
 	protected Call() {
 	}
 
+	/** A call as its row reads, over JDBC ({@link CallRows}). */
+	Call(String id, String accountId, String projectId, CallDirection direction, CallState status, Parties parties,
+			Timing timing, Money money, PhoneLine phoneLine, Failover failover, boolean videoCall, String customData,
+			String endReason, Integer sipCode, Integer callerMediaState, Integer calleeMediaState,
+			Instant callerAwayUntil, Instant calleeAwayUntil, Long version) {
+		this.id = id;
+		this.accountId = accountId;
+		this.projectId = projectId;
+		this.direction = direction;
+		this.status = status;
+		this.parties = parties;
+		this.timing = timing;
+		this.money = money;
+		this.phoneLine = phoneLine;
+		this.failover = failover;
+		this.videoCall = videoCall;
+		this.customData = customData;
+		this.endReason = endReason;
+		this.sipCode = sipCode;
+		this.callerMediaState = callerMediaState;
+		this.calleeMediaState = calleeMediaState;
+		this.callerAwayUntil = callerAwayUntil;
+		this.calleeAwayUntil = calleeAwayUntil;
+		this.version = version;
+	}
+
 	/**
 	 * A new call in state {@link CallState#CALLING} that {@code caller} places as {@code connect}
 	 * says: it rings the callee until the connect's timeout from {@code now}. A call to a phone

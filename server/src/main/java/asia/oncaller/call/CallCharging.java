@@ -31,10 +31,13 @@ class CallCharging {
 
 	private final BillingProperties billing;
 
-	CallCharging(BalanceLedger ledger, CallRepository calls, BillingProperties billing) {
+	private final CallRows rows;
+
+	CallCharging(BalanceLedger ledger, CallRepository calls, BillingProperties billing, CallRows rows) {
 		this.ledger = ledger;
 		this.calls = calls;
 		this.billing = billing;
+		this.rows = rows;
 	}
 
 	/**
@@ -107,8 +110,8 @@ class CallCharging {
 	Call charge(Call ended) {
 		Charge charge = chargeOf(ended);
 		if (!ended.money().isBilled(charge)) {
-			// Written with the rest of the transaction's changes: the entity is managed.
 			ended.bill(charge);
+			this.rows.bill(ended);
 		}
 		if (charge.cost().signum() > 0) {
 			this.ledger.chargeCall(ended.getAccountId(), ended.getId(), charge.cost());

@@ -152,7 +152,8 @@ class CallFailover {
 		// Released first, so that pricing the new callee does not count this call's hold twice.
 		call.releaseReservation();
 		this.calls.flush();
-		CallRouting.Route route = this.routing.route(call.getAccountId(), connect);
+		// An account's currency never changes: the call's is the account's.
+		CallRouting.Route route = this.routing.route(call.getAccountId(), call.money().currency(), connect);
 		if (!route.outcome().ok()) {
 			log.info("Call {} not retargeted: {}", call.getId(), route.outcome().message());
 			return Optional.empty();

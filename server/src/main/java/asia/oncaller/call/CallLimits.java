@@ -6,9 +6,8 @@ import java.util.function.Supplier;
 import asia.oncaller.limits.CallSetups;
 import asia.oncaller.limits.KeyedRateLimiter;
 import asia.oncaller.limits.LimitsProperties;
-import asia.oncaller.tenant.Account;
-import asia.oncaller.tenant.AccountRepository;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,7 @@ class CallLimits {
 
 	static final String NODE_BUSY = "Rate limited: the server is setting up too many calls, try again shortly";
 
-	private final AccountRepository accounts;
-
-	private final CallRepository calls;
+	private final JdbcTemplate jdbc;
 
 	private final LimitsProperties.Calls defaults;
 
@@ -40,9 +37,8 @@ class CallLimits {
 
 	private final CallSetups setups;
 
-	CallLimits(AccountRepository accounts, CallRepository calls, LimitsProperties limits, CallSetups setups) {
-		this.accounts = accounts;
-		this.calls = calls;
+	CallLimits(JdbcTemplate jdbc, LimitsProperties limits, CallSetups setups) {
+		this.jdbc = jdbc;
 		this.setups = setups;
 		this.defaults = limits.calls();
 		this.attempts = new KeyedRateLimiter(limits.maxKeys());
@@ -91,14 +87,35 @@ class CallLimits {
 	}
 
 	/**
-	 * Whether the account may have one more live call. Locks the account row until the
-	 * transaction ends, so the call written in it is counted before the next one is decided: the
-	 * lock that guards the balance (see {@link CallCharging}), taken first, as always.
+	 * Whether the account may have one more live call, and its currency. Locks the account row
+	 * until the transaction ends, so the call written in it is counted before the next one is
+	 * decided: the lock that guards the balance (see {@link CallCharging}), taken first, as always.
+	 * The count is a statement of its own, after the lock: a sub-query of the locking statement
+	 * would read the snapshot taken before any wait for the lock, and miss the call that the
+	 * transaction waited for wrote.
+	 * @throws org.springframework.dao.EmptyResultDataAccessException if the account is unknown
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	boolean admitsAnother(String accountId) {
-		Account account = this.accounts.lockById(accountId).orElseThrow();
-		return this.calls.countLiveByAccount(accountId) < this.defaults.atOnce(account.getCallsAtOnce());
+	LockedAccount lockForAnother(String accountId) {
+		AccountRow account = this.jdbc.queryForObject(
+				"SELECT currency, calls_at_once FROM account WHERE id = ? FOR NO KEY UPDATE",
+				(rs, row) -> new AccountRow(rs.getString(1), rs.getObject(2, Integer.class)), accountId);
+		Long live = this.jdbc.queryForObject(
+				"SELECT count(*) FROM call WHERE account_id = ? AND status IN ('CALLING', 'RINGING', 'ANSWERED')",
+				Long.class, accountId);
+		return new LockedAccount(account.currency(), live < this.defaults.atOnce(account.atOnce()));
+	}
+
+	/**
+	 * The account as a new call's placement locked it.
+	 * @param currency the account's currency, the one its balance and its calls are priced in
+	 * @param admitsAnother whether it may have one more live call
+	 */
+	record LockedAccount(String currency, boolean admitsAnother) {
+	}
+
+	/** The account's currency and the operator's calls at once for it ({@code null}: the default). */
+	private record AccountRow(String currency, Integer atOnce) {
 	}
 
 }

@@ -121,13 +121,6 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
 	BigDecimal sumReservedByLiveCalls(String accountId);
 
-	/** How many calls of the account are live (calling, ringing or answered). */
-	@Query("""
-			select count(c) from Call c
-			where c.accountId = :accountId and c.status in (asia.oncaller.call.CallState.CALLING,
-			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
-	long countLiveByAccount(String accountId);
-
 	/** The heartbeat: answered calls with a connection on this node are alive {@code now}. */
 	@Modifying
 	@Query("""

@@ -9,7 +9,6 @@ import asia.oncaller.billing.Tariff;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
-import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.trunks.SipTrunk;
 import asia.oncaller.trunks.SipTrunkRepository;
 
@@ -32,17 +31,13 @@ class CallRouting {
 
 	private final SipTrunkRepository trunks;
 
-	private final AccountRepository accounts;
-
 	private final RateFinder rates;
 
 	private final CallCharging charging;
 
-	CallRouting(PhoneNumberRepository numbers, SipTrunkRepository trunks, AccountRepository accounts,
-			RateFinder rates, CallCharging charging) {
+	CallRouting(PhoneNumberRepository numbers, SipTrunkRepository trunks, RateFinder rates, CallCharging charging) {
 		this.numbers = numbers;
 		this.trunks = trunks;
-		this.accounts = accounts;
 		this.rates = rates;
 		this.charging = charging;
 	}
@@ -65,9 +60,13 @@ class CallRouting {
 
 	}
 
+	/**
+	 * Where the account's call may go as {@code connect} says.
+	 * @param currency the account's currency, as the caller read it with the account's lock
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Route route(String accountId, ConnectAction connect) {
-		return RouteDecision.decide(accountId, connect, new AccountLookups(accountId));
+	Route route(String accountId, String currency, ConnectAction connect) {
+		return RouteDecision.decide(accountId, connect, new AccountLookups(accountId, currency));
 	}
 
 	/** The decision's reads, from the repositories, for one account. */
@@ -75,8 +74,11 @@ class CallRouting {
 
 		private final String accountId;
 
-		AccountLookups(String accountId) {
+		private final String currency;
+
+		AccountLookups(String accountId, String currency) {
 			this.accountId = accountId;
+			this.currency = currency;
 		}
 
 		@Override
@@ -97,7 +99,7 @@ class CallRouting {
 
 		@Override
 		public String currency() {
-			return CallRouting.this.accounts.findById(this.accountId).orElseThrow().getCurrency();
+			return this.currency;
 		}
 
 		@Override

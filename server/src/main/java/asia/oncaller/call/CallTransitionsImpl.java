@@ -9,18 +9,25 @@ import java.util.Optional;
 import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * {@link CallTransitions} as native PostgreSQL {@code UPDATE … RETURNING}: the state check, the
- * change and the read of the result in one round trip.
+ * {@link CallTransitions} as native PostgreSQL {@code UPDATE … RETURNING} over plain JDBC
+ * ({@link CallRows}): the state check, the change and the read of the result in one round trip.
+ * The call returned is a value, not an entity this transaction manages: a change to it is
+ * written by a statement of its own.
  */
 class CallTransitionsImpl implements CallTransitions {
 
-	@PersistenceContext
-	private EntityManager entityManager;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final EntityManager entityManager;
+
+	CallTransitionsImpl(NamedParameterJdbcTemplate jdbc, EntityManager entityManager) {
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+	}
 
 	@Override
 	public Optional<Call> markRinging(String id, Instant now) {
@@ -282,38 +289,36 @@ class CallTransitionsImpl implements CallTransitions {
 
 	/** Runs the update; a {@code null} parameter is written as SQL NULL, which needs no type. */
 	private Optional<Call> update(String sql, Map<String, Object> parameters) {
-		// The row changes behind Hibernate's back: write pending changes first, and forget
-		// what this transaction read, so that the result is the row as it is now.
+		// The row changes behind Hibernate's back: write pending changes of this transaction's
+		// entities first, and forget what it read, so that a later read sees the row as it is now.
 		this.entityManager.flush();
 		this.entityManager.clear();
 		String statement = sql;
+		Map<String, Object> values = new HashMap<>();
 		for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-			if (parameter.getValue() == null) {
+			Object value = parameter.getValue();
+			if (value == null) {
 				statement = statement.replace(":" + parameter.getKey(), "NULL");
+			}
+			else {
+				values.put(parameter.getKey(), (value instanceof Instant instant) ? CallRows.timestamp(instant) : value);
 			}
 		}
 		// The event_urls come back with the row: the webhook outbox, storing the change's event in
 		// this transaction, then needs no look-up of the project (see CallSnapshot.EventUrls).
-		NativeQuery<?> query = this.entityManager
-			.createNativeQuery(statement.replace("RETURNING *", "RETURNING *, " + EVENT_URLS))
-			.unwrap(NativeQuery.class)
-			.addEntity(Call.class)
-			.addScalar("number_event_url", StandardBasicTypes.STRING)
-			.addScalar("project_event_url", StandardBasicTypes.STRING);
-		parameters.forEach((name, value) -> {
-			if (value != null) {
-				query.setParameter(name, value);
-			}
-		});
-		return query.getResultList().stream().findFirst().map((row) -> {
-			Object[] columns = (Object[]) row;
-			Call call = (Call) columns[0];
-			call.readWith(new CallSnapshot.EventUrls((String) columns[1], (String) columns[2]));
-			return call;
-		});
+		return this.jdbc
+			.query(statement.replace("RETURNING *", "RETURNING " + CallRows.COLUMNS + ", " + EVENT_URLS), values,
+					(rs, row) -> {
+						Call call = CallRows.read(rs);
+						call.readWith(new CallSnapshot.EventUrls(rs.getString(CallRows.COLUMN_COUNT + 1),
+								rs.getString(CallRows.COLUMN_COUNT + 2)));
+						return call;
+					})
+			.stream()
+			.findFirst();
 	}
 
-	private static final String EVENT_URLS = "(SELECT n.event_url FROM phone_number n WHERE n.id = call.number_id)"
-			+ " AS number_event_url, (SELECT p.event_url FROM project p WHERE p.id = call.project_id) AS project_event_url";
+	private static final String EVENT_URLS = "(SELECT n.event_url FROM phone_number n WHERE n.id = call.number_id),"
+			+ " (SELECT p.event_url FROM project p WHERE p.id = call.project_id)";
 
 }

@@ -14,7 +14,7 @@ import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.SccoParser;
 import asia.oncaller.numbers.PhoneNumber;
-import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.CallingProject;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,10 +64,12 @@ public class MakeCallService {
 
 	private final CallConnections connections;
 
+	private final CallRows rows;
+
 	MakeCallService(AdmissionReader admissionReader, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceServers ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
-			CallLimits limits, CallConnections connections) {
+			CallLimits limits, CallConnections connections, CallRows rows) {
 		this.admissionReader = admissionReader;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -82,6 +84,7 @@ public class MakeCallService {
 		this.failover = failover;
 		this.limits = limits;
 		this.connections = connections;
+		this.rows = rows;
 	}
 
 	/**
@@ -101,9 +104,9 @@ public class MakeCallService {
 		if (admission.refused().isPresent()) {
 			return admission.refused().get();
 		}
-		Project project = admission.project();
+		CallingProject project = admission.project();
 		String callId = Sids.newSid("call-");
-		CallControlDecision decision = this.answerUrls.decide(project.getAnswerUrl(),
+		CallControlDecision decision = this.answerUrls.decide(project.answerUrl(),
 				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
 						command.video(), custom),
 				project);
@@ -150,17 +153,17 @@ public class MakeCallService {
 		if (admission.refused().isPresent()) {
 			return PhoneCallPlacement.refused(admission.refused().get().outcome());
 		}
-		Project project = admission.project();
-		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.getAnswerUrl();
+		CallingProject project = admission.project();
+		String answerUrl = (number.getAnswerUrl() != null) ? number.getAnswerUrl() : project.answerUrl();
 		String callId = Sids.newSid("call-");
 		CallControlDecision decision = this.answerUrls.decide(answerUrl,
-				answerUrlParameters(fromNumber, number.getNumber(), null, project.getId(), callId, false, null),
+				answerUrlParameters(fromNumber, number.getNumber(), null, project.id(), callId, false, null),
 				project);
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
 			// A phone call can only be connected to an app user.
 			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
 		}
-		Party phone = Party.withoutConnection(project.getId(), number.getAccountId(), null);
+		Party phone = Party.withoutConnection(project.id(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
 				new InboundLine(trunkId, number.getId(), sipCallId), project);
 		if (!placed.outcome().ok()) {
@@ -177,7 +180,7 @@ public class MakeCallService {
 	}
 
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
-			EndpointType fromType, InboundLine inbound, Project project) {
+			EndpointType fromType, InboundLine inbound, CallingProject project) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -185,10 +188,11 @@ public class MakeCallService {
 		// One transaction: the account stays locked until the call is written, so concurrent calls
 		// can neither pass the account's calls at once nor spend the same balance twice.
 		Placed placed = this.transaction.execute((status) -> {
-			if (!this.limits.admitsAnother(caller.accountId())) {
+			CallLimits.LockedAccount account = this.limits.lockForAnother(caller.accountId());
+			if (!account.admitsAnother()) {
 				return new Placed(CallOutcome.RATE_LIMITED, null);
 			}
-			CallRouting.Route route = this.routing.route(caller.accountId(), connect);
+			CallRouting.Route route = this.routing.route(caller.accountId(), account.currency(), connect);
 			return new Placed(route.outcome(),
 					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound, project) : null);
 		});
@@ -220,12 +224,12 @@ public class MakeCallService {
 	 * ({@code project}): the webhook outbox then needs no look-up of its own.
 	 */
 	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route, InboundLine inbound, Project project) {
+			CallRouting.Route route, InboundLine inbound, CallingProject project) {
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		this.connections.takingPart(caller.connectionId());
-		call = this.calls.save(call);
+		this.rows.insert(call);
 		if (call.phoneLine().numberId() == null) {
-			call.readWith(new CallSnapshot.EventUrls(null, project.getEventUrl()));
+			call.readWith(new CallSnapshot.EventUrls(null, project.eventUrl()));
 		}
 		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call)));
 		if (call.getStatus().isFinal()) {
@@ -250,7 +254,7 @@ public class MakeCallService {
 	}
 
 	/** A refusal, or the caller's project when the call may go on. */
-	private record Admission(Optional<CallResult> refused, Project project) {
+	private record Admission(Optional<CallResult> refused, CallingProject project) {
 	}
 
 	private String customText(Object custom) {

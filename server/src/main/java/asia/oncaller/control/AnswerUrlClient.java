@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 import asia.oncaller.outbound.CustomerHttp;
 import asia.oncaller.outbound.CustomerUrls;
 import asia.oncaller.outbound.RequestSigner;
-import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.CallingProject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +69,12 @@ public class AnswerUrlClient {
 	 * When the answer_url is this server's own SCCO helper, the helper answers in this process
 	 * (with the project at hand) instead of over HTTP; see {@link SccoHelperRequest}.
 	 */
-	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, Project project) {
-		return decide(answerUrl, queryParameters, project.getSigningSecret(), project);
+	public CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, CallingProject project) {
+		return decide(answerUrl, queryParameters, project.signingSecret(), project);
 	}
 
 	private CallControlDecision decide(String answerUrl, Map<String, String> queryParameters, String signingSecret,
-			Project project) {
+			CallingProject project) {
 		Optional<CallControlDecision> builtIn = CustomerUrls.parse(answerUrl)
 			.flatMap((url) -> this.helper.answer(HttpUrls.withQueryParameters(url, queryParameters), project));
 		if (builtIn.isPresent()) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import asia.oncaller.tenant.CallingProject;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 
@@ -35,7 +36,7 @@ class SccoHelper {
 	 * @throws ResponseStatusException 400 when a parameter is wrong
 	 */
 	List<Map<String, Object>> answer(String from, String to, String userId, String projectId, String appToPhone,
-			int timeout, int maxConnectTime, boolean peerToPeerCall, Project known) {
+			int timeout, int maxConnectTime, boolean peerToPeerCall, CallingProject known) {
 		requireNumber("from", from);
 		requireNumber("to", to);
 		AppToPhone toPhone = AppToPhone.of(appToPhone);
@@ -58,12 +59,12 @@ class SccoHelper {
 		return List.of(connect);
 	}
 
-	private boolean clientChosenCallerNames(String projectId, Project known) {
+	private boolean clientChosenCallerNames(String projectId, CallingProject known) {
 		if (projectId == null) {
 			return false;
 		}
-		if (known != null && known.getId().equals(projectId)) {
-			return known.isClientChosenCallerNames();
+		if (known != null && known.id().equals(projectId)) {
+			return known.clientChosenCallerNames();
 		}
 		return this.projects.findById(projectId).map(Project::isClientChosenCallerNames).orElse(false);
 	}

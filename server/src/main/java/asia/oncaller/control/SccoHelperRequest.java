@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import asia.oncaller.tenant.Project;
+import asia.oncaller.tenant.CallingProject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +50,9 @@ class SccoHelperRequest {
 
 	private final Environment environment;
 
+	/** Read once the web server has started (see {@link #helperAddress}). */
+	private volatile HelperAddress address;
+
 	SccoHelperRequest(SccoHelper helper, Environment environment) {
 		this.helper = helper;
 		this.environment = environment;
@@ -62,7 +65,7 @@ class SccoHelperRequest {
 	 * @param known the calling project, if the caller has it (else the helper looks it up)
 	 * @return empty when the request must go over HTTP
 	 */
-	Optional<CallControlDecision> answer(URI request, Project known) {
+	Optional<CallControlDecision> answer(URI request, CallingProject known) {
 		if (!isThisServersHelper(request)) {
 			return Optional.empty();
 		}
@@ -91,16 +94,42 @@ class SccoHelperRequest {
 	}
 
 	private boolean isThisServersHelper(URI request) {
-		Integer port = this.environment.getProperty("local.server.port", Integer.class);
-		String scheme = this.environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
-		String listening = this.environment.getProperty("server.address");
-		String path = this.environment.getProperty("server.servlet.context-path", "") + SccoHelper.PATH;
-		int requestPort = (request.getPort() != -1) ? request.getPort() : ("https".equals(scheme) ? 443 : 80);
-		return port != null && requestPort == port && scheme.equalsIgnoreCase(request.getScheme())
+		HelperAddress helper = helperAddress();
+		if (helper == null) {
+			return false;
+		}
+		int requestPort = (request.getPort() != -1) ? request.getPort() : ("https".equals(helper.scheme()) ? 443 : 80);
+		return requestPort == helper.port() && helper.scheme().equalsIgnoreCase(request.getScheme())
 				&& request.getRawUserInfo() == null && request.getHost() != null
-				&& LOOPBACK_NAMES.contains(request.getHost().toLowerCase(Locale.ROOT))
-				&& (listening == null || listening.isEmpty() || LISTENS_ON_LOOPBACK.contains(listening))
-				&& path.equals(request.getRawPath());
+				&& LOOPBACK_NAMES.contains(request.getHost().toLowerCase(Locale.ROOT)) && helper.onLoopback()
+				&& helper.path().equals(request.getRawPath());
+	}
+
+	/**
+	 * Where this server serves its helper, read from the environment once its port is known:
+	 * each property look-up walks every property source, which cost more per call than the rest
+	 * of the in-process answer. {@code null} until the web server has started.
+	 */
+	private HelperAddress helperAddress() {
+		HelperAddress known = this.address;
+		if (known != null) {
+			return known;
+		}
+		Integer port = this.environment.getProperty("local.server.port", Integer.class);
+		if (port == null) {
+			return null;
+		}
+		String listening = this.environment.getProperty("server.address");
+		known = new HelperAddress(port,
+				this.environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http",
+				listening == null || listening.isEmpty() || LISTENS_ON_LOOPBACK.contains(listening),
+				this.environment.getProperty("server.servlet.context-path", "") + SccoHelper.PATH);
+		this.address = known;
+		return known;
+	}
+
+	/** This server's port and scheme, whether it listens on loopback, and the helper's path. */
+	private record HelperAddress(int port, String scheme, boolean onLoopback, String path) {
 	}
 
 	/**

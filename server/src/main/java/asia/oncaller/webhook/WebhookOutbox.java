@@ -13,7 +13,6 @@ import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
-import jakarta.persistence.EntityManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +31,6 @@ class WebhookOutbox {
 
 	private final JdbcTemplate jdbc;
 
-	private final EntityManager entityManager;
-
 	private final ProjectRepository projects;
 
 	private final PhoneNumberRepository numbers;
@@ -42,10 +39,9 @@ class WebhookOutbox {
 
 	private final Clock clock;
 
-	WebhookOutbox(JdbcTemplate jdbc, EntityManager entityManager, ProjectRepository projects,
-			PhoneNumberRepository numbers, JsonMapper json, Clock clock) {
+	WebhookOutbox(JdbcTemplate jdbc, ProjectRepository projects, PhoneNumberRepository numbers, JsonMapper json,
+			Clock clock) {
 		this.jdbc = jdbc;
-		this.entityManager = entityManager;
 		this.projects = projects;
 		this.numbers = numbers;
 		this.json = json;
@@ -59,8 +55,6 @@ class WebhookOutbox {
 		if (url == null || url.isBlank()) {
 			return;
 		}
-		// The call row may still be a pending JPA insert; the event's row refers to it.
-		this.entityManager.flush();
 		// The row lock on the call's counter, held to commit, numbers its events in commit order.
 		Integer sequence = this.jdbc.queryForObject("""
 				INSERT INTO webhook_sequence (call_id, last_sequence) VALUES (?, 1)

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * together, once per key.
  */
 @RepositoryTest
-@Import(BalanceLedger.class)
+@Import({ BalanceLedger.class, RateFinder.class })
 class BillingRepositoryIntegrationTests {
 
 	@Autowired
@@ -54,6 +54,9 @@ class BillingRepositoryIntegrationTests {
 	@Autowired
 	BalanceLedger ledger;
 
+	@Autowired
+	RateFinder rateFinder;
+
 	Account account;
 
 	@BeforeEach
@@ -67,7 +70,7 @@ class BillingRepositoryIntegrationTests {
 		rate.setConnectionFee(new BigDecimal("0.01"));
 		this.rates.saveAndFlush(rate);
 
-		Rate read = this.rates.findByAccountIdAndCallType(this.account.getId(), RatedCallType.EXTERNAL).get(0);
+		Rate read = this.rateFinder.find(this.account.getId(), RatedCallType.EXTERNAL, "+84901234567").orElseThrow();
 		assertThat(read.getId()).matches("RT[0-9a-f]{32}");
 		assertThat(read.getPrefix()).isEqualTo("8490");
 		assertThat(read.getPricePerMinute()).isEqualByComparingTo("0.045");

@@ -64,7 +64,7 @@ class BillingFixture {
 				new Endpoint(Endpoint.INTERNAL, callee, null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
 				false, null);
 		return this.transaction.execute((status) -> {
-			CallRouting.Route route = this.routing.route(this.account.getId(), connect);
+			CallRouting.Route route = this.routing.route(this.account.getId(), this.account.getCurrency(), connect);
 			if (!route.outcome().ok()) {
 				return Optional.empty();
 			}

@@ -8,6 +8,7 @@ import java.util.Map;
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.TestTenants;
 import asia.oncaller.control.CallControlDecision.Connect;
+import asia.oncaller.tenant.CallingProject;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,7 +197,9 @@ class SccoHelperIntegrationTests {
 		parameters.put("userId", "mallory");
 		parameters.put("projectId", calling.getId());
 		parameters.put("callId", "call-borrow");
-		CallControlDecision decision = this.answerUrlClient.decide(answerUrl, parameters, calling);
+		CallControlDecision decision = this.answerUrlClient.decide(answerUrl, parameters,
+				new CallingProject(calling.getId(), calling.getAnswerUrl(), calling.getEventUrl(),
+						calling.getSigningSecret(), calling.isClientChosenCallerNames()));
 		assertThat(decision).isInstanceOf(Connect.class);
 		return ((Connect) decision).connect().from().number();
 	}

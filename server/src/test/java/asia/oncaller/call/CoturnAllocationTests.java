@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import asia.oncaller.turn.CoturnProcess;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The credentials {@link IceServers} mints against a real coturn started with
@@ -70,9 +72,7 @@ class CoturnAllocationTests {
 		try (TurnClient client = new TurnClient(coturn.address())) {
 			assertThat(client.allocate(turn.username(), turn.credential()).success()).isTrue();
 			long expiry = Long.parseLong(turn.username().substring(0, turn.username().indexOf(':')));
-			while (System.currentTimeMillis() / 1000 <= expiry + 1) {
-				Thread.sleep(200);
-			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().getEpochSecond() > expiry + 1);
 			assertThat(client.refresh().success()).as("Refresh after expiry, coturn says: %s", coturn.log()).isTrue();
 		}
 		try (TurnClient late = new TurnClient(coturn.address())) {

@@ -6,6 +6,7 @@ import asia.oncaller.testsupport.RestClientForTests;
 import asia.oncaller.testsupport.StompTestClient;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Minted TURN credentials on the wire, over real WebSockets: {@code authen}, the
@@ -57,8 +59,10 @@ class TurnCredentialsIntegrationTests extends CallTestSupport {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient bob = device("bob", "b1");
 		long authenExpiry = expiry(turnEntry(alice.authen()));
-		// The next whole second: the call's credentials must be minted for the call, not reused.
-		Thread.sleep(1100);
+		// Until the clock is past the second alice's authen was minted in (its expiry less the 10 min
+		// lifetime): the call's credentials must be minted for the call, not reused.
+		long authenMinted = authenExpiry - Duration.ofMinutes(10).toSeconds();
+		await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().getEpochSecond() > authenMinted);
 		long before = Instant.now().getEpochSecond();
 
 		Map<String, Object> reply = placeCall(alice, "bob");

@@ -54,6 +54,7 @@ class RequestBodyFuzzIntegrationTests extends CallTestSupport {
 			entry("call.sdp", new Verb(Set.of(1), "callId", "sdp")),
 			entry("call.candidate", new Verb(Set.of(1), "callId", "candidate")),
 			entry("call.mediastate", new Verb(Set.of(1), "callId", "code")),
+			entry("call.resume", new Verb(Set.of(1), "callId", "lastSeq")),
 			entry("message.custom", new Verb(Set.of(5), "toUserId", "message")));
 
 	@Autowired

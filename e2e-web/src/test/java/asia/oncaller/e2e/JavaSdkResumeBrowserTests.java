@@ -149,10 +149,10 @@ class JavaSdkResumeBrowserTests extends JavaSdkBrowserTestSupport {
 	 * No side saw a second end: the page one final state, the Java client at most one (the side
 	 * that hangs up may or may not be told Ended after its hangup; the other side waited for it).
 	 */
-	private static void assertEndedOnce(SdkTab page, String label, CallProbe javaCall) throws InterruptedException {
-		Thread.sleep(1000); // a second end would come within this
-		assertThat(page.finalStates(label)).isEqualTo(1);
-		assertThat(javaCall.signaling.stream().filter(SignalingState::isFinal).count()).isLessThanOrEqualTo(1);
+	private static void assertEndedOnce(SdkTab page, String label, CallProbe javaCall) {
+		Await.holds(Duration.ofSeconds(1), "one end on each side",
+				() -> page.finalStates(label) == 1
+						&& javaCall.signaling.stream().filter(SignalingState::isFinal).count() <= 1);
 	}
 
 }

@@ -124,9 +124,8 @@ class ResumeBrowserTests extends BrowserTestSupport {
 	 * show one call, answered and ended (not as a lost connection).
 	 */
 	private void assertEndedOnce(SdkTab alice, SdkTab bob) throws InterruptedException {
-		Thread.sleep(1000); // a second end would come within this
-		assertThat(alice.finalStates("outgoing")).isEqualTo(1);
-		assertThat(bob.finalStates("incoming")).isEqualTo(1);
+		Await.holds(Duration.ofSeconds(1), "one end on each page",
+				() -> alice.finalStates("outgoing") == 1 && bob.finalStates("incoming") == 1);
 		CallRecords.assertOneCallAnsweredAndEnded(environment(), alice.userId());
 	}
 

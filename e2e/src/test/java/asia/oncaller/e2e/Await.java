@@ -15,4 +15,16 @@ final class Await {
 		Awaitility.await(what).atMost(timeout).until(condition::getAsBoolean);
 	}
 
+	/**
+	 * Checks that a condition holds, and goes on holding for {@code during}: for what must not
+	 * happen, such as a second end of a call, checked all along instead of once after a sleep.
+	 */
+	static void holds(Duration during, String what, BooleanSupplier condition) {
+		Awaitility.await(what)
+			.during(during)
+			.atMost(during.plusSeconds(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(condition::getAsBoolean);
+	}
+
 }

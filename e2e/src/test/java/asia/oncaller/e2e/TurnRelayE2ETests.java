@@ -1,6 +1,7 @@
 package asia.oncaller.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import asia.oncaller.client.IceServer;
@@ -96,9 +97,8 @@ class TurnRelayE2ETests extends TwoUsersE2ESupport {
 						&& this.coturn.log().matches("(?s).*user <\\d+:alice-refused>.*")
 						&& this.coturn.log().matches("(?s).*user <\\d+:bob-refused>.*"));
 		// Host and server-reflexive paths are not allowed: nothing may connect.
-		Thread.sleep(5000);
-		assertThat(call.caller.mediaConnected()).isFalse();
-		assertThat(call.callee.mediaConnected()).isFalse();
+		Await.holds(Duration.ofSeconds(5), "no media path without the relay",
+				() -> !call.caller.mediaConnected() && !call.callee.mediaConnected());
 		assertThat(call.caller.inboundAudioBytes()).isZero();
 		assertThat(call.callee.inboundAudioBytes()).isZero();
 	}
@@ -119,15 +119,16 @@ class TurnRelayE2ETests extends TwoUsersE2ESupport {
 			CallProbe caller = this.alice.call(this.bob, false);
 			assertThat(CallProbe.result(caller.makeResult).r()).isZero();
 			Await.until(TIMEOUT, "bob's call ringing", () -> callee.get() != null);
-			Thread.sleep(4000);
+			// Minted no later than now, valid for 2 s: answer once the clock is well past that.
+			long rang = Instant.now().getEpochSecond();
+			Await.until(TIMEOUT, "bob's credentials expired", () -> Instant.now().getEpochSecond() > rang + 3);
 			callee.get().call.answer((r) -> {
 			});
 
 			Await.until(TIMEOUT, "coturn refused bob's expired credentials",
 					() -> this.coturn.log().matches("(?s).*Cannot find credentials of user <\\d+:bob-expired>.*"));
-			Thread.sleep(5000);
-			assertThat(caller.mediaConnected()).isFalse();
-			assertThat(callee.get().mediaConnected()).isFalse();
+			Await.holds(Duration.ofSeconds(5), "no media path with expired credentials",
+					() -> !caller.mediaConnected() && !callee.get().mediaConnected());
 			assertThat(callee.get().inboundAudioBytes()).isZero();
 		}
 		finally {

@@ -8,7 +8,6 @@ import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
@@ -80,7 +79,8 @@ public class CallRequestRunner {
 			try {
 				bound = this.json.treeToValue(body, request.type);
 			}
-			catch (DatabindException ex) {
+			catch (JacksonException ex) {
+				// A field of the wrong type, or a number past its field's range (InputCoercionException).
 				return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: " + wrongType(ex));
 			}
 			String invalid = violations(request, bound);
@@ -111,7 +111,7 @@ public class CallRequestRunner {
 	}
 
 	/** Which field had the wrong type, as the client named it. */
-	private static String wrongType(DatabindException ex) {
+	private static String wrongType(JacksonException ex) {
 		String field = ex.getPath()
 			.stream()
 			.map((reference) -> reference.getPropertyName())

@@ -218,6 +218,8 @@ class ResumeIntegrationTests extends CallTestSupport {
 		assertThat(back.request("call.resume", body("call-unknown", "lastSeq", 0))).containsEntry("r", 1)
 			.doesNotContainKey("state");
 		assertThat(back.request("call.resume", body("call-unknown", "lastSeq", -1))).containsEntry("r", 10);
+		// Past a long: found by the request-body fuzz suite, which got r=13 for it.
+		assertThat(back.request("call.resume", body("call-unknown", "lastSeq", 9.3e18))).containsEntry("r", 10);
 		assertThat(back.request("call.resume", Map.of("lastSeq", 0))).containsEntry("r", 10);
 	}
 

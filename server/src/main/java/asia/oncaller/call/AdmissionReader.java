@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a new call's admission reads before its answer_url is asked, in one statement over plain
- * JDBC and outside any transaction: the account's call limits, how many of its calls are live
+ * JDBC and outside any transaction: the account's call limits and currency, how many of its calls are live
  * (only a quick look, see {@link CallLimits#refusal}) and what the call needs of the project
  * whose answer_url and signing secret it uses. One statement reads one snapshot by itself; a
  * transaction around it would only add its {@code BEGIN} and {@code COMMIT}, separate reads a
@@ -20,7 +20,7 @@ class AdmissionReader {
 
 	private static final String READ = """
 			SELECT p.id, p.answer_url, p.event_url, p.signing_secret, p.client_chosen_caller_names,
-			  a.call_attempts_per_second, a.calls_at_once,
+			  a.call_attempts_per_second, a.calls_at_once, a.currency,
 			  (SELECT count(*) FROM call c WHERE c.account_id = a.id
 			    AND c.status IN ('CALLING', 'RINGING', 'ANSWERED')) AS live_calls
 			FROM account a LEFT JOIN project p ON p.id = ?
@@ -42,12 +42,15 @@ class AdmissionReader {
 			CallingProject project = (id != null)
 					? new CallingProject(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)) : null;
 			return new AdmissionRead(new CallLimits.AccountCalls(rs.getObject(6, Integer.class),
-					rs.getObject(7, Integer.class), rs.getLong(8)), Optional.ofNullable(project));
+					rs.getObject(7, Integer.class), rs.getLong(9)), rs.getString(8), Optional.ofNullable(project));
 		}, projectId, accountId).stream().findFirst().orElseThrow();
 	}
 
-	/** The account's call limits and live calls, and the project. */
-	record AdmissionRead(CallLimits.AccountCalls calls, Optional<CallingProject> project) {
+	/**
+	 * The account's call limits and live calls, its currency (which never changes: a new call is
+	 * priced in it), and the project.
+	 */
+	record AdmissionRead(CallLimits.AccountCalls calls, String currency, Optional<CallingProject> project) {
 	}
 
 }

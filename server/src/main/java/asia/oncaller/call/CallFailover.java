@@ -153,7 +153,7 @@ class CallFailover {
 		call.releaseReservation();
 		this.calls.flush();
 		// An account's currency never changes: the call's is the account's.
-		CallRouting.Route route = this.routing.route(call.getAccountId(), call.money().currency(), connect);
+		CallRouting.Route route = this.routing.routeWithinBalance(call.getAccountId(), call.money().currency(), connect);
 		if (!route.outcome().ok()) {
 			log.info("Call {} not retargeted: {}", call.getId(), route.outcome().message());
 			return Optional.empty();

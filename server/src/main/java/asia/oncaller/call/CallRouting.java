@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Decides whether the SCCO's {@code connect} may be carried out for the account, with codes 3 to
  * 8 of {@code call.make} in their documented order: the callee type, the caller id number and
- * whose it is, the trunk and whose it is, then the money. The money check locks the account
- * until the caller's transaction ends, so the call must be written in that same transaction.
- * The decision is {@link RouteDecision}'s; this class gives it the account's numbers, trunks,
- * rates and balance.
+ * whose it is, the trunk and whose it is, then the price. The decision is {@link RouteDecision}'s;
+ * this class gives it the account's numbers, trunks and rates. Whether the balance covers the
+ * price is decided under the account's lock: for a new call when it is written
+ * ({@link CallAdmission}), for a call that fails over here ({@link #routeWithinBalance}).
  */
 @Component
 class CallRouting {
@@ -61,12 +61,26 @@ class CallRouting {
 	}
 
 	/**
-	 * Where the account's call may go as {@code connect} says.
-	 * @param currency the account's currency, as the caller read it with the account's lock
+	 * Where the account's call may go as {@code connect} says, and what prices it; the balance is
+	 * not looked at.
+	 * @param currency the account's currency (it never changes)
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
 	Route route(String accountId, String currency, ConnectAction connect) {
 		return RouteDecision.decide(accountId, connect, new AccountLookups(accountId, currency));
+	}
+
+	/**
+	 * As {@link #route}, and for a priced call whether the available balance covers its first
+	 * increment (else code 8). Locks the account until the caller's transaction ends, so the call
+	 * must be priced anew in that same transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Route routeWithinBalance(String accountId, String currency, ConnectAction connect) {
+		Route route = route(accountId, currency, connect);
+		if (route.outcome().ok() && route.tariff() != null && !this.charging.admits(accountId, route.tariff())) {
+			return Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
+		}
+		return route;
 	}
 
 	/** The decision's reads, from the repositories, for one account. */
@@ -105,11 +119,6 @@ class CallRouting {
 		@Override
 		public Optional<Rate> rate(RatedCallType type, String calleeNumber) {
 			return CallRouting.this.rates.find(this.accountId, type, calleeNumber);
-		}
-
-		@Override
-		public boolean admits(Tariff tariff) {
-			return CallRouting.this.charging.admits(this.accountId, tariff);
 		}
 
 	}

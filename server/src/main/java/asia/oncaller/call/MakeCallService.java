@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code call.make}: checks the account's call limits ({@code r=12}, before anything else), asks
@@ -48,8 +47,6 @@ public class MakeCallService {
 
 	private final IceServers ice;
 
-	private final TransactionTemplate transaction;
-
 	private final Clock clock;
 
 	private final JsonMapper json;
@@ -64,19 +61,18 @@ public class MakeCallService {
 
 	private final CallConnections connections;
 
-	private final CallRows rows;
+	private final CallAdmission admission;
 
 	MakeCallService(AdmissionReader admissionReader, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
-			Presence presence, IceServers ice, TransactionTemplate transaction, Clock clock, JsonMapper json,
+			Presence presence, IceServers ice, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
-			CallLimits limits, CallConnections connections, CallRows rows) {
+			CallLimits limits, CallConnections connections, CallAdmission admission) {
 		this.admissionReader = admissionReader;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
 		this.calls = calls;
 		this.presence = presence;
 		this.ice = ice;
-		this.transaction = transaction;
 		this.clock = clock;
 		this.json = json;
 		this.events = events;
@@ -84,7 +80,7 @@ public class MakeCallService {
 		this.failover = failover;
 		this.limits = limits;
 		this.connections = connections;
-		this.rows = rows;
+		this.admission = admission;
 	}
 
 	/**
@@ -104,13 +100,12 @@ public class MakeCallService {
 		if (admission.refused().isPresent()) {
 			return admission.refused().get();
 		}
-		CallingProject project = admission.project();
 		String callId = Sids.newSid("call-");
-		CallControlDecision decision = this.answerUrls.decide(project.answerUrl(),
+		CallControlDecision decision = this.answerUrls.decide(admission.project().answerUrl(),
 				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
 						command.video(), custom),
-				project);
-		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null, project);
+				admission.project());
+		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null, admission);
 	}
 
 	/**
@@ -136,7 +131,7 @@ public class MakeCallService {
 		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
 				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
 		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType,
-				null, admission.project());
+				null, admission);
 	}
 
 	/**
@@ -165,7 +160,7 @@ public class MakeCallService {
 		}
 		Party phone = Party.withoutConnection(project.id(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
-				new InboundLine(trunkId, number.getId(), sipCallId), project);
+				new InboundLine(trunkId, number.getId(), sipCallId), admission);
 		if (!placed.outcome().ok()) {
 			return PhoneCallPlacement.refused(placed.outcome());
 		}
@@ -179,30 +174,30 @@ public class MakeCallService {
 		return new PhoneCallPlacement(placed.outcome(), callId, null, null, deliveries);
 	}
 
+	/**
+	 * Carries out the SCCO's {@code connect}: codes 3 to 8 from the account's numbers, trunks and
+	 * rates, read without any lock, then the call written and admitted under the account's lock
+	 * ({@link CallAdmission}: the calls at once, {@code r=12}, and the balance, code 8).
+	 */
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
-			EndpointType fromType, InboundLine inbound, CallingProject project) {
+			EndpointType fromType, InboundLine inbound, Admission checked) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
 		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
-		// One transaction: the account stays locked until the call is written, so concurrent calls
-		// can neither pass the account's calls at once nor spend the same balance twice.
-		Placed placed = this.transaction.execute((status) -> {
-			CallLimits.LockedAccount account = this.limits.lockForAnother(caller.accountId());
-			if (!account.admitsAnother()) {
-				return new Placed(CallOutcome.RATE_LIMITED, null);
-			}
-			CallRouting.Route route = this.routing.route(caller.accountId(), account.currency(), connect);
-			return new Placed(route.outcome(),
-					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound, project) : null);
-		});
-		if (placed.outcome() == CallOutcome.RATE_LIMITED) {
+		CallRouting.Route route = this.routing.route(caller.accountId(), checked.currency(), connect);
+		if (!route.outcome().ok()) {
+			return CallResult.of(route.outcome());
+		}
+		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
+		CallOutcome admitted = this.admission.write(call, route.tariff(),
+				(written) -> announce(written, caller, checked.project()));
+		if (admitted == CallOutcome.RATE_LIMITED) {
 			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
 		}
-		if (!placed.outcome().ok()) {
-			return CallResult.of(placed.outcome());
+		if (!admitted.ok()) {
+			return CallResult.of(admitted);
 		}
-		Call call = placed.call();
 		return CallResult.ok(firstEvents(call))
 			.with("callId", callId)
 			.with("toType", connect.to().type())
@@ -219,15 +214,12 @@ public class MakeCallService {
 	}
 
 	/**
-	 * Writes the new call and tells the event_url, in the caller's transaction. A call with no
+	 * Tells the event_url of the call just admitted, in its placement's transaction. A call with no
 	 * phone number uses its project's event_url, as the admission read it with the answer_url
 	 * ({@code project}): the webhook outbox then needs no look-up of its own.
 	 */
-	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route, InboundLine inbound, CallingProject project) {
-		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
+	private void announce(Call call, Party caller, CallingProject project) {
 		this.connections.takingPart(caller.connectionId());
-		this.rows.insert(call);
 		if (call.phoneLine().numberId() == null) {
 			call.readWith(new CallSnapshot.EventUrls(null, project.eventUrl()));
 		}
@@ -235,7 +227,6 @@ public class MakeCallService {
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}
-		return call;
 	}
 
 	/**
@@ -246,15 +237,18 @@ public class MakeCallService {
 	private Admission admit(String custom, String accountId, String projectId) {
 		if (custom != null && custom.length() > MAX_CUSTOM_CHARS) {
 			return new Admission(Optional
-				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB")), null);
+				.of(CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: custom is larger than 16 KB")), null,
+					null);
 		}
 		AdmissionReader.AdmissionRead read = this.admissionReader.read(accountId, projectId);
 		Optional<CallResult> refused = this.limits.refusal(accountId, read.calls());
-		return new Admission(refused, refused.isPresent() ? null : read.project().orElseThrow());
+		return new Admission(refused, refused.isPresent() ? null : read.project().orElseThrow(), read.currency());
 	}
 
-	/** A refusal, or the caller's project when the call may go on. */
-	private record Admission(Optional<CallResult> refused, CallingProject project) {
+	/**
+	 * A refusal, or the caller's project when the call may go on, and the account's currency.
+	 */
+	private record Admission(Optional<CallResult> refused, CallingProject project, String currency) {
 	}
 
 	private String customText(Object custom) {
@@ -303,10 +297,6 @@ public class MakeCallService {
 
 	/** The trunk and the number a phone call came in on, and its SIP Call-ID. */
 	private record InboundLine(String trunkId, String numberId, String sipCallId) {
-	}
-
-	/** The outcome of the checks, and the call written when they passed. */
-	private record Placed(CallOutcome outcome, Call call) {
 	}
 
 	/**

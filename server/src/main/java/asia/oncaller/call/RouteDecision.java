@@ -13,10 +13,10 @@ import asia.oncaller.trunks.SipTrunk;
 /**
  * What {@link CallRouting} decides, apart from where it reads: codes 3 to 8 of {@code call.make}
  * in their documented order (the callee type, the caller id number and whose it is, the trunk and
- * whose it is, then the money). It asks each {@link Lookups lookup} only once the decision gets
- * there, so the money check, which locks the account, comes last and only for a rate that can be
- * paid from the balance. Kept apart so that the order and the money rules are tested without a
- * database.
+ * whose it is, then the price). It asks each {@link Lookups lookup} only once the decision gets
+ * there. Whether the balance covers the price is not decided here but under the account's lock,
+ * when the call is written ({@link CallAdmission}). Kept apart so that the order and the price
+ * rules are tested without a database.
  */
 final class RouteDecision {
 
@@ -34,9 +34,6 @@ final class RouteDecision {
 
 		/** The account's rate for a call of this type to this callee number. */
 		Optional<Rate> rate(RatedCallType type, String calleeNumber);
-
-		/** Whether the available balance covers the tariff's first increment; locks the account. */
-		boolean admits(Tariff tariff);
 
 	}
 
@@ -77,11 +74,10 @@ final class RouteDecision {
 					: Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
 		}
 		// The balance is in the account's currency; a rate in another one cannot be paid from it.
-		Tariff tariff = Tariff.of(rate.get());
-		if (!rate.get().getCurrency().equals(currency) || !lookups.admits(tariff)) {
+		if (!rate.get().getCurrency().equals(currency)) {
 			return Route.refused(CallOutcome.NOT_ENOUGH_MONEY);
 		}
-		return new Route(CallOutcome.OK, trunkId, numberId, currency, rate.get().getId(), tariff);
+		return new Route(CallOutcome.OK, trunkId, numberId, currency, rate.get().getId(), Tariff.of(rate.get()));
 	}
 
 }

@@ -16,12 +16,11 @@ import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 
-import org.springframework.transaction.support.TransactionTemplate;
-
 /**
  * A fresh account per test (tests share one database in CI), its rates, and calls placed the way
- * {@link MakeCallService} places them once the answer_url has answered: routed (with the money
- * check) and written in one transaction. Users are always online here.
+ * {@link MakeCallService} places them once the answer_url has answered: routed, then written and
+ * admitted under the account's lock ({@link CallAdmission}, which checks the money). Users are
+ * always online here.
  */
 class BillingFixture {
 
@@ -33,12 +32,10 @@ class BillingFixture {
 
 	private final CallRouting routing;
 
-	private final CallRepository calls;
-
-	private final TransactionTemplate transaction;
+	private final CallAdmission admission;
 
 	BillingFixture(AccountRepository accounts, ProjectRepository projects, BalanceLedger ledger, RateRepository rates,
-			CallRouting routing, CallRepository calls, TransactionTemplate transaction, String balance) {
+			CallRouting routing, CallAdmission admission, String balance) {
 		this.account = accounts.save(new Account("Billing " + System.nanoTime(), "USD"));
 		this.project = projects.save(new Project(this.account.getId(), "App"));
 		if (new BigDecimal(balance).signum() > 0) {
@@ -46,8 +43,7 @@ class BillingFixture {
 		}
 		this.rates = rates;
 		this.routing = routing;
-		this.calls = calls;
-		this.transaction = transaction;
+		this.admission = admission;
 	}
 
 	/** An app-to-app rate for user ids starting with {@code prefix} ("" for every user). */
@@ -60,18 +56,38 @@ class BillingFixture {
 
 	/** alice calls {@code callee}: the call's id, or empty when code 8 refused it. */
 	Optional<String> place(String callee) {
-		ConnectAction connect = new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
+		Attempt attempt = attempt(callee);
+		return attempt.outcome().ok() ? Optional.of(attempt.callId()) : Optional.empty();
+	}
+
+	/** alice calls {@code callee}: the outcome, and the call's id, which is written only when OK. */
+	Attempt attempt(String callee) {
+		ConnectAction connect = connect(callee);
+		CallRouting.Route route = this.routing.route(this.account.getId(), this.account.getCurrency(), connect);
+		if (!route.outcome().ok()) {
+			return new Attempt(route.outcome(), null);
+		}
+		Call call = Call.calling(Sids.newSid("call-"), caller(), EndpointType.INTERNAL, connect, false,
+				route.money(connect), PhoneLine.NONE, Instant.now());
+		return new Attempt(this.admission.write(call, route.tariff(), (written) -> {
+		}), call.getId());
+	}
+
+	/** A new call from alice to {@code callee} that nobody prices, not yet written. */
+	Call freeCall(String callee) {
+		ConnectAction connect = connect(callee);
+		return Call.calling(Sids.newSid("call-"), caller(), EndpointType.INTERNAL, connect, false,
+				Money.of(this.account.getCurrency(), null, null, connect), PhoneLine.NONE, Instant.now());
+	}
+
+	private static ConnectAction connect(String callee) {
+		return new ConnectAction(new Endpoint(Endpoint.INTERNAL, "alice", null),
 				new Endpoint(Endpoint.INTERNAL, callee, null), null, 60, ConnectAction.UNLIMITED_CONNECT_TIME, true,
 				false, null);
-		return this.transaction.execute((status) -> {
-			CallRouting.Route route = this.routing.route(this.account.getId(), this.account.getCurrency(), connect);
-			if (!route.outcome().ok()) {
-				return Optional.empty();
-			}
-			Call call = Call.calling(Sids.newSid("call-"), caller(), EndpointType.INTERNAL, connect, false,
-					route.money(connect), PhoneLine.NONE, Instant.now());
-			return Optional.of(this.calls.save(call).getId());
-		});
+	}
+
+	/** A placement's outcome and its call's id. */
+	record Attempt(CallOutcome outcome, String callId) {
 	}
 
 	Party caller() {

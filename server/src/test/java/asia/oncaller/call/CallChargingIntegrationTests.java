@@ -8,11 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import asia.oncaller.TalkTime;
@@ -67,6 +62,9 @@ class CallChargingIntegrationTests {
 	CallRouting routing;
 
 	@Autowired
+	CallAdmission admission;
+
+	@Autowired
 	CallRepository calls;
 
 	@Autowired
@@ -97,7 +95,7 @@ class CallChargingIntegrationTests {
 		// Each call must have talked for a while to cost something.
 		TalkTime.talkedFor(this.jdbc, Duration.ofMillis(1200), callIds);
 
-		List<CallResult> results = concurrently(callIds.size(),
+		List<CallResult> results = Concurrently.run(callIds.size(),
 				(i) -> this.callService.hangup(fixture.caller(), callIds.get(i)));
 
 		assertThat(results).extracting(CallResult::outcome).containsOnly(CallOutcome.OK);
@@ -120,10 +118,10 @@ class CallChargingIntegrationTests {
 		BillingFixture fixture = fixture("0.05");
 		fixture.internalRate("", "0.60", 1, "0");
 
-		List<Optional<String>> placed = concurrently(50, (i) -> fixture.place("bob" + i));
+		List<Optional<String>> placed = Concurrently.run(50, (i) -> fixture.place("bob" + i));
 		List<String> admitted = placed.stream().flatMap(Optional::stream).toList();
 		assertThat(admitted).hasSize(5);
-		List<CallResult> answers = concurrently(admitted.size(), (i) -> this.callService
+		List<CallResult> answers = Concurrently.run(admitted.size(), (i) -> this.callService
 			.answer(fixture.callee(this.calls.findById(admitted.get(i)).orElseThrow().parties().toUserId()),
 					admitted.get(i)));
 		assertThat(answers).extracting(CallResult::outcome).containsOnly(CallOutcome.OK);
@@ -203,8 +201,8 @@ class CallChargingIntegrationTests {
 	}
 
 	private BillingFixture fixture(String balance) {
-		return new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing, this.calls,
-				this.transaction, balance);
+		return new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing,
+				this.admission, balance);
 	}
 
 	private int grant(String callId) {
@@ -245,37 +243,6 @@ class CallChargingIntegrationTests {
 			assertThat(row.getBalanceAfter()).isEqualByComparingTo(balance);
 		}
 		assertThat(this.ledger.balance(fixture.account.getId())).isEqualByComparingTo(balance);
-	}
-
-	/** Runs {@code work(i)} for i in 0..threads-1, on as many threads released at the same instant. */
-	private static <T> List<T> concurrently(int threads, IndexedWork<T> work) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				int index = i;
-				futures.add(pool.submit((Callable<T>) () -> {
-					start.await();
-					return work.run(index);
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	private interface IndexedWork<T> {
-
-		T run(int index) throws Exception;
-
 	}
 
 }

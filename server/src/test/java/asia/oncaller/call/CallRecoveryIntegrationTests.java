@@ -54,6 +54,9 @@ class CallRecoveryIntegrationTests {
 	CallRouting routing;
 
 	@Autowired
+	CallAdmission admission;
+
+	@Autowired
 	CallRepository calls;
 
 	@Autowired
@@ -72,7 +75,7 @@ class CallRecoveryIntegrationTests {
 	@BeforeEach
 	void account() {
 		this.fixture = new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing,
-				this.calls, this.transaction, "10.00");
+				this.admission, "10.00");
 		this.now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Where a call may go, without Spring or a database: codes 3 to 8 of {@code call.make} come in
- * their documented order, app-to-app calls are free unless priced, a phone number nobody priced or
- * a rate in another currency cannot be paid, and the balance (which locks the account) is asked
- * last and only when a rate can be paid from it.
+ * their documented order, app-to-app calls are free unless priced, and a phone number nobody
+ * priced or a rate in another currency cannot be paid. (Whether the balance covers a price is
+ * decided when the call is written: {@code CallAdmissionIntegrationTests}.)
  */
 class RouteDecisionTests {
 
@@ -53,29 +53,20 @@ class RouteDecisionTests {
 	}
 
 	@Test
-	void pricedAppToAppCallIsChargedByItsRateWhenTheBalanceCoversIt() {
+	void pricedAppToAppCallIsChargedByItsRate() {
 		Rate rate = this.lookups.price(RatedCallType.INTERNAL, "0.60", "USD");
 		Route route = RouteDecision.decide(ACCOUNT, toUser("bob"), this.lookups);
 		assertThat(route.outcome()).isEqualTo(CallOutcome.OK);
 		assertThat(route.rateId()).isEqualTo(rate.getId());
 		assertThat(route.tariff()).isEqualTo(new Tariff(new BigDecimal("0.6"), 60, BigDecimal.ZERO));
-		assertThat(this.lookups.asked).last().isEqualTo("admits");
+		assertThat(this.lookups.asked).containsExactly("currency", "rate INTERNAL bob");
 	}
 
 	@Test
-	void pricedCallTheBalanceDoesNotCoverIsNotEnoughMoney() {
-		this.lookups.price(RatedCallType.INTERNAL, "0.60", "USD");
-		this.lookups.balanceCovers = false;
-		assertThat(RouteDecision.decide(ACCOUNT, toUser("bob"), this.lookups).outcome())
-			.isEqualTo(CallOutcome.NOT_ENOUGH_MONEY);
-	}
-
-	@Test
-	void rateInAnotherCurrencyIsNotEnoughMoneyWithoutAskingTheBalance() {
+	void rateInAnotherCurrencyIsNotEnoughMoney() {
 		this.lookups.price(RatedCallType.INTERNAL, "0.60", "EUR");
 		assertThat(RouteDecision.decide(ACCOUNT, toUser("bob"), this.lookups).outcome())
 			.isEqualTo(CallOutcome.NOT_ENOUGH_MONEY);
-		assertThat(this.lookups.asked).doesNotContain("admits");
 	}
 
 	@Test
@@ -89,7 +80,7 @@ class RouteDecisionTests {
 		assertThat(route.numberId()).isEqualTo(number.getId());
 		assertThat(route.rateId()).isEqualTo(rate.getId());
 		assertThat(this.lookups.asked).containsExactly("number " + OUR_NUMBER, "trunk", "currency",
-				"rate EXTERNAL 15550123", "admits");
+				"rate EXTERNAL 15550123");
 	}
 
 	@Test
@@ -106,7 +97,7 @@ class RouteDecisionTests {
 		this.lookups.number(OUR_NUMBER, "AC-other", this.lookups.trunk("AC-other", true));
 		assertThat(RouteDecision.decide(ACCOUNT, toPhone("15550123"), this.lookups).outcome())
 			.isEqualTo(CallOutcome.FROM_NUMBER_NOT_YOURS);
-		assertThat(this.lookups.asked).doesNotContain("trunk", "currency", "admits");
+		assertThat(this.lookups.asked).doesNotContain("trunk", "currency");
 	}
 
 	@Test
@@ -120,13 +111,12 @@ class RouteDecisionTests {
 		this.lookups.number(OUR_NUMBER, ACCOUNT, this.lookups.trunk("AC-other", true));
 		assertThat(RouteDecision.decide(ACCOUNT, toPhone("15550123"), this.lookups).outcome())
 			.isEqualTo(CallOutcome.TRUNK_NOT_YOURS);
-		assertThat(this.lookups.asked).doesNotContain("currency", "admits");
+		assertThat(this.lookups.asked).doesNotContain("currency");
 	}
 
 	@Test
 	void numberAndTrunkAreCheckedBeforeTheMoney() {
-		// Nothing priced and no balance: the number's refusal still comes first (4 before 8).
-		this.lookups.balanceCovers = false;
+		// Nothing priced: the number's refusal still comes first (4 before 8).
 		this.lookups.number(OUR_NUMBER, "AC-other", null);
 		assertThat(RouteDecision.decide(ACCOUNT, toPhone("15550123"), this.lookups).outcome())
 			.isEqualTo(CallOutcome.FROM_NUMBER_NOT_YOURS);
@@ -145,7 +135,7 @@ class RouteDecisionTests {
 		return connect(new Endpoint(Endpoint.EXTERNAL, number, null));
 	}
 
-	/** One account's numbers, trunks, rates and balance in memory, noting what is asked. */
+	/** One account's numbers, trunks and rates in memory, noting what is asked. */
 	private static final class Accounts implements RouteDecision.Lookups {
 
 		final List<String> asked = new ArrayList<>();
@@ -157,8 +147,6 @@ class RouteDecisionTests {
 		private final Map<String, SipTrunk> trunks = new HashMap<>();
 
 		private final Map<RatedCallType, Rate> rates = new HashMap<>();
-
-		boolean balanceCovers = true;
 
 		Accounts(String currency) {
 			this.currency = currency;
@@ -206,12 +194,6 @@ class RouteDecisionTests {
 		public Optional<Rate> rate(RatedCallType type, String calleeNumber) {
 			this.asked.add("rate " + type + " " + calleeNumber);
 			return Optional.ofNullable(this.rates.get(type));
-		}
-
-		@Override
-		public boolean admits(Tariff tariff) {
-			this.asked.add("admits");
-			return this.balanceCovers;
 		}
 
 	}

@@ -46,8 +46,12 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 
 	static final Duration SIPP_EXIT = Duration.ofSeconds(15);
 
-	/** How long the server waits for the app's SDP once the app answered a phone's call. */
-	static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
+	/**
+	 * How long the server waits for the app's SDP once the app answered a phone's call: short, so
+	 * that the test of its expiry is quick, but not so short that a loaded CI machine, between a
+	 * test's {@code call.answer} and its {@code call.sdp}, lets it expire (2 s did, once).
+	 */
+	static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
 	static final int SIP_PORT = freePort();
 

@@ -3,14 +3,15 @@ package asia.oncaller.auth;
 import java.time.Duration;
 
 /**
- * A {@code /v1} request beyond its token's or its account's request rate: HTTP 429 with
- * {@code Retry-After}. Nothing of the request was done.
+ * A REST request beyond its rate (a {@code /v1} request beyond its token's or its account's, a
+ * request to the public SCCO helper beyond its address's): HTTP 429 with {@code Retry-After}.
+ * Nothing of the request was done.
  */
 public class RestRateLimitedException extends RuntimeException {
 
 	private final Duration retryAfter;
 
-	RestRateLimitedException(String message, Duration retryAfter) {
+	public RestRateLimitedException(String message, Duration retryAfter) {
 		// No stack trace: a flood is many of these a second.
 		super(message, null, false, false);
 		this.retryAfter = retryAfter;

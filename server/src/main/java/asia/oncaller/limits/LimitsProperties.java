@@ -15,14 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a new one is refused until idle ones are forgotten, so memory stays bounded
  * @param setupsAtOnce how many calls this node sets up at once (see {@link CallSetups}); past it a
  * carrier's INVITE gets 503 with Retry-After and {@code call.make} gets {@code r=12}
+ * @param sccoHelperPerAddressPerSecond requests per second from one address to the built-in SCCO
+ * helper over HTTP (it is public, as an answer_url must be; this server's own calls ask it
+ * in-process and spend none of it)
  */
 @ConfigurationProperties("oncaller.limits")
 public record LimitsProperties(@DefaultValue Rest rest, @DefaultValue Stomp stomp, @DefaultValue Calls calls,
-		@DefaultValue("50000") int maxKeys, @DefaultValue("100") int setupsAtOnce) {
+		@DefaultValue("50000") int maxKeys, @DefaultValue("100") int setupsAtOnce,
+		@DefaultValue("1000") int sccoHelperPerAddressPerSecond) {
 
 	public LimitsProperties {
 		positive("max-keys", maxKeys);
 		positive("setups-at-once", setupsAtOnce);
+		positive("scco-helper-per-address-per-second", sccoHelperPerAddressPerSecond);
 	}
 
 	/**

@@ -23,19 +23,19 @@ import org.springframework.stereotype.Component;
 class CallStatsQuery {
 
 	private static final String SQL = """
-			SELECT date_trunc('hour', created_at AT TIME ZONE :zone) AS hour,
-			       CASE WHEN answered_at IS NULL AND ended_at IS NOT NULL THEN end_reason END AS reason,
-			       GROUPING(date_trunc('hour', created_at AT TIME ZONE :zone)) AS by_reason,
+			SELECT hour, reason, GROUPING(hour) AS by_reason,
 			       count(*) AS calls,
 			       count(answered_at) AS answered,
 			       count(*) FILTER (WHERE answered_at IS NULL AND ended_at IS NOT NULL) AS failed,
 			       count(ended_at) FILTER (WHERE answered_at IS NOT NULL) AS talked,
 			       coalesce(sum(extract(epoch FROM ended_at - answered_at)), 0) AS talk_seconds,
 			       coalesce(sum(cost), 0) AS cost
-			  FROM call
-			 WHERE %s AND created_at >= :from AND created_at < :to
-			 GROUP BY GROUPING SETS ((date_trunc('hour', created_at AT TIME ZONE :zone)),
-			       (CASE WHEN answered_at IS NULL AND ended_at IS NOT NULL THEN end_reason END))
+			  FROM (SELECT date_trunc('hour', created_at AT TIME ZONE :zone) AS hour,
+			               CASE WHEN answered_at IS NULL AND ended_at IS NOT NULL THEN end_reason END AS reason,
+			               answered_at, ended_at, cost
+			          FROM call
+			         WHERE %s AND created_at >= :from AND created_at < :to) AS range_calls
+			 GROUP BY GROUPING SETS ((hour), (reason))
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -17,7 +17,8 @@ function colour(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
-export function chartsPage(main, { api }) {
+export function chartsPage(main, { api, session }) {
+  const currency = session.account.currency;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const today = new Date();
   const form = h('form', { id: 'charts-range', class: 'filters' },
@@ -51,13 +52,13 @@ export function chartsPage(main, { api }) {
     const dayX = stats.days.map((day) => new Date(`${day.day}T00:00`).getTime() / 1000);
     const money = stats.days.map((day) => Number(day.cost));
     fill(charts,
-      card('chart-calls-per-hour', 'Calls per hour', hourX, stats.hours.map((hour) => hour.calls), 'calls',
+      card('chart-calls-per-hour', 'Calls per hour', 3600, hourX, stats.hours.map((hour) => hour.calls), null,
         table([['Hour', 'hour'], ['Calls', 'calls']], stats.hours.filter((hour) => hour.calls > 0))),
-      card('chart-asr', 'Answer-seizure ratio per day', dayX, stats.days.map((day) => day.answerSeizureRatio), 'ASR',
+      card('chart-asr', 'Answer-seizure ratio per day', 86400, dayX, stats.days.map((day) => day.answerSeizureRatio), 1,
         table([['Day', 'day'], ['Calls', 'calls'], ['Answered', 'answered'], ['ASR', (d) => ratio(d.answerSeizureRatio)]], stats.days)),
-      card('chart-duration', 'Average talk time per day (s)', dayX, stats.days.map((day) => day.averageDurationSeconds), 'seconds',
+      card('chart-duration', 'Average talk time per day (s)', 86400, dayX, stats.days.map((day) => day.averageDurationSeconds), null,
         table([['Day', 'day'], ['Average (s)', (d) => d.averageDurationSeconds ?? '']], stats.days)),
-      card('chart-cost', 'Cost per day', dayX, money, 'cost',
+      card('chart-cost', `Cost per day (${currency})`, 86400, dayX, money, null,
         table([['Day', 'day'], ['Cost', 'cost']], stats.days)),
       h('section', { class: 'card', id: 'chart-failures', 'aria-labelledby': 'chart-failures-title' },
         h('h2', { id: 'chart-failures-title' }, 'Unanswered calls by reason'),
@@ -66,7 +67,11 @@ export function chartsPage(main, { api }) {
           : h('p', { class: 'empty' }, 'None in this range.')));
   }
 
-  function card(id, title, xs, ys, label, numbers) {
+  /**
+   * A bar chart of one series: `step` is the bars' width in seconds (an hour, a day), which pads
+   * the x axis so the first and last bars show whole; `yMax` fixes the top (1 for a ratio).
+   */
+  function card(id, title, step, xs, ys, yMax, numbers) {
     const plotArea = h('div', { class: 'plot', 'aria-hidden': 'true' });
     const section = h('section', { class: 'card', id, 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, title), plotArea,
@@ -75,10 +80,14 @@ export function chartsPage(main, { api }) {
       const width = Math.max(260, plotArea.clientWidth);
       plots.push(new uPlot({
         width, height: 200, legend: { show: false }, cursor: { drag: { x: false, y: false } },
+        scales: {
+          x: { time: true, range: (u, min, max) => [min - step / 2, max + step / 2] },
+          y: { range: (u, min, max) => [0, yMax ?? Math.max(1, max * 1.1)] },
+        },
         axes: [{ stroke: colour('--muted'), grid: { stroke: colour('--grid') } },
           { stroke: colour('--muted'), grid: { stroke: colour('--grid') } }],
-        series: [{}, { label, stroke: colour('--accent'), fill: colour('--accent-soft'), width: 2, spanGaps: false,
-          paths: uPlot.paths.bars ? uPlot.paths.bars({ size: [0.7, 40] }) : undefined }],
+        series: [{}, { label: title, stroke: colour('--accent'), fill: colour('--accent-soft'), width: 1,
+          points: { show: false }, paths: uPlot.paths.bars({ size: [0.8, 60] }) }],
       }, [xs, ys], plotArea));
     });
     return section;

@@ -130,7 +130,7 @@ public final class CallRecordsBenchmark {
 	}
 
 	/** An account REST token (PROTOCOL §1), valid for an hour. */
-	private static String token(String accountId, String secret) throws GeneralSecurityException {
+	static String token(String accountId, String secret) throws GeneralSecurityException {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		long now = Instant.now().getEpochSecond();
 		String header = base64.encodeToString(
@@ -151,7 +151,7 @@ public final class CallRecordsBenchmark {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	private static void requireLoopback(String host) {
+	static void requireLoopback(String host) {
 		if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
 			throw new IllegalArgumentException("The benchmark only targets loopback, not " + host);
 		}

@@ -114,7 +114,10 @@ export async function recordPage(main, { api, params }) {
       h('dl', { class: 'facts', id: 'record-facts' },
         facts.filter(([, value]) => value !== null && value !== undefined && value !== '')
           .map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),
-      h('h2', {}, 'Events'),
+      h('h2', {}, 'Timeline'),
+      h('ol', { class: 'timeline', id: 'record-timeline' }, timeline(record).map(([at, what]) =>
+        h('li', {}, h('time', { datetime: at }, time(at)), ' ', what))),
+      h('h2', {}, 'Events sent to event_url'),
       events.length ? table([
         ['#', 'sequence'], ['Event', 'type'], ['At', (e) => time(e.createdAt)], ['Delivery', 'status'],
         ['Attempts', 'attempts'], ['Last HTTP status', (e) => e.lastStatusCode ?? ''], ['Last error', (e) => e.lastError || ''],
@@ -122,4 +125,16 @@ export async function recordPage(main, { api, params }) {
   } catch (ex) {
     fill(main, h('p', {}, h('a', { href: '#/records' }, '← Call records')), h('p', { class: 'form-error', role: 'alert' }, ex.message));
   }
+}
+
+/** What happened to the call, in order, from the times its record keeps. */
+function timeline(record) {
+  const steps = [
+    [record.createdAt, `Placed by ${party(record.fromNumber, record.fromAlias)} to ${party(record.toNumber, record.toAlias)}`],
+    [record.ringingAt, 'Ringing'],
+    [record.answeredAt, `Answered${record.answeredDeviceId ? ` on ${record.answeredDeviceId}` : ''}`],
+    [record.transferredAt, `Transferred from ${record.transferredFromUserId || 'a user'}`],
+    [record.endedAt, `Ended: ${record.endReason || record.status}${record.sipCode ? ` (SIP ${record.sipCode})` : ''}`],
+  ];
+  return steps.filter(([at]) => at).sort(([a], [b]) => Date.parse(a) - Date.parse(b));
 }

@@ -175,19 +175,12 @@ class ConsoleBrowserTests extends BrowserTestSupport {
 				+ SdkTab.json(number) + ")");
 		console.screenshot("numbers");
 
-		console.open("trunks");
-		console.tab().waitUntil("document.querySelector('#trunks-list tbody tr')");
-		console.screenshot("trunks");
-		console.open("projects");
-		console.tab().waitUntil("document.querySelector('#projects-list tbody tr')");
-		console.screenshot("projects");
+		console.capture("trunks", "#trunks-list tbody tr", "trunks");
+		console.capture("projects", "#projects-list tbody tr", "projects");
 		console.atPhoneWidth(() -> {
-			console.open("records");
-			console.tab().waitUntil("document.querySelector('#records tbody tr, #records .empty')");
-			console.screenshot("records-360px");
-			console.open("numbers");
-			console.tab().waitUntil("document.querySelector('#numbers-list tbody tr')");
-			console.screenshot("numbers-360px");
+			console.capture("live", "#live-calls table, #live-calls .empty", "live-calls-360px");
+			console.capture("records", "#records tbody tr, #records .empty", "records-360px");
+			console.capture("numbers", "#numbers-list tbody tr", "numbers-360px");
 		});
 	}
 

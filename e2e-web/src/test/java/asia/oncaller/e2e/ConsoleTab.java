@@ -76,6 +76,13 @@ final class ConsoleTab {
 		this.tab.script("document.querySelector('#nav a[href=\"#/' + arguments[0] + '\"]').click()", page);
 	}
 
+	/** Opens a page, waits until {@code css} matches in it, and saves its screenshot as {@code name}. */
+	void capture(String page, String css, String name) {
+		open(page);
+		this.tab.waitUntil("document.querySelector(" + SdkTab.json(css) + ")");
+		screenshot(name);
+	}
+
 	/** The text of each cell of the table rows under {@code containerId}, row by row. */
 	@SuppressWarnings("unchecked")
 	List<List<String>> rows(String containerId) {

@@ -1,20 +1,15 @@
 package asia.oncaller.load;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The charts benchmark (issue 19): seeds call records into PostgreSQL (see
@@ -30,24 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CallStatsBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Map<String, String> options;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final LoopbackRest rest;
 
 	private CallStatsBenchmark(Map<String, String> options) {
 		this.options = options;
-		CallRecordsBenchmark.requireLoopback(URI.create(option("server", "http://127.0.0.1:8080")).getHost());
-		CallRecordsBenchmark.requireLoopback(URI.create(jdbc().substring(5)).getHost());
+		this.rest = new LoopbackRest(option("server", "http://127.0.0.1:8080"));
+		LoopbackRest.requireLoopback(URI.create(jdbc().substring(5)).getHost());
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		new CallStatsBenchmark(options).run();
+		new CallStatsBenchmark(LoopbackRest.options(args)).run();
 		System.exit(0);
 	}
 
@@ -98,18 +87,7 @@ public final class CallStatsBenchmark {
 
 	/** GETs the stats, checks them, records the latency when a recorder is given; answers the calls counted. */
 	private long timed(String path, String token, LatencyStats stats) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(option("server", "http://127.0.0.1:8080") + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		long started = System.nanoTime();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		long elapsed = System.nanoTime() - started;
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		JsonNode body = JSON.readTree(response.body());
+		JsonNode body = this.rest.get(path, token, stats);
 		long byHour = 0;
 		for (JsonNode hour : body.get("hours")) {
 			byHour += hour.get("calls").asLong();
@@ -120,9 +98,6 @@ public final class CallStatsBenchmark {
 		}
 		if (byHour == 0 || byHour != byDay) {
 			throw new IllegalStateException(path + " counted " + byHour + " calls by hour and " + byDay + " by day");
-		}
-		if (stats != null) {
-			stats.add(elapsed);
 		}
 		return byHour;
 	}

@@ -7,13 +7,7 @@ import java.util.Map;
 
 import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Project;
-import asia.oncaller.tenant.ProjectRepository;
-import asia.oncaller.testsupport.RestTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,28 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * calls by reason; only the token's tenant counts (another account's, another project's and
  * out-of-range calls never do); a bad range or zone is a 400 naming the field.
  */
-class CallStatsApiIntegrationTests extends RestTestSupport {
+class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 
 	/** 23:30 in UTC is 00:30 the next day in Paris (UTC+1 in March). */
 	private static final Instant T0 = Instant.parse("2026-03-01T23:30:00Z");
 
 	private static final String RANGE = "from=2026-03-01T23:00:00Z&to=2026-03-03T23:00:00Z&timeZone=Europe/Paris";
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ProjectRepository projects;
-
-	CallSeeder seeder;
-
-	TestTenants.Tenant tenant;
-
-	@BeforeEach
-	void seederAndTenant() {
-		this.seeder = new CallSeeder(this.jdbc);
-		this.tenant = tenant();
-	}
 
 	@Test
 	void aggregatesTheTenantsCallsByLocalHourDayAndReason() {
@@ -146,10 +124,6 @@ class CallStatsApiIntegrationTests extends RestTestSupport {
 		assertThat(get("/v1/call-stats?" + RANGE, null).status()).isEqualTo(401);
 		assertThat(get("/v1/call-stats?" + RANGE, "not-a-token").status()).isEqualTo(401);
 		assertThat(get("/v1/call-stats?" + RANGE, TestTenants.OPERATOR_TOKEN).status()).isEqualTo(401);
-	}
-
-	private CallSeeder.Row row(Instant createdAt) {
-		return CallSeeder.row(this.tenant.account.getId(), this.tenant.project.getId(), createdAt);
 	}
 
 	@SuppressWarnings("unchecked")

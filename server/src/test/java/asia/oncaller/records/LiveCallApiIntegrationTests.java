@@ -8,15 +8,10 @@ import java.util.Map;
 
 import asia.oncaller.TestTenants;
 import asia.oncaller.tenant.Project;
-import asia.oncaller.tenant.ProjectRepository;
-import asia.oncaller.testsupport.RestTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,23 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second of a change (long before the 10 s refresh); the operator's hang-up ends a call of the
  * named account only, and nobody else's credential can; streams are bounded per tenant.
  */
-class LiveCallApiIntegrationTests extends RestTestSupport {
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ProjectRepository projects;
-
-	CallSeeder seeder;
-
-	TestTenants.Tenant tenant;
-
-	@BeforeEach
-	void seederAndTenant() {
-		this.seeder = new CallSeeder(this.jdbc);
-		this.tenant = tenant();
-	}
+class LiveCallApiIntegrationTests extends SeededRecordsTestSupport {
 
 	@Test
 	void streamsTheTenantsLiveCallsAndTheirEndAsItHappens() throws Exception {

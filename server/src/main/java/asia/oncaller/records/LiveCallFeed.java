@@ -82,7 +82,14 @@ class LiveCallFeed {
 		stream.emitter.onCompletion(close);
 		stream.emitter.onTimeout(close);
 		stream.emitter.onError((ex) -> close.run());
-		send(stream, this.query.live(tenant));
+		try {
+			send(stream, this.query.live(tenant));
+		}
+		catch (RuntimeException ex) {
+			// The emitter never reaches the client, so nothing would ever complete it.
+			remove(tenant, stream);
+			throw ex;
+		}
 		return stream.emitter;
 	}
 

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,36 +41,39 @@ record CallStats(String from, String to, String timeZone, List<HourView> hours, 
 	record FailureView(String reason, long calls) {
 	}
 
-	static CallStats of(CallStatsRange range, CallStatsQuery.Rows rows) {
-		Map<LocalDateTime, CallStatsQuery.Hour> byHour = new LinkedHashMap<>();
-		rows.hours().forEach((hour) -> byHour.put(hour.start(), hour));
-		List<HourView> hours = new ArrayList<>();
-		Map<LocalDate, Day> days = new LinkedHashMap<>();
-		ZonedDateTime end = range.to().atZone(range.zone());
-		// Local hours, not instants: a day of a daylight-saving change has 23 or 25 of them.
-		LocalDateTime first = range.from().atZone(range.zone()).toLocalDateTime().truncatedTo(ChronoUnit.HOURS);
-		for (LocalDateTime hour = first; hour.isBefore(end.toLocalDateTime()); hour = hour.plusHours(1)) {
-			CallStatsQuery.Hour found = byHour.get(hour);
-			hours.add(new HourView(hour.toString(), (found != null) ? found.calls() : 0));
-			Day day = days.computeIfAbsent(hour.toLocalDate(), (date) -> new Day());
-			if (found != null) {
-				day.add(found);
+	static CallStats of(CallStatsRange range, List<CallStatsQuery.Slice> slices) {
+		// Every zone's offset is a whole number of quarter hours: each slice lies in one local hour.
+		Map<LocalDateTime, Sums> byHour = new HashMap<>();
+		Map<String, Long> failed = new HashMap<>();
+		for (CallStatsQuery.Slice slice : slices) {
+			LocalDateTime hour = slice.start().atZone(range.zone()).toLocalDateTime().truncatedTo(ChronoUnit.HOURS);
+			byHour.computeIfAbsent(hour, (key) -> new Sums()).add(slice);
+			if (!slice.reason().isEmpty()) {
+				failed.merge(slice.reason(), slice.failed(), Long::sum);
 			}
 		}
+		List<HourView> hours = new ArrayList<>();
+		Map<LocalDate, Sums> days = new LinkedHashMap<>();
+		LocalDateTime end = range.to().atZone(range.zone()).toLocalDateTime();
+		// Local hours, not instants: a day of a daylight-saving change has 23 or 25 of them.
+		LocalDateTime first = range.from().atZone(range.zone()).toLocalDateTime().truncatedTo(ChronoUnit.HOURS);
+		for (LocalDateTime hour = first; hour.isBefore(end); hour = hour.plusHours(1)) {
+			Sums found = byHour.getOrDefault(hour, new Sums());
+			hours.add(new HourView(hour.toString(), found.calls));
+			days.computeIfAbsent(hour.toLocalDate(), (date) -> new Sums()).add(found);
+		}
 		List<DayView> dayViews = days.entrySet().stream().map((entry) -> entry.getValue().view(entry.getKey())).toList();
-		List<FailureView> failures = rows.failures()
+		List<FailureView> failures = failed.entrySet()
 			.stream()
-			.sorted(Comparator.comparingLong(CallStatsQuery.Failure::calls)
-				.reversed()
-				.thenComparing(CallStatsQuery.Failure::reason))
-			.map((failure) -> new FailureView(failure.reason(), failure.calls()))
+			.map((entry) -> new FailureView(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparingLong(FailureView::calls).reversed().thenComparing(FailureView::reason))
 			.toList();
 		return new CallStats(range.from().toString(), range.to().toString(), range.zone().getId(), hours, dayViews,
 				failures);
 	}
 
-	/** The sums of a day's hours. */
-	private static final class Day {
+	/** The sums of an hour's slices, or of a day's hours. */
+	private static final class Sums {
 
 		private long calls;
 
@@ -84,13 +87,22 @@ record CallStats(String from, String to, String timeZone, List<HourView> hours, 
 
 		private BigDecimal cost = BigDecimal.ZERO;
 
-		void add(CallStatsQuery.Hour hour) {
-			this.calls += hour.calls();
-			this.answered += hour.answered();
-			this.failed += hour.failed();
-			this.talked += hour.talked();
-			this.talkSeconds = this.talkSeconds.add(hour.talkSeconds());
-			this.cost = this.cost.add(hour.cost());
+		void add(CallStatsQuery.Slice slice) {
+			this.calls += slice.calls();
+			this.answered += slice.answered();
+			this.failed += slice.failed();
+			this.talked += slice.talked();
+			this.talkSeconds = this.talkSeconds.add(slice.talkSeconds());
+			this.cost = this.cost.add(slice.cost());
+		}
+
+		void add(Sums other) {
+			this.calls += other.calls;
+			this.answered += other.answered;
+			this.failed += other.failed;
+			this.talked += other.talked;
+			this.talkSeconds = this.talkSeconds.add(other.talkSeconds);
+			this.cost = this.cost.add(other.cost);
 		}
 
 		DayView view(LocalDate date) {

@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code GET /v1/call-stats} over real HTTP on real PostgreSQL: hours and days of the chosen time
  * zone with zeros where nothing happened, ASR, average talk time and cost per day, unanswered
- * calls by reason; only the token's tenant counts (another account's, another project's and
- * out-of-range calls never do); a bad range or zone is a 400 naming the field.
+ * calls by reason; a finished day is rolled up once no call of it is in progress, and answers as
+ * its calls did, also for a range that cuts its quarter hours; only the token's tenant counts
+ * (another account's, another project's and out-of-range calls never do); a bad range or zone is
+ * a 400 naming the field.
  */
 class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 
@@ -74,6 +76,53 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 	}
 
 	@Test
+	void aDayIsRolledUpOnceItsCallsHaveEndedAndAnswersAsItsCallsDid() {
+		Instant day = Instant.parse("2026-02-10T00:00:00Z");
+		CallSeeder.Row answered = row(day.plusSeconds(36_600));
+		CallSeeder.Row noAnswer = row(day.plusSeconds(39_000)).unanswered();
+		noAnswer.endReason = "No answer";
+		CallSeeder.Row ringing = row(day.plusSeconds(43_200)).unanswered().status("RINGING");
+		ringing.endedAt = null;
+		ringing.endReason = null;
+		this.seeder.insert(answered, noAnswer, ringing);
+		String path = "/v1/call-stats?from=2026-02-10T00:00:00Z&to=2026-02-11T00:00:00Z";
+
+		Map<String, Object> whileRinging = get(path, this.tenant.accountToken()).map();
+
+		assertThat(list(whileRinging, "days").get(0)).containsEntry("calls", 3).containsEntry("failed", 1);
+		assertThat(rolledUp("2026-02-10")).isFalse();
+
+		this.jdbc.update("UPDATE call SET status = 'ENDED', ended_at = created_at + interval '9 seconds', "
+				+ "end_reason = 'Canceled' WHERE id = ?", ringing.id);
+		Map<String, Object> ended = get(path, this.tenant.accountToken()).map();
+		Map<String, Object> fromSlices = get(path, this.tenant.accountToken()).map();
+
+		assertThat(rolledUp("2026-02-10")).isTrue();
+		assertThat(list(ended, "days").get(0)).containsEntry("calls", 3)
+			.containsEntry("answered", 1)
+			.containsEntry("failed", 2)
+			.containsEntry("averageDurationSeconds", 62.0);
+		assertThat(list(ended, "failures")).containsExactly(Map.of("reason", "Canceled", "calls", 1),
+				Map.of("reason", "No answer", "calls", 1));
+		assertThat(fromSlices).isEqualTo(ended);
+	}
+
+	@Test
+	void aRangeThatCutsQuarterHoursCountsOnlyTheCallsInsideIt() {
+		Instant day = Instant.parse("2026-02-12T10:00:00Z");
+		this.seeder.insert(row(day.plusSeconds(300)), row(day.plusSeconds(600)), row(day.plusSeconds(3000)),
+				row(day.plusSeconds(3300)));
+		String token = this.tenant.accountToken();
+		assertThat(get("/v1/call-stats?from=2026-02-12T00:00:00Z&to=2026-02-13T00:00:00Z", token).map())
+			.satisfies((stats) -> assertThat(list(stats, "days").get(0)).containsEntry("calls", 4));
+		assertThat(rolledUp("2026-02-12")).isTrue();
+
+		Map<String, Object> cut = get("/v1/call-stats?from=2026-02-12T10:07:00Z&to=2026-02-12T10:52:00Z", token).map();
+
+		assertThat(list(cut, "hours")).containsExactly(Map.of("hour", "2026-02-12T10:00", "calls", 2));
+	}
+
+	@Test
 	void aProjectTokenCountsItsProjectOnly() {
 		Project other = this.projects.save(new Project(this.tenant.account.getId(), "Other app"));
 		this.seeder.insert(row(T0), row(T0.plusSeconds(1)),
@@ -124,6 +173,11 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 		assertThat(get("/v1/call-stats?" + RANGE, null).status()).isEqualTo(401);
 		assertThat(get("/v1/call-stats?" + RANGE, "not-a-token").status()).isEqualTo(401);
 		assertThat(get("/v1/call-stats?" + RANGE, TestTenants.OPERATOR_TOKEN).status()).isEqualTo(401);
+	}
+
+	private boolean rolledUp(String day) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM call_stats_day WHERE account_id = ? AND day = ?::date",
+				Integer.class, this.tenant.account.getId(), day) == 1;
 	}
 
 	@SuppressWarnings("unchecked")

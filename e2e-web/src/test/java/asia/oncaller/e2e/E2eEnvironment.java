@@ -24,6 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class E2eEnvironment implements AutoCloseable {
 
+	/** The operator token of the test server, for the console's operator sign-in (a test secret). */
+	static final String OPERATOR_TOKEN = "e2e-operator-token-of-the-console-tests";
+
 	private final ConfigurableApplicationContext server;
 
 	private final Path profile;
@@ -45,7 +48,7 @@ final class E2eEnvironment implements AutoCloseable {
 	static E2eEnvironment start() {
 		ConfigurableApplicationContext server = new SpringApplicationBuilder(OnCallerApplication.class).run(
 				"--server.port=0", "--oncaller.demo.enabled=true", "--oncaller.embedded-postgres.data-directory=",
-				"--oncaller.embedded-postgres.port=0",
+				"--oncaller.embedded-postgres.port=0", "--oncaller.operator.token=" + OPERATOR_TOKEN,
 				// Ignore a SPRING_DATASOURCE_URL of the host (CI sets one): unreachable from the namespace.
 				"--spring.datasource.url=");
 		try {

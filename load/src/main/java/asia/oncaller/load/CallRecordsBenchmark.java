@@ -2,9 +2,6 @@ package asia.oncaller.load;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -14,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,20 +38,17 @@ public final class CallRecordsBenchmark {
 
 	private final Map<String, String> options;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final LoopbackRest rest;
 
 	private CallRecordsBenchmark(Map<String, String> options) {
 		this.options = options;
-		requireLoopback(URI.create(option("server", "http://127.0.0.1:8080")).getHost());
-		requireLoopback(URI.create(option("jdbc", "jdbc:postgresql://127.0.0.1:54329/postgres").substring(5)).getHost());
+		this.rest = new LoopbackRest(option("server", "http://127.0.0.1:8080"));
+		LoopbackRest.requireLoopback(
+				URI.create(option("jdbc", "jdbc:postgresql://127.0.0.1:54329/postgres").substring(5)).getHost());
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		new CallRecordsBenchmark(options).run();
+		new CallRecordsBenchmark(LoopbackRest.options(args)).run();
 		System.exit(0);
 	}
 
@@ -103,23 +96,9 @@ public final class CallRecordsBenchmark {
 
 	/** GETs the page, checks it is a full page, and records the latency when a recorder is given. */
 	private JsonNode timed(String path, String token, LatencyStats stats) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(option("server", "http://127.0.0.1:8080") + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		long started = System.nanoTime();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		long elapsed = System.nanoTime() - started;
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		JsonNode page = JSON.readTree(response.body());
+		JsonNode page = this.rest.get(path, token, stats);
 		if (page.get("data").size() != 100) {
 			throw new IllegalStateException(path + " answered " + page.get("data").size() + " rows, not 100");
-		}
-		if (stats != null) {
-			stats.add(elapsed);
 		}
 		return page;
 	}
@@ -130,7 +109,7 @@ public final class CallRecordsBenchmark {
 	}
 
 	/** An account REST token (PROTOCOL §1), valid for an hour. */
-	private static String token(String accountId, String secret) throws GeneralSecurityException {
+	static String token(String accountId, String secret) throws GeneralSecurityException {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		long now = Instant.now().getEpochSecond();
 		String header = base64.encodeToString(
@@ -149,12 +128,6 @@ public final class CallRecordsBenchmark {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void requireLoopback(String host) {
-		if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-			throw new IllegalArgumentException("The benchmark only targets loopback, not " + host);
-		}
 	}
 
 }

@@ -44,6 +44,11 @@ final class CallRecordsSeed {
 	}
 
 	static void seed(Connection db, int count, Instant end) throws SQLException {
+		seed(db, count, end, DAYS);
+	}
+
+	/** Seeds {@code count} calls spread evenly over the {@code days} before {@code end}. */
+	static void seed(Connection db, int count, Instant end, int days) throws SQLException {
 		db.setAutoCommit(false);
 		removePrevious(db);
 		String account = "AC" + hex(16);
@@ -70,7 +75,7 @@ final class CallRecordsSeed {
 				insert.executeUpdate();
 			}
 		}
-		long spacingMicros = Duration.ofDays(DAYS).toNanos() / 1000 / count;
+		long spacingMicros = Duration.ofDays(days).toNanos() / 1000 / count;
 		try (PreparedStatement insert = db.prepareStatement("""
 				INSERT INTO call (id, account_id, project_id, direction, status, from_number, from_alias, from_type,
 				  to_number, to_alias, to_type, from_user_id, to_user_id, answered_device_id, video_call, end_reason,

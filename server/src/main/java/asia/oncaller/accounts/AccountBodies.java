@@ -106,4 +106,12 @@ final class AccountBodies {
 
 	}
 
+	/**
+	 * An account REST token the operator had the server sign.
+	 * @param token the compact JWT
+	 * @param expiresAt when it stops being accepted
+	 */
+	record Token(String token, Instant expiresAt) {
+	}
+
 }

@@ -45,6 +45,11 @@ public class ApiException extends ErrorResponseException {
 		return new ApiException(ProblemType.CONFLICT, detail);
 	}
 
+	/** Too many requests or streams of one caller at once. */
+	public static ApiException rateLimited(String detail) {
+		return new ApiException(ProblemType.RATE_LIMITED, detail);
+	}
+
 	/** A body field names something that does not exist for this account (or at all). */
 	public static ApiException unknownReference(String field, String what) {
 		return new ApiException(ProblemType.UNKNOWN_REFERENCE, ProblemType.UNKNOWN_REFERENCE.status(),

@@ -42,6 +42,9 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 	 */
 	static final CallEnd CONNECTION_LOST = new CallEnd(CallState.ENDED, "Connection lost", null);
 
+	/** The server's operator hung the call up (from the console), whatever its state. */
+	static final CallEnd BY_OPERATOR = new CallEnd(CallState.ENDED, "Ended by operator", null);
+
 	/** Calls to phone numbers pass every check but are not dialled by this version. */
 	static final CallEnd NO_SIP_GATEWAY = new CallEnd(CallState.ENDED, "Service unavailable: phone calls are not enabled",
 			503);

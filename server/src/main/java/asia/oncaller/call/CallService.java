@@ -160,6 +160,20 @@ public class CallService {
 		return endByParty(party, callId);
 	}
 
+	/**
+	 * The server's operator ends a call in progress of the account: every party hears it end as
+	 * when the server ends a call, and the record says {@code Ended by operator}. Another
+	 * account's call is as absent as a call that has ended.
+	 */
+	@Transactional
+	public CallResult endByOperator(String accountId, String callId) {
+		Optional<Call> found = this.calls.findById(callId);
+		if (found.isEmpty() || !found.get().getAccountId().equals(accountId) || found.get().getStatus().isFinal()) {
+			return CallResult.of(CallOutcome.CALL_NOT_EXIST);
+		}
+		return ended(this.terminator.end(callId, CallState.live(), CallEnd.BY_OPERATOR, null), callId);
+	}
+
 	private CallResult endByParty(Party party, String callId) {
 		Optional<List<Delivery>> endedAtOnce = this.terminator.hangUpUnpriced(callId, party);
 		if (endedAtOnce.isPresent()) {

@@ -9,16 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import asia.oncaller.TestTenants;
-import asia.oncaller.testsupport.RestTestSupport;
 import asia.oncaller.tenant.Project;
-import asia.oncaller.tenant.ProjectRepository;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,25 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through 1,000 records (each exactly once, in order, while newer calls arrive), CSV equal to the
  * JSON listing, and 400s that name the parameter or refuse an altered cursor.
  */
-class CallRecordApiIntegrationTests extends RestTestSupport {
+class CallRecordApiIntegrationTests extends SeededRecordsTestSupport {
 
 	private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ProjectRepository projects;
-
-	CallSeeder seeder;
-
-	TestTenants.Tenant tenant;
-
-	@BeforeEach
-	void seederAndTenant() {
-		this.seeder = new CallSeeder(this.jdbc);
-		this.tenant = tenant();
-	}
 
 	@Test
 	void listsNewestFirstWithEveryFieldOfTheRecord() {
@@ -287,10 +266,6 @@ class CallRecordApiIntegrationTests extends RestTestSupport {
 		}
 		while (cursor != null);
 		return rows;
-	}
-
-	private CallSeeder.Row row(Instant createdAt) {
-		return CallSeeder.row(this.tenant.account.getId(), this.tenant.project.getId(), createdAt);
 	}
 
 	private static List<String> ids(Response response) {

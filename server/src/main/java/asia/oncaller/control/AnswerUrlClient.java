@@ -96,6 +96,15 @@ public class AnswerUrlClient {
 		return ask("onFailEventUrl", onFailEventUrl, (url) -> url, HttpMethod.POST, jsonBody, signingSecret);
 	}
 
+	/**
+	 * POSTs an action's report (the digits an {@code input} collected) to its {@code eventUrl}
+	 * and parses the answer as the SCCO that replaces the rest of the current one, exactly as
+	 * {@link #onFail} does.
+	 */
+	public CallControlDecision event(String eventUrl, String jsonBody, String signingSecret) {
+		return ask("eventUrl", eventUrl, (url) -> url, HttpMethod.POST, jsonBody, signingSecret);
+	}
+
 	private CallControlDecision ask(String name, String target, UnaryOperator<URI> requestUri, HttpMethod method,
 			String body, String signingSecret) {
 		Optional<URI> url = CustomerUrls.parse(target);

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The two audio formats a greeting file may have, recognized by their first bytes rather than by
+ * The two audio formats a greeting file (or a streamed file) may have, recognized by their first bytes rather than by
  * the Content-Type alone: a file rtpengine cannot decode would only fail later, during a call.
  */
-enum AudioFormat {
+public enum AudioFormat {
 
 	WAV("audio/wav", ".wav"), MP3("audio/mpeg", ".mp3");
 
@@ -16,13 +16,18 @@ enum AudioFormat {
 
 	final String extension;
 
+	/** The file name extension rtpengine's decoder expects, with its dot. */
+	public String extension() {
+		return this.extension;
+	}
+
 	AudioFormat(String contentType, String extension) {
 		this.contentType = contentType;
 		this.extension = extension;
 	}
 
 	/** The format the bytes are in, if they are a RIFF/WAVE file or an MP3 (ID3 tag or frame sync). */
-	static Optional<AudioFormat> of(byte[] data) {
+	public static Optional<AudioFormat> of(byte[] data) {
 		if (data.length >= 12 && ascii(data, 0, 4).equals("RIFF") && ascii(data, 8, 12).equals("WAVE")) {
 			return Optional.of(WAV);
 		}

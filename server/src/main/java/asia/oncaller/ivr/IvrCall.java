@@ -1,5 +1,6 @@
 package asia.oncaller.ivr;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -78,6 +79,14 @@ public final class IvrCall {
 	/** The line it runs on. */
 	public IvrLine line() {
 		return this.line;
+	}
+
+	/**
+	 * Starts playing the file to the party, {@code times} in a row.
+	 * @return the step that waits for it, or lets the next {@code input} barge in
+	 */
+	public Step play(Path file, int times, boolean bargeIn) {
+		return Step.playing(this.player.play(this.line.mediaCallId(), this.line.partyTag(), file, times), bargeIn);
 	}
 
 	/** Stops what plays to the party. */

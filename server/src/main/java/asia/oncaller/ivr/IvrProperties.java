@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Bounds of the SCCO runner (docs/ivr.md).
@@ -18,10 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTextLength the longest {@code talk} text spoken; a longer one is cut there
  * @param talkTimeout how long synthesizing one text may take before the talk is skipped
  * @param talksAtOnce how many synthesizer processes may run at once on this node
+ * @param maxStreamSize the largest file a {@code stream} action fetches; a larger one is skipped
+ * @param streamCacheSize how much fetched audio this node keeps on disk; past it the oldest goes
+ * @param streamCacheAge how long a fetched file is played again before it is fetched anew
  */
 @ConfigurationProperties("oncaller.ivr")
 record IvrProperties(@DefaultValue("200") int maxCalls, @DefaultValue("200") int maxActions,
 		@DefaultValue("${java.io.tmpdir}/oncaller-media") Path mediaDir, @DefaultValue("espeak-ng") String espeak,
 		@DefaultValue("1000") int maxTextLength, @DefaultValue("10s") Duration talkTimeout,
-		@DefaultValue("2") int talksAtOnce) {
+		@DefaultValue("2") int talksAtOnce, @DefaultValue("5MB") DataSize maxStreamSize,
+		@DefaultValue("200MB") DataSize streamCacheSize, @DefaultValue("10m") Duration streamCacheAge) {
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import asia.oncaller.control.PlayAction;
 import asia.oncaller.greetings.GreetingFiles;
-import asia.oncaller.media.MediaPlayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +17,8 @@ class PlayRunner implements ActionRunner<PlayAction> {
 
 	private final GreetingFiles files;
 
-	private final MediaPlayer player;
-
-	PlayRunner(GreetingFiles files, MediaPlayer player) {
+	PlayRunner(GreetingFiles files) {
 		this.files = files;
-		this.player = player;
 	}
 
 	@Override
@@ -38,8 +34,7 @@ class PlayRunner implements ActionRunner<PlayAction> {
 			log.info("Call {}: no greeting file '{}' in its account, play skipped", call.callId(), action.fileName());
 			return Step.next();
 		}
-		IvrLine line = call.line();
-		return Step.playing(this.player.play(line.mediaCallId(), line.partyTag(), file, action.loop()), action.bargeIn());
+		return call.play(file, action.loop(), action.bargeIn());
 	}
 
 }

@@ -3,7 +3,6 @@ package asia.oncaller.ivr;
 import java.nio.file.Path;
 
 import asia.oncaller.control.TalkAction;
-import asia.oncaller.media.MediaPlayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +16,8 @@ class TalkRunner implements ActionRunner<TalkAction> {
 
 	private final TextToSpeech speech;
 
-	private final MediaPlayer player;
-
-	TalkRunner(TextToSpeech speech, MediaPlayer player) {
+	TalkRunner(TextToSpeech speech) {
 		this.speech = speech;
-		this.player = player;
 	}
 
 	@Override
@@ -36,8 +32,7 @@ class TalkRunner implements ActionRunner<TalkAction> {
 			log.info("Call {}: talk could not be synthesized (voice '{}'), skipped", call.callId(), action.voice());
 			return Step.next();
 		}
-		IvrLine line = call.line();
-		return Step.playing(this.player.play(line.mediaCallId(), line.partyTag(), file, action.loop()), action.bargeIn());
+		return call.play(file, action.loop(), action.bargeIn());
 	}
 
 }

@@ -15,6 +15,7 @@ import asia.oncaller.TestTenants;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallState;
+import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.CustomerEventServer;
 import asia.oncaller.testsupport.GreetingUploads;
 import asia.oncaller.testsupport.StompTestClient;
@@ -107,6 +108,23 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(15))).as(carrier.report()).isZero();
 			}
 			assertThat(CarrierMedia.frequency(phone.audio())).isBetween(980.0, 1020.0);
+		}
+	}
+
+	@Test
+	void streamPlaysAFileFetchedSignedFromTheCustomerAndSkipsAUrlThatFails() throws Exception {
+		try (AnswerUrlServer audio = new AnswerUrlServer(); CarrierMedia phone = new CarrierMedia()) {
+			audio.respond("audio/wav", GreetingUploads.toneWav(600, 800));
+			this.answerUrl.respond("""
+					[{"action":"stream","fileName":"http://127.0.0.1:1/gone.wav","bargeIn":false},
+					 {"action":"stream","fileName":"%s","bargeIn":false}]""".formatted(audio.url()));
+			try (SippProcess carrier = caller("uac-ivr-server-bye.xml").set("rtp_port", String.valueOf(phone.port()))
+				.start()) {
+				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(15))).as(carrier.report()).isZero();
+			}
+			assertThat(audio.lastHeaders()).containsKey("x-oncaller-signature");
+			assertThat(CarrierMedia.frequency(phone.audio())).isBetween(585.0, 615.0);
+			assertThat(CarrierMedia.loudPackets(phone.audio())).isBetween(35L, 42L);
 		}
 	}
 

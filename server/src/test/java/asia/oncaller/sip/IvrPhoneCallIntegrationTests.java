@@ -99,6 +99,23 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	@Test
+	void aDigitSentAsSipInfoIsCollectedByTheInput() throws Exception {
+		try (CustomerEventServer eventUrl = new CustomerEventServer()) {
+			this.answerUrl.respond("""
+					[{"action":"input","eventUrl":"%s","maxDigits":1,"timeout":10}]""".formatted(eventUrl.url()));
+			// What keeps the call until the carrier hangs up: an input that collects for 10 s.
+			eventUrl.respond(200, """
+					[{"action":"input","maxDigits":1,"timeout":10}]""");
+			try (SippProcess carrier = caller("uac-dtmf-info.xml").set("hold_ms", "500").start()) {
+				assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			}
+			assertThat(eventUrl.requests()).singleElement()
+				.satisfies((request) -> assertThat(request.json()).containsEntry("dtmf", "7")
+					.containsEntry("timeout", false));
+		}
+	}
+
+	@Test
 	void anSccoWithoutConnectPlaysItsFileAndHangsUp() throws Exception {
 		try (CarrierMedia phone = new CarrierMedia()) {
 			this.answerUrl.respond("""

@@ -20,13 +20,15 @@ import org.springframework.util.unit.DataSize;
  * @param talkTimeout how long synthesizing one text may take before the talk is skipped
  * @param talksAtOnce how many synthesizer processes may run at once on this node
  * @param maxStreamSize the largest file a {@code stream} action fetches; a larger one is skipped
- * @param streamCacheSize how much fetched audio this node keeps on disk; past it the oldest goes
- * @param streamCacheAge how long a fetched file is played again before it is fetched anew
+ * @param mediaCacheSize how much speech and fetched audio this node keeps on disk; past it the
+ * oldest goes
+ * @param mediaCacheAge how long a fetched file or a spoken text is used again before it is made
+ * anew
  */
 @ConfigurationProperties("oncaller.ivr")
 record IvrProperties(@DefaultValue("200") int maxCalls, @DefaultValue("200") int maxActions,
 		@DefaultValue("${java.io.tmpdir}/oncaller-media") Path mediaDir, @DefaultValue("espeak-ng") String espeak,
 		@DefaultValue("1000") int maxTextLength, @DefaultValue("10s") Duration talkTimeout,
 		@DefaultValue("2") int talksAtOnce, @DefaultValue("5MB") DataSize maxStreamSize,
-		@DefaultValue("200MB") DataSize streamCacheSize, @DefaultValue("10m") Duration streamCacheAge) {
+		@DefaultValue("200MB") DataSize mediaCacheSize, @DefaultValue("10m") Duration mediaCacheAge) {
 }

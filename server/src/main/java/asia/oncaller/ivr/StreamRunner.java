@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code stream}: a WAV or MP3 file fetched from the action's URL through the answer_url's client
  * (signed with the project's secret, guarded addresses, bounded time and size), kept in
- * {@link StreamCache} and played {@code loop} times. A URL that fails, or a body that is no WAV or
+ * {@link MediaFileCache} and played {@code loop} times. A URL that fails, or a body that is no WAV or
  * MP3, skips the action.
  */
 @Component
@@ -26,11 +26,11 @@ class StreamRunner implements ActionRunner<StreamAction> {
 
 	private final AnswerUrlClient customer;
 
-	private final StreamCache cache;
+	private final MediaFileCache cache;
 
 	private final int maxSize;
 
-	StreamRunner(AnswerUrlClient customer, StreamCache cache, IvrProperties properties) {
+	StreamRunner(AnswerUrlClient customer, MediaFileCache cache, IvrProperties properties) {
 		this.customer = customer;
 		this.cache = cache;
 		this.maxSize = Math.toIntExact(properties.maxStreamSize().toBytes());
@@ -44,7 +44,8 @@ class StreamRunner implements ActionRunner<StreamAction> {
 	@Override
 	public Step run(IvrCall call, StreamAction action) {
 		// Per account: the same URL may answer each customer's signature differently.
-		String key = Hashes.sha256((call.accountId() + "\n" + action.fileName()).getBytes(StandardCharsets.UTF_8));
+		String key = "stream-"
+				+ Hashes.sha256((call.accountId() + "\n" + action.fileName()).getBytes(StandardCharsets.UTF_8));
 		Path file = this.cache.fresh(key).or(() -> fetch(call, action, key)).orElse(null);
 		if (file == null) {
 			log.info("Call {}: stream gave no WAV or MP3 file, skipped", call.callId());

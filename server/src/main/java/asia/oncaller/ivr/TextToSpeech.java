@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Text to speech with espeak-ng (Debian's {@code espeak-ng}): a WAV file per text, voice and
- * speed, named by their hash in the media directory, so a text said in many calls is made once.
+ * speed, kept in {@link MediaFileCache} under their hash, so a text said in many calls is made once.
  * The text goes in on standard input, never as an argument (a text starting with {@code -} would
  * be an option); its length, the process's time and the number of processes at once are bounded.
  */
@@ -31,10 +30,13 @@ class TextToSpeech {
 
 	private final IvrProperties properties;
 
+	private final MediaFileCache cache;
+
 	private final Semaphore processes;
 
-	TextToSpeech(IvrProperties properties) {
+	TextToSpeech(IvrProperties properties, MediaFileCache cache) {
 		this.properties = properties;
+		this.cache = cache;
 		this.processes = new Semaphore(properties.talksAtOnce());
 	}
 
@@ -56,16 +58,18 @@ class TextToSpeech {
 			return Optional.empty();
 		}
 		String wordsPerMinute = String.valueOf(160 + 30 * speed);
-		Path file = this.properties.mediaDir()
-			.resolve("talk-" + Hashes.sha256((espeakVoice + "\n" + wordsPerMinute + "\n" + spoken).getBytes(StandardCharsets.UTF_8)) + ".wav");
-		if (Files.exists(file)) {
-			return Optional.of(file);
+		String key = "talk-"
+				+ Hashes.sha256((espeakVoice + "\n" + wordsPerMinute + "\n" + spoken).getBytes(StandardCharsets.UTF_8));
+		Optional<Path> made = this.cache.fresh(key);
+		if (made.isPresent()) {
+			return made;
 		}
 		if (!this.processes.tryAcquire(this.properties.talkTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 			return Optional.empty();
 		}
 		try {
-			return synthesize(spoken, espeakVoice, wordsPerMinute, file);
+			return synthesize(spoken, espeakVoice, wordsPerMinute)
+				.map((wav) -> this.cache.put(key, ".wav", wav));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -75,10 +79,11 @@ class TextToSpeech {
 		}
 	}
 
-	private Optional<Path> synthesize(String text, String voice, String wordsPerMinute, Path file)
+	/** The WAV file's bytes, or empty when espeak-ng failed or took too long. */
+	private Optional<byte[]> synthesize(String text, String voice, String wordsPerMinute)
 			throws IOException, InterruptedException {
-		Files.createDirectories(file.getParent());
-		Path partial = Files.createTempFile(file.getParent(), "partial-", ".wav");
+		Files.createDirectories(this.properties.mediaDir());
+		Path partial = Files.createTempFile(this.properties.mediaDir(), "speech-", ".wav");
 		Process process = new ProcessBuilder(List.of(this.properties.espeak(), "-v", voice, "-s", wordsPerMinute,
 				"-w", partial.toString(), "--stdin"))
 			.redirectErrorStream(true)
@@ -92,8 +97,7 @@ class TextToSpeech {
 					|| process.exitValue() != 0 || Files.size(partial) <= 44) {
 				return Optional.empty();
 			}
-			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			return Optional.of(file);
+			return Optional.of(Files.readAllBytes(partial));
 		}
 		finally {
 			process.destroyForcibly();

@@ -16,14 +16,15 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Files fetched for {@code stream} actions, on disk for rtpengine to read: kept for
- * {@code streamCacheAge}, and no more than {@code streamCacheSize} in all, the oldest removed
- * first when a new one would pass it.
+ * Audio the runner made or fetched (speech for {@code talk}, files for {@code stream}), on disk
+ * for rtpengine to read: each kept for {@code mediaCacheAge}, and no more than
+ * {@code mediaCacheSize} in all, the oldest removed first when a new one would pass it. Without
+ * the bound, talk texts that differ per call (a balance, a name) would fill the disk.
  */
 @Component
-class StreamCache {
+class MediaFileCache {
 
-	private static final String PREFIX = "stream-";
+	private static final String PREFIX = "cached-";
 
 	private final Path directory;
 
@@ -33,10 +34,10 @@ class StreamCache {
 
 	private final Clock clock;
 
-	StreamCache(IvrProperties properties, Clock clock) {
+	MediaFileCache(IvrProperties properties, Clock clock) {
 		this.directory = properties.mediaDir();
-		this.maxBytes = properties.streamCacheSize().toBytes();
-		this.maxAge = properties.streamCacheAge();
+		this.maxBytes = properties.mediaCacheSize().toBytes();
+		this.maxAge = properties.mediaCacheAge();
 		this.clock = clock;
 	}
 

@@ -102,6 +102,19 @@ final class E2eServer {
 	}
 
 	/** The ng port (on 127.0.0.1) where the server expects rtpengine; none listens unless a test starts one. */
+	/**
+	 * Starts a real rtpengine for this server's phone legs: on its ng port, reporting DTMF to its
+	 * listener, with media on {@code mediaAddress} (the namespace's veth address, since libwebrtc
+	 * gathers no loopback candidates). The caller stops it.
+	 */
+	RtpEngineProcess startRtpEngine(String mediaAddress) throws IOException {
+		RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + this.rtpEngineDtmfPort)
+			.onInterface(mediaAddress)
+			.ngPort(this.rtpEngineNgPort);
+		rtpengine.start();
+		return rtpengine;
+	}
+
 	/** The server's SIP port on 127.0.0.1, where carriers (SIPp) call the account's numbers. */
 	int sipPort() {
 		return this.sipPort;

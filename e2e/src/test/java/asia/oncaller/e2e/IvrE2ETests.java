@@ -38,11 +38,7 @@ class IvrE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		E2eServer server = E2eServer.get();
-		rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + server.rtpEngineDtmfPort())
-			.onInterface(SipEchoE2ETests.MEDIA_ADDRESS)
-			.ngPort(server.rtpEngineNgPort());
-		rtpengine.start();
+		rtpengine = E2eServer.get().startRtpEngine(SipEchoE2ETests.MEDIA_ADDRESS);
 	}
 
 	@AfterAll

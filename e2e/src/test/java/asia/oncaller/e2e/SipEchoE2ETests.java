@@ -65,11 +65,7 @@ class SipEchoE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		E2eServer server = E2eServer.get();
-		rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + server.rtpEngineDtmfPort())
-			.onInterface(MEDIA_ADDRESS)
-			.ngPort(server.rtpEngineNgPort());
-		rtpengine.start();
+		rtpengine = E2eServer.get().startRtpEngine(MEDIA_ADDRESS);
 	}
 
 	@AfterAll

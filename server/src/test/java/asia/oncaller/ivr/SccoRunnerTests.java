@@ -2,6 +2,7 @@ package asia.oncaller.ivr;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The runner's order and bounds with no Spring and no media: actions run in order, audio is
  * waited for unless an input may barge in, an eventUrl's SCCO replaces the rest, the first
  * connect gets the rest of its SCCO, the end hangs up, a failing action is skipped, a hangup
- * interrupts a wait, and {@code maxActions} ends a call that an eventUrl would keep for ever.
+ * interrupts a wait, {@code maxActions} ends a call that an eventUrl would keep for ever, and a
+ * flood of calls past {@code maxCalls} is hung up instead of queued.
  * The action runners here record what they are asked and answer as the real ones would.
  */
 class SccoRunnerTests {
@@ -84,6 +86,18 @@ class SccoRunnerTests {
 			assertThat(next()).isEqualTo("input");
 		}
 		assertThat(next()).isEqualTo("hangUp");
+	}
+
+	@Test
+	void pastMaxCallsAtOnceAnotherCallIsHungUpAtOnce() throws Exception {
+		List<IvrCall> running = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			running.add(start("[{'action':'talk','text':'60000','bargeIn':false}]"));
+			assertThat(next()).isEqualTo("talk 60000");
+		}
+		start("[{'action':'talk','text':'0'}]");
+		assertThat(next()).as("the fifth call").isEqualTo("hangUp");
+		running.forEach(IvrCall::end);
 	}
 
 	private IvrCall start(String scco) {

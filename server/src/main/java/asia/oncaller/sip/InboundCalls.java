@@ -17,8 +17,6 @@ import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.PhoneCallPlacement;
 import asia.oncaller.call.PhoneCallService;
-import asia.oncaller.control.CallControlDecision;
-import asia.oncaller.ivr.SccoRunner;
 import asia.oncaller.media.MediaBridge;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
@@ -55,12 +53,12 @@ class InboundCalls {
 
 	private final Duration setupTimeout;
 
-	private final SccoRunner sccoRunner;
+	private final PhoneIvr ivr;
 
 	InboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
 			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
-			InviteDeadlines deadlines, SipProperties properties, SccoRunner sccoRunner) {
-		this.sccoRunner = sccoRunner;
+			InviteDeadlines deadlines, SipProperties properties, PhoneIvr ivr) {
+		this.ivr = ivr;
 		this.deadlines = deadlines;
 		this.answerTimeout = properties.answerTimeout();
 		this.setupTimeout = properties.setupTimeout();
@@ -149,8 +147,7 @@ class InboundCalls {
 		}
 		if (placed.runsFirst()) {
 			confirm(leg);
-			leg.ivr = this.sccoRunner.start(new PhoneIvrLine(leg, this), placed.callId(), placed.scco(),
-					number.get().getAccountId(), placed.project().signingSecret());
+			leg.ivr = this.ivr.start(leg, placed);
 			return;
 		}
 		ring(leg, placed);
@@ -159,37 +156,6 @@ class InboundCalls {
 	/** The phone's media offered to the app, by rtpengine as WebRTC. */
 	private Map<String, Object> appOffer(PhoneLeg leg) {
 		return Map.of("type", "offer", "sdp", this.media.offerToApp(leg.sipCallId, leg.remoteTag, leg.remoteSdp));
-	}
-
-	/**
-	 * The SCCO the server ran first reached its connect: the call is placed as it says, the app's
-	 * devices ring with the phone's media offered afresh, and the carrier, answered already,
-	 * hears nothing of it until the app's answer completes the bridge (as a transfer does). A
-	 * connect that cannot be placed ends the call.
-	 */
-	void connectAfterActions(PhoneLeg leg, CallControlDecision.Connect decision) throws Exception {
-		if (leg.state != PhoneLeg.State.CONFIRMED) {
-			return;
-		}
-		leg.ivr = null;
-		PhoneLeg.Dialled dialled = leg.dialled;
-		PhoneCallPlacement placed = this.makeCalls.connectFromPhone(dialled.number(), dialled.trunkId(),
-				leg.sipCallId, dialled.fromNumber(), dialled.callId(), decision, () -> appOffer(leg), dialled.project());
-		if (!placed.outcome().ok() || placed.endedAtOnce()) {
-			hangUpAfterActions(leg);
-			return;
-		}
-		leg.transferring = true;
-		this.legs.bind(leg, placed.callId());
-		this.sender.send(placed.deliveries());
-	}
-
-	/** The SCCO the server ran first ended without a connect: the carrier hears a BYE. */
-	void hangUpAfterActions(PhoneLeg leg) throws Exception {
-		if (leg.state == PhoneLeg.State.CONFIRMED) {
-			this.messages.bye(leg);
-		}
-		this.legs.end(leg, false);
 	}
 
 	/** The carrier gave up before the answer: 487 for its INVITE, and the call ends for the app. */

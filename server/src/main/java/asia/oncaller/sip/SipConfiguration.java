@@ -73,9 +73,15 @@ class SipConfiguration {
 	@Bean
 	InboundCalls inboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
 			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
-			InviteDeadlines deadlines, SipProperties properties, SccoRunner sccoRunner) {
+			InviteDeadlines deadlines, SipProperties properties, PhoneIvr phoneIvr) {
 		return new InboundCalls(messages, legs, media, makeCalls, calls, sender, trunks, numbers, deadlines,
-				properties, sccoRunner);
+				properties, phoneIvr);
+	}
+
+	@Bean
+	PhoneIvr phoneIvr(SccoRunner sccoRunner, MakeCallService makeCalls, MediaBridge media, PhoneLegs legs,
+			SipMessages messages, EventSender sender) {
+		return new PhoneIvr(sccoRunner, makeCalls, media, legs, messages, sender);
 	}
 
 	@Bean

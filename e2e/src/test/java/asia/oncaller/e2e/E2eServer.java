@@ -41,6 +41,8 @@ final class E2eServer {
 
 	private final int rtpEngineDtmfPort;
 
+	private final int sipPort;
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,6 +51,7 @@ final class E2eServer {
 		try {
 			this.rtpEngineNgPort = RtpEngineProcess.freeUdpPort();
 			this.rtpEngineDtmfPort = RtpEngineProcess.freeUdpPort();
+			this.sipPort = RtpEngineProcess.freeUdpPort();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -59,7 +62,7 @@ final class E2eServer {
 				// Phone calls: a test's answer_url on loopback, and an rtpengine on this ng port
 				// that only the tests with phone legs start (SipEchoE2ETests), reporting the
 				// RFC 4733 events it relays to this DTMF port (its --dtmf-log-dest).
-				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=0",
+				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=" + this.sipPort,
 				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort,
 				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort));
 		arguments.addAll(List.of(moreArguments));
@@ -99,6 +102,24 @@ final class E2eServer {
 	}
 
 	/** The ng port (on 127.0.0.1) where the server expects rtpengine; none listens unless a test starts one. */
+	/**
+	 * Starts a real rtpengine for this server's phone legs: on its ng port, reporting DTMF to its
+	 * listener, with media on {@code mediaAddress} (the namespace's veth address, since libwebrtc
+	 * gathers no loopback candidates). The caller stops it.
+	 */
+	RtpEngineProcess startRtpEngine(String mediaAddress) throws IOException {
+		RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + this.rtpEngineDtmfPort)
+			.onInterface(mediaAddress)
+			.ngPort(this.rtpEngineNgPort);
+		rtpengine.start();
+		return rtpengine;
+	}
+
+	/** The server's SIP port on 127.0.0.1, where carriers (SIPp) call the account's numbers. */
+	int sipPort() {
+		return this.sipPort;
+	}
+
 	int rtpEngineNgPort() {
 		return this.rtpEngineNgPort;
 	}

@@ -51,9 +51,9 @@ import static org.awaitility.Awaitility.await;
 class SipEchoE2ETests {
 
 	/** rtpengine's {@code --interface}: an address of .ci/netns.sh's veth pair. */
-	private static final String MEDIA_ADDRESS = "10.213.0.1";
+	static final String MEDIA_ADDRESS = "10.213.0.1";
 
-	private static final String OUR_NUMBER = "+15550177001";
+	static final String OUR_NUMBER = "+15550177001";
 
 	private static final String PHONE = "15550123";
 
@@ -65,11 +65,7 @@ class SipEchoE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		E2eServer server = E2eServer.get();
-		rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + server.rtpEngineDtmfPort())
-			.onInterface(MEDIA_ADDRESS)
-			.ngPort(server.rtpEngineNgPort());
-		rtpengine.start();
+		rtpengine = E2eServer.get().startRtpEngine(MEDIA_ADDRESS);
 	}
 
 	@AfterAll
@@ -202,7 +198,7 @@ class SipEchoE2ETests {
 	 * the carrier on 127.0.0.1:{@code carrierPort}, {@link #OUR_NUMBER} on it and a rate for phone
 	 * calls; returns a client token of the project for {@code userId}.
 	 */
-	private static String tenantWithTrunkTo(int carrierPort, String answerUrl, String userId) {
+	static String tenantWithTrunkTo(int carrierPort, String answerUrl, String userId) {
 		E2eServer server = E2eServer.get();
 		Account account = server.bean(AccountRepository.class).save(new Account("Echo " + System.nanoTime(), "USD"));
 		server.bean(BalanceLedger.class).topUp(account.getId(), new BigDecimal("10.00"), "initial");
@@ -231,7 +227,7 @@ class SipEchoE2ETests {
 	}
 
 	/** The customer's answer_url: a real HTTP server on loopback answering every request with one SCCO. */
-	private static final class AnswerUrl implements AutoCloseable {
+	static final class AnswerUrl implements AutoCloseable {
 
 		private final HttpServer server;
 

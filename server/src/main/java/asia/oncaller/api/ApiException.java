@@ -50,6 +50,16 @@ public class ApiException extends ErrorResponseException {
 		return new ApiException(ProblemType.RATE_LIMITED, detail);
 	}
 
+	/** A body past its size cap. */
+	public static ApiException tooLarge(String detail) {
+		return new ApiException(ProblemType.TOO_LARGE, detail);
+	}
+
+	/** A body of a type the endpoint does not take. */
+	public static ApiException unsupportedMediaType(String detail) {
+		return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail);
+	}
+
 	/** A body field names something that does not exist for this account (or at all). */
 	public static ApiException unknownReference(String field, String what) {
 		return new ApiException(ProblemType.UNKNOWN_REFERENCE, ProblemType.UNKNOWN_REFERENCE.status(),

@@ -30,6 +30,9 @@ public enum ProblemType {
 
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 
+	/** A body over its documented size (a greeting file past {@code oncaller.greetings.max-size}). */
+	TOO_LARGE("too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
+
 	UNKNOWN_REFERENCE("unknown-reference", "Unknown reference", HttpStatus.UNPROCESSABLE_CONTENT),
 
 	RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),

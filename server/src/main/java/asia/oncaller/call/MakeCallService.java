@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import asia.oncaller.common.Sids;
 import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.MediaAnchor;
 import asia.oncaller.control.SccoParser;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.tenant.CallingProject;
@@ -139,11 +141,15 @@ public class MakeCallService {
 	 * number's answer_url (else its project's) decides, with {@code fromInternal=false}, and the
 	 * checks and codes are those of {@link #make}. Only a {@code connect} to an app user can be
 	 * carried out; its devices hear {@code incomingCall} and then the phone's SDP {@code offer}.
+	 * An SCCO that runs actions before its connect (or has none) places nothing yet: the placement
+	 * says so ({@link PhoneCallPlacement#runsFirst()}), the SIP side answers the phone and runs
+	 * them, and a connect they reach comes back through {@link #connectFromPhone}.
 	 * @param sipCallId the Call-ID of the carrier's INVITE, for the record
-	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC
+	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC, asked for
+	 * only when the call connects at once
 	 */
 	public PhoneCallPlacement makeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
-			Map<String, Object> offer) {
+			Supplier<Map<String, Object>> offer) {
 		Admission admission = admit(null, number.getAccountId(), number.getProjectId());
 		if (admission.refused().isPresent()) {
 			return PhoneCallPlacement.refused(admission.refused().get().outcome());
@@ -154,10 +160,30 @@ public class MakeCallService {
 		CallControlDecision decision = this.answerUrls.decide(answerUrl,
 				answerUrlParameters(fromNumber, number.getNumber(), null, project.id(), callId, false, null),
 				project);
+		if (decision instanceof CallControlDecision.Run run) {
+			return PhoneCallPlacement.runsFirst(callId, run.scco(), project);
+		}
+		if (decision instanceof CallControlDecision.Connect connect && MediaAnchor.runsActionsFirst(connect.scco())) {
+			return PhoneCallPlacement.runsFirst(callId, connect.scco(), project);
+		}
+		return connectFromPhone(number, trunkId, sipCallId, fromNumber, callId, decision, offer, project);
+	}
+
+	/**
+	 * Places the phone's call as the connect of its SCCO says, once the actions before it have
+	 * run, or at once: the checks and codes of {@link #makeFromPhone}.
+	 * @param callId the call's id, the one the answer_url and the actions' eventUrls were told
+	 * @param decision the SCCO whose first connect places the call
+	 * @param project the project the answer_url was asked for
+	 */
+	public PhoneCallPlacement connectFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
+			String callId, CallControlDecision decision, Supplier<Map<String, Object>> offer, CallingProject project) {
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
 			// A phone call can only be connected to an app user.
 			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
 		}
+		// Before the call is written: a media bridge that fails leaves no call behind.
+		Map<String, Object> appOffer = offer.get();
 		Party phone = Party.withoutConnection(project.id(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
 				new InboundLine(trunkId, number.getId(), sipCallId), admission);
@@ -167,11 +193,12 @@ public class MakeCallService {
 		Call call = this.calls.findById(callId).orElseThrow();
 		if (call.getStatus().isFinal()) {
 			return new PhoneCallPlacement(placed.outcome(), callId, call.getSipCode(), call.getEndReason(),
-					placed.deliveries());
+					placed.deliveries(), null, null);
 		}
 		List<Delivery> deliveries = new ArrayList<>(placed.deliveries());
-		deliveries.add(new Delivery(CallParties.callee(call), CallEvents.relay("sdp", call, "sdp", offer, PHONE_DEVICE)));
-		return new PhoneCallPlacement(placed.outcome(), callId, null, null, deliveries);
+		deliveries.add(new Delivery(CallParties.callee(call),
+				CallEvents.relay("sdp", call, "sdp", appOffer, PHONE_DEVICE)));
+		return new PhoneCallPlacement(placed.outcome(), callId, null, null, deliveries, null, null);
 	}
 
 	/**
@@ -183,6 +210,10 @@ public class MakeCallService {
 			EndpointType fromType, InboundLine inbound, Admission checked) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
+		}
+		if (decision instanceof CallControlDecision.Run) {
+			// Only a phone leg, which the server can answer itself, runs an SCCO without a connect.
+			return CallResult.of(CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
 		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
 		CallRouting.Route route = this.routing.route(caller.accountId(), checked.currency(), connect);

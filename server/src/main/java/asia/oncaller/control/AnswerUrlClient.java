@@ -96,6 +96,15 @@ public class AnswerUrlClient {
 		return ask("onFailEventUrl", onFailEventUrl, (url) -> url, HttpMethod.POST, jsonBody, signingSecret);
 	}
 
+	/**
+	 * POSTs an action's report (the digits an {@code input} collected) to its {@code eventUrl}
+	 * and parses the answer as the SCCO that replaces the rest of the current one, exactly as
+	 * {@link #onFail} does.
+	 */
+	public CallControlDecision event(String eventUrl, String jsonBody, String signingSecret) {
+		return ask("eventUrl", eventUrl, (url) -> url, HttpMethod.POST, jsonBody, signingSecret);
+	}
+
 	private CallControlDecision ask(String name, String target, UnaryOperator<URI> requestUri, HttpMethod method,
 			String body, String signingSecret) {
 		Optional<URI> url = CustomerUrls.parse(target);
@@ -107,7 +116,9 @@ public class AnswerUrlClient {
 		String shown = url.get().getScheme() + "://" + url.get().getRawAuthority() + url.get().getRawPath();
 		String answer;
 		try {
-			answer = exchange(requestUri.apply(url.get()), method, body, signingSecret);
+			answer = new String(exchange(requestUri.apply(url.get()), method, body, signingSecret, this.maxAnswerBytes,
+					"application/json"),
+					StandardCharsets.UTF_8);
 		}
 		catch (AnswerUrlFailure ex) {
 			log.info("{} {} failed: {}", name, shown, ex.getMessage());
@@ -122,16 +133,38 @@ public class AnswerUrlClient {
 		}
 	}
 
-	private String exchange(URI uri, HttpMethod method, String body, String signingSecret) {
+	/**
+	 * GETs a file a {@code stream} action names, signed and guarded as the answer_url is.
+	 * @param url the action's absolute http(s) URL
+	 * @param maxBytes the largest body read; a larger one fails
+	 * @return the body, or empty when the URL is refused, fails, times out, answers non-2xx or too
+	 * much
+	 */
+	public Optional<byte[]> fetch(String url, int maxBytes, String signingSecret) {
+		Optional<URI> uri = CustomerUrls.parse(url);
+		if (uri.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(exchange(uri.get(), HttpMethod.GET, "", signingSecret, maxBytes, "audio/*"));
+		}
+		catch (AnswerUrlFailure ex) {
+			log.info("stream {}://{}{} failed: {}", uri.get().getScheme(), uri.get().getRawAuthority(),
+					uri.get().getRawPath(), ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private byte[] exchange(URI uri, HttpMethod method, String body, String signingSecret, int maxBytes,
+			String accept) {
 		Map<String, String> headers = new LinkedHashMap<>(RequestSigner.headers(signingSecret,
 				this.clock.instant().getEpochSecond(), method.name(), uri.toString(), body));
-		headers.put("Accept", "application/json");
+		headers.put("Accept", accept);
 		CustomerHttp.Response response;
 		try {
 			// Bytes, not a String: the signature covers exactly the UTF-8 that goes out.
 			response = this.http
-				.send(method.name(), uri, headers, body.getBytes(StandardCharsets.UTF_8), this.maxAnswerBytes,
-						this.timeout)
+				.send(method.name(), uri, headers, body.getBytes(StandardCharsets.UTF_8), maxBytes, this.timeout)
 				.get();
 		}
 		catch (InterruptedException ex) {
@@ -148,7 +181,7 @@ public class AnswerUrlClient {
 			throw new AnswerUrlFailure("HTTP status " + response.status());
 		}
 		// The Content-Type is not checked: many customers answer JSON as text/html.
-		return new String(response.body(), StandardCharsets.UTF_8);
+		return response.body();
 	}
 
 	private static final class AnswerUrlFailure extends RuntimeException {

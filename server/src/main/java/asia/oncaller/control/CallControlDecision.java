@@ -2,7 +2,7 @@ package asia.oncaller.control;
 
 /**
  * The outcome of asking a customer's answer_url what to do with a call: either the call
- * connects as the SCCO says, or makeCall fails with result code 1 or 2 (PROTOCOL §4).
+ * connects as the SCCO says, or the server runs its actions alone, or makeCall fails with result code 1 or 2 (PROTOCOL §4).
  */
 public sealed interface CallControlDecision {
 
@@ -13,6 +13,16 @@ public sealed interface CallControlDecision {
 	 * @param scco the whole SCCO, for the actions around the connect
 	 */
 	record Connect(ConnectAction connect, Scco scco) implements CallControlDecision {
+
+	}
+
+	/**
+	 * The answer_url gave a valid SCCO without a {@code connect}: actions the server runs on a
+	 * call it answers itself (an IVR, a voicemail), which ends when they are done.
+	 *
+	 * @param scco the actions, none of them a connect
+	 */
+	record Run(Scco scco) implements CallControlDecision {
 
 	}
 

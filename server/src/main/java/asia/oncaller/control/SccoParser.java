@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an answer_url's body as an SCCO: a non-empty JSON array of action objects, each with a
- * known {@code action} name and valid fields. Anything else is result code 2, and so is an SCCO
- * without a {@code connect} action, because a call is placed by its first connect.
+ * known {@code action} name and valid fields. Anything else is result code 2. An SCCO with a
+ * {@code connect} is placed by its first connect; one without is {@link CallControlDecision.Run},
+ * which only a phone call can carry out for now (an app call's SCCO needs a connect: code 2).
  * <p>
  * Fields an action does not know are ignored rather than refused: the reference product and
  * third-party SDKs write extra ones ({@code maxConnection}, {@code silenceTime}, ...), and
@@ -34,8 +35,8 @@ public final class SccoParser {
 	/**
 	 * Decides from an answer_url's body.
 	 * @param body the body as text, possibly {@code null} or empty
-	 * @return a {@link CallControlDecision.Connect}, or a {@link CallControlDecision.Failed}
-	 * with code 2
+	 * @return a {@link CallControlDecision.Connect}, a {@link CallControlDecision.Run}, or a
+	 * {@link CallControlDecision.Failed} with code 2
 	 */
 	public static CallControlDecision parse(String body) {
 		try {
@@ -47,9 +48,9 @@ public final class SccoParser {
 	}
 
 	static CallControlDecision decide(Scco scco) {
-		ConnectAction connect = scco.connect()
-			.orElseThrow(() -> new InvalidSccoException("no connect action: a call needs one"));
-		return new CallControlDecision.Connect(connect, scco);
+		return scco.connect()
+			.<CallControlDecision>map((connect) -> new CallControlDecision.Connect(connect, scco))
+			.orElseGet(() -> new CallControlDecision.Run(scco));
 	}
 
 	/** The SCCO in the body, or why there is none. */

@@ -108,6 +108,27 @@ public class MediaBridge {
 	}
 
 	/**
+	 * A phone calls a number whose SCCO runs actions first (play, input...): the server answers
+	 * the carrier itself, its media anchored at rtpengine with nobody yet on the other side, so
+	 * that {@link MediaPlayer} can play to the phone and the phone's RFC 4733 digits are reported.
+	 * The other side is a placeholder, RTP/AVP at the discard port of rtpengine's loopback, which
+	 * the phone's audio goes to until {@link #offerToApp} re-offers the call to an app, as a
+	 * transfer does.
+	 * @param callId the Call-ID of the carrier's INVITE
+	 * @param fromTag its From tag (the carrier's side)
+	 * @param toTag the To tag the server answers the carrier with
+	 * @param plainSdp the carrier's offer
+	 * @return the plain RTP/AVP answer for the carrier
+	 */
+	public String anchorPhone(String callId, String fromTag, String toTag, String plainSdp) {
+		request("offer", callId, fromTag, null, plainSdp, TOWARD_PHONE);
+		String placeholder = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+				+ "m=audio 9 RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
+				+ "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+		return sdp(request("answer", callId, fromTag, toTag, placeholder, TOWARD_PHONE));
+	}
+
+	/**
 	 * The WebRTC SDP with its one media section in a BUNDLE group. rtpengine 10.5 leaves the group
 	 * out; an app whose offer bundled (every browser's does) and that insists on it
 	 * ({@code bundlePolicy: max-bundle}) refuses an answer without it. With one section on one

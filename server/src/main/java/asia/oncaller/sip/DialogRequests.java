@@ -57,7 +57,9 @@ class DialogRequests {
 					// The phone has hung up even when its connection is gone before the 200 goes out.
 					if (!leg.isEnded()) {
 						this.legs.end(leg, false);
-						this.calls.hungUp(leg.callId);
+						if (leg.callId != null) {
+							this.calls.hungUp(leg.callId);
+						}
 					}
 				}
 			}
@@ -65,13 +67,26 @@ class DialogRequests {
 				transaction.sendResponse(this.messages.response(request, Response.OK, null, null));
 				Matcher signal = SIGNAL.matcher(String.valueOf(SipMessages.body(request)));
 				if (signal.find() && !leg.isEnded()) {
-					this.calls.dtmf(leg.callId, signal.group(1).toUpperCase());
+					digit(leg, signal.group(1).toUpperCase().charAt(0));
 				}
 			}
 			// A carrier's re-INVITE is mostly a session refresh: it gets the session as it is.
 			case Request.INVITE -> transaction
 				.sendResponse(this.messages.ok(request, null, leg.trunk.transport(), leg.localSdp));
 			default -> transaction.sendResponse(this.messages.response(request, Response.NOT_IMPLEMENTED, null, null));
+		}
+	}
+
+	/**
+	 * A digit the phone pressed (SIP INFO or RFC 4733): to the SCCO that collects it while one
+	 * runs, else to the app.
+	 */
+	void digit(PhoneLeg leg, char digit) {
+		if (leg.ivr != null) {
+			leg.ivr.digit(digit);
+		}
+		else if (leg.callId != null) {
+			this.calls.dtmf(leg.callId, String.valueOf(digit));
 		}
 	}
 

@@ -53,9 +53,12 @@ class InboundCalls {
 
 	private final Duration setupTimeout;
 
+	private final PhoneIvr ivr;
+
 	InboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
 			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
-			InviteDeadlines deadlines, SipProperties properties) {
+			InviteDeadlines deadlines, SipProperties properties, PhoneIvr ivr) {
+		this.ivr = ivr;
 		this.deadlines = deadlines;
 		this.answerTimeout = properties.answerTimeout();
 		this.setupTimeout = properties.setupTimeout();
@@ -127,17 +130,32 @@ class InboundCalls {
 		}
 		leg.remoteSdp = offer;
 		PhoneCallPlacement placed;
+		String fromNumber = SipMessages.fromUser(invite);
 		try {
-			String webRtcOffer = this.media.offerToApp(leg.sipCallId, leg.remoteTag, offer);
-			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), leg.sipCallId,
-					SipMessages.fromUser(invite), Map.of("type", "offer", "sdp", webRtcOffer));
+			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), leg.sipCallId, fromNumber,
+					() -> appOffer(leg));
+			if (placed.runsFirst()) {
+				leg.dialled = new PhoneLeg.Dialled(number.get(), trunk.get().getId(), fromNumber, placed.callId(),
+						placed.project());
+				leg.localSdp = this.media.anchorPhone(leg.sipCallId, leg.remoteTag, leg.localTag, offer);
+			}
 		}
 		catch (RuntimeException ex) {
 			// The media bridge or the database failed: the carrier must hear a final answer anyway.
 			refuse(leg, Response.SERVICE_UNAVAILABLE, null);
 			throw ex;
 		}
+		if (placed.runsFirst()) {
+			confirm(leg);
+			leg.ivr = this.ivr.start(leg, placed);
+			return;
+		}
 		ring(leg, placed);
+	}
+
+	/** The phone's media offered to the app, by rtpengine as WebRTC. */
+	private Map<String, Object> appOffer(PhoneLeg leg) {
+		return Map.of("type", "offer", "sdp", this.media.offerToApp(leg.sipCallId, leg.remoteTag, leg.remoteSdp));
 	}
 
 	/** The carrier gave up before the answer: 487 for its INVITE, and the call ends for the app. */
@@ -196,6 +214,11 @@ class InboundCalls {
 			this.calls.failed(leg.callId, Response.SERVICE_UNAVAILABLE, "Service Unavailable");
 			throw ex;
 		}
+		confirm(leg);
+	}
+
+	/** The carrier gets its 200 OK with {@code leg.localSdp}: the dialog is set up. */
+	private void confirm(PhoneLeg leg) throws Exception {
 		Request invite = leg.incoming.getRequest();
 		leg.incoming.sendResponse(this.messages.ok(invite, leg.localTag, leg.trunk.transport(), leg.localSdp));
 		leg.inviteCSeq = SipMessages.cseq(invite).getSeqNumber();

@@ -3,7 +3,6 @@ package asia.oncaller.sip;
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
 import asia.oncaller.call.CallSnapshot;
-import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.media.RtpDtmfReceived;
 
 import org.springframework.context.event.EventListener;
@@ -26,15 +25,11 @@ class PhoneLegEvents {
 
 	private final DialogRequests dialogs;
 
-	private final PhoneCallService calls;
-
-	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs,
-			PhoneCallService calls) {
+	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs) {
 		this.legs = legs;
 		this.outbound = outbound;
 		this.inbound = inbound;
 		this.dialogs = dialogs;
-		this.calls = calls;
 	}
 
 	/** A digit the phone party pressed, seen by the media bridge as an RFC 4733 event. */
@@ -43,8 +38,8 @@ class PhoneLegEvents {
 		this.legs.bySipCallId(dtmf.callId())
 			.filter((leg) -> dtmf.tag().equals(leg.remoteTag))
 			.ifPresent((leg) -> leg.run(() -> {
-				if (!leg.isEnded() && leg.callId != null) {
-					this.calls.dtmf(leg.callId, String.valueOf(dtmf.digit()));
+				if (!leg.isEnded()) {
+					this.dialogs.digit(leg, dtmf.digit());
 				}
 			}));
 	}

@@ -67,6 +67,9 @@ class PhoneLegs {
 	/** Ends the leg: its media is released and, unless a final response is still to come, it is forgotten. */
 	void end(PhoneLeg leg, boolean awaitingFinalResponse) {
 		leg.cancelDeadline();
+		if (leg.ivr != null) {
+			leg.ivr.end();
+		}
 		try {
 			if (!leg.isEnded()) {
 				leg.state = PhoneLeg.State.ENDED;

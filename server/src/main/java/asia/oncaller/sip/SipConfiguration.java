@@ -11,6 +11,7 @@ import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.limits.CallSetups;
+import asia.oncaller.ivr.SccoRunner;
 import asia.oncaller.media.MediaBridge;
 import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.trunks.SipTrunkRepository;
@@ -72,9 +73,15 @@ class SipConfiguration {
 	@Bean
 	InboundCalls inboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
 			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
-			InviteDeadlines deadlines, SipProperties properties) {
+			InviteDeadlines deadlines, SipProperties properties, PhoneIvr phoneIvr) {
 		return new InboundCalls(messages, legs, media, makeCalls, calls, sender, trunks, numbers, deadlines,
-				properties);
+				properties, phoneIvr);
+	}
+
+	@Bean
+	PhoneIvr phoneIvr(SccoRunner sccoRunner, MakeCallService makeCalls, MediaBridge media, PhoneLegs legs,
+			SipMessages messages, EventSender sender) {
+		return new PhoneIvr(sccoRunner, makeCalls, media, legs, messages, sender);
 	}
 
 	@Bean
@@ -99,8 +106,8 @@ class SipConfiguration {
 
 	@Bean
 	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound,
-			DialogRequests dialogs, PhoneCallService calls) {
-		return new PhoneLegEvents(legs, outbound, inbound, dialogs, calls);
+			DialogRequests dialogs) {
+		return new PhoneLegEvents(legs, outbound, inbound, dialogs);
 	}
 
 }

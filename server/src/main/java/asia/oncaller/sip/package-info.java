@@ -3,7 +3,7 @@
  * phone numbers for app callers, takes carriers' calls to the account's numbers, and bridges the
  * media through {@link asia.oncaller.media.MediaBridge}. See docs/sip.md.
  */
-@ApplicationModule(allowedDependencies = { "call", "limits", "media", "numbers", "trunks" })
+@ApplicationModule(allowedDependencies = { "call", "control", "ivr", "limits", "media", "numbers", "tenant", "trunks" })
 package asia.oncaller.sip;
 
 import org.springframework.modulith.ApplicationModule;

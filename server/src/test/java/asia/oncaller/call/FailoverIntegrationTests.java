@@ -12,6 +12,7 @@ import asia.oncaller.outbound.RequestSigner;
 import asia.oncaller.tenant.ProjectRepository;
 import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.CustomerEventServer;
 import asia.oncaller.testsupport.StompTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +38,11 @@ class FailoverIntegrationTests extends CallTestSupport {
 	@Autowired
 	ProjectRepository projects;
 
-	private OnFailEventServer onFail;
+	private CustomerEventServer onFail;
 
 	@BeforeEach
 	void startOnFailEventUrl() throws Exception {
-		this.onFail = new OnFailEventServer();
+		this.onFail = new CustomerEventServer();
 	}
 
 	@AfterEach
@@ -306,7 +307,7 @@ class FailoverIntegrationTests extends CallTestSupport {
 		String callId = callWithFailover(alice, "bob", 60);
 		alice.await(state(callId, 6));
 
-		OnFailEventServer.Request request = this.onFail.requests().get(0);
+		CustomerEventServer.Request request = this.onFail.requests().get(0);
 		long timestamp = Long.parseLong(request.headers().get("x-oncaller-timestamp"));
 		assertThat(request.headers()).containsEntry("content-type", "application/json");
 		assertThat(request.headers().get("x-oncaller-signature")).isEqualTo(RequestSigner
@@ -376,7 +377,7 @@ class FailoverIntegrationTests extends CallTestSupport {
 				return "http://169.254.169.254/failed";
 			}
 			case "connection-refused" -> {
-				OnFailEventServer closed = new OnFailEventServer();
+				CustomerEventServer closed = new CustomerEventServer();
 				closed.close();
 				return closed.url();
 			}

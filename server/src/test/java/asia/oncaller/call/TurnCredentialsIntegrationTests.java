@@ -2,6 +2,7 @@ package asia.oncaller.call;
 
 import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.CustomerEventServer;
 import asia.oncaller.testsupport.RestClientForTests;
 import asia.oncaller.testsupport.StompTestClient;
 
@@ -95,7 +96,7 @@ class TurnCredentialsIntegrationTests extends CallTestSupport {
 	void aCalleeReachedThroughFailoverGetsCredentialsOfTheirOwn() throws Exception {
 		StompTestClient alice = device("alice", "a1");
 		StompTestClient carol = device("carol", "c1");
-		try (OnFailEventServer onFail = new OnFailEventServer()) {
+		try (CustomerEventServer onFail = new CustomerEventServer()) {
 			onFail.respond(200, """
 					[{"action":"connect","from":{"type":"internal","number":"alice"},
 					  "to":{"type":"internal","number":"carol"},"timeout":60}]""");

@@ -123,6 +123,13 @@ class SccoParserTests {
 	}
 
 	@Test
+	void anSccoWithoutConnectIsRunByTheServerItself() {
+		CallControlDecision decision = SccoParser.parse(json("[{'action':'talk','text':'Hi'},{'action':'input'}]"));
+		assertThat(decision).isInstanceOf(CallControlDecision.Run.class);
+		assertThat(((CallControlDecision.Run) decision).scco().actions()).hasSize(2);
+	}
+
+	@Test
 	void keepsTheActionsImmutable() {
 		Scco scco = ((Connect) SccoParser.parse(json("[" + CONNECT + "]"))).scco();
 		assertThat(scco.actions()).isUnmodifiable();
@@ -154,7 +161,6 @@ class SccoParserTests {
 				invalid("action not a string", "[{'action':1}]", "[0].action must be a string"),
 				invalid("unknown action", "[{'action':'dial'}]", "[0].action is unknown: dial"),
 				invalid("action in another case", "[{'action':'Connect'}]", "[0].action is unknown"),
-				invalid("no connect", "[{'action':'talk','text':'Hi'}]", "no connect action"),
 				// connect's endpoints
 				connect("no from", TO, "[0].from must be an object"),
 				connect("from a string", "'from':'alice'," + TO, "[0].from must be an object"),

@@ -7,8 +7,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import asia.oncaller.WebhookReceiver;
 import asia.oncaller.call.Call;
@@ -31,8 +29,6 @@ import static org.awaitility.Awaitility.await;
  * call, and calls the server must refuse get their SIP status.
  */
 class InboundCallsIntegrationTests extends PhoneCallTestSupport {
-
-	private static final Pattern ANSWER_MEDIA = Pattern.compile("SIP/2.0 200 OK.*?m=audio (\\d+)", Pattern.DOTALL);
 
 	/** INVITEs a carrier sends while the node is past its capacity. */
 	private static final int REFUSED_BURST = 20;
@@ -349,12 +345,6 @@ class InboundCallsIntegrationTests extends PhoneCallTestSupport {
 		inboundTrunk(dtmfMode);
 		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, userId, timeout));
 		return device(userId, userId + "-phone");
-	}
-
-	/** The media port in the SDP of the 200 OK that the carrier received: rtpengine's, for the phone. */
-	private static int answeredMediaPort(String carrierMessages) {
-		Matcher answer = ANSWER_MEDIA.matcher(carrierMessages);
-		return answer.find() ? Integer.parseInt(answer.group(1)) : -1;
 	}
 
 	private static void send(DatagramSocket socket, InetSocketAddress to, byte[] packet) throws IOException {

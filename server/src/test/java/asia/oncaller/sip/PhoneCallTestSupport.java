@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
@@ -45,6 +47,8 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 	static final String PHONE = "15550123";
 
 	static final Duration SIPP_EXIT = Duration.ofSeconds(15);
+
+	private static final Pattern ANSWER_MEDIA = Pattern.compile("SIP/2.0 200 OK.*?m=audio (\\d+)", Pattern.DOTALL);
 
 	/**
 	 * How long the server waits for the app's SDP once the app answered a phone's call: short, so
@@ -138,6 +142,12 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		this.numbers.save(number);
 		this.rates.save(new Rate(accountId, RatedCallType.EXTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
 		return trunk;
+	}
+
+	/** The media port in the SDP of the 200 OK that the carrier received: rtpengine's, for the phone. */
+	static int answeredMediaPort(String carrierMessages) {
+		Matcher answer = ANSWER_MEDIA.matcher(carrierMessages);
+		return answer.find() ? Integer.parseInt(answer.group(1)) : -1;
 	}
 
 	static boolean isState(Map<String, Object> message, String callId, int code) {

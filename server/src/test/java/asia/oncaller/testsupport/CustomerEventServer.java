@@ -1,4 +1,4 @@
-package asia.oncaller.call;
+package asia.oncaller.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +18,12 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A customer's onFailEventUrl: a real HTTP server on loopback that records every POST (headers,
- * raw body, JSON) and answers with the status and body a test sets, optionally only once the
- * test lets it.
+ * A customer's URL that the server POSTs to and runs the answer of (a connect's onFailEventUrl,
+ * an input's eventUrl): a real HTTP server on loopback that records every POST (headers, raw
+ * body, JSON) and answers with the status and body a test sets, optionally only once the test
+ * lets it.
  */
-final class OnFailEventServer implements AutoCloseable {
+public final class CustomerEventServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,10 +40,10 @@ final class OnFailEventServer implements AutoCloseable {
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	/** One request as received, header names in lower case. */
-	record Request(String url, Map<String, String> headers, String body, Map<String, Object> json) {
+	public record Request(String url, Map<String, String> headers, String body, Map<String, Object> json) {
 	}
 
-	OnFailEventServer() throws IOException {
+	public CustomerEventServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/failed", (exchange) -> {
@@ -68,26 +69,26 @@ final class OnFailEventServer implements AutoCloseable {
 		this.server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/failed";
 	}
 
 	/** Answers every request with this status and body from now on. */
-	void respond(int status, String body) {
+	public void respond(int status, String body) {
 		this.status = status;
 		this.body = body;
 	}
 
 	/** Holds every answer until {@link #release()}. */
-	void hold() {
+	public void hold() {
 		this.gate = new CountDownLatch(1);
 	}
 
-	void release() {
+	public void release() {
 		this.gate.countDown();
 	}
 
-	List<Request> requests() {
+	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
 

@@ -1,0 +1,29 @@
+package asia.oncaller.control;
+
+/**
+ * Whether a call's media must run through rtpengine (the media anchor) rather than peer to peer:
+ * when its SCCO has any action besides {@code connect} (something the server plays, listens to
+ * or records), or its connect says {@code peerToPeerCall: false}. An app-to-app call that only
+ * connects keeps its media peer to peer; a phone leg is anchored anyway.
+ */
+public final class MediaAnchor {
+
+	private MediaAnchor() {
+	}
+
+	/** Whether the SCCO needs the anchor. */
+	public static boolean needed(Scco scco) {
+		return scco.actions()
+			.stream()
+			.anyMatch((action) -> !(action instanceof ConnectAction connect) || !connect.peerToPeerCall());
+	}
+
+	/**
+	 * Whether the server itself must answer and run actions before any connect: the SCCO does not
+	 * start with its connect (or has none).
+	 */
+	public static boolean runsActionsFirst(Scco scco) {
+		return !(scco.actions().get(0) instanceof ConnectAction);
+	}
+
+}

@@ -1,0 +1,42 @@
+package asia.oncaller.control;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which SCCOs need the media anchor and which make the server answer and run actions first, from
+ * SCCOs as the parser reads them.
+ */
+class MediaAnchorTests {
+
+	private static final String CONNECT = "{\"action\":\"connect\",\"from\":{\"type\":\"internal\",\"number\":\"a\"},"
+			+ "\"to\":{\"type\":\"internal\",\"number\":\"b\"}";
+
+	@Test
+	void anSccoThatOnlyConnectsPeerToPeerNeedsNoAnchor() {
+		Scco scco = SccoParser.read("[" + CONNECT + "}]");
+		assertThat(MediaAnchor.needed(scco)).isFalse();
+		assertThat(MediaAnchor.runsActionsFirst(scco)).isFalse();
+	}
+
+	@Test
+	void aConnectThatIsNotPeerToPeerNeedsTheAnchor() {
+		Scco scco = SccoParser.read("[" + CONNECT + ",\"peerToPeerCall\":false}]");
+		assertThat(MediaAnchor.needed(scco)).isTrue();
+		assertThat(MediaAnchor.runsActionsFirst(scco)).isFalse();
+	}
+
+	@Test
+	void anyOtherActionNeedsTheAnchorAndOneBeforeTheConnectRunsFirst() {
+		Scco talkFirst = SccoParser.read("[{\"action\":\"talk\",\"text\":\"Hi\"}," + CONNECT + "}]");
+		assertThat(MediaAnchor.needed(talkFirst)).isTrue();
+		assertThat(MediaAnchor.runsActionsFirst(talkFirst)).isTrue();
+		Scco recordAfter = SccoParser.read("[" + CONNECT + "},{\"action\":\"record\"}]");
+		assertThat(MediaAnchor.needed(recordAfter)).isTrue();
+		assertThat(MediaAnchor.runsActionsFirst(recordAfter)).isFalse();
+		Scco noConnect = SccoParser.read("[{\"action\":\"input\"}]");
+		assertThat(MediaAnchor.runsActionsFirst(noConnect)).isTrue();
+	}
+
+}

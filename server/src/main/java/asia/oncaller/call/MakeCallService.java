@@ -107,7 +107,8 @@ public class MakeCallService {
 				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
 						command.video(), custom),
 				admission.project());
-		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null, admission);
+		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null, admission.project(),
+				admission.currency());
 	}
 
 	/**
@@ -133,7 +134,7 @@ public class MakeCallService {
 		EndpointType fromType = (decision instanceof CallControlDecision.Connect connect
 				&& connect.connect().from().isExternal()) ? EndpointType.EXTERNAL : EndpointType.INTERNAL;
 		return place(Party.withoutConnection(projectId, accountId, null), callId, decision, command.video(), fromType,
-				null, admission);
+				null, admission.project(), admission.currency());
 	}
 
 	/**
@@ -166,7 +167,7 @@ public class MakeCallService {
 		if (decision instanceof CallControlDecision.Connect connect && MediaAnchor.runsActionsFirst(connect.scco())) {
 			return PhoneCallPlacement.runsFirst(callId, connect.scco(), project);
 		}
-		return connectFromPhone(number, trunkId, sipCallId, fromNumber, callId, decision, offer, project);
+		return placeFromPhone(number, trunkId, sipCallId, callId, decision, offer, project, admission.currency());
 	}
 
 	/**
@@ -178,6 +179,13 @@ public class MakeCallService {
 	 */
 	public PhoneCallPlacement connectFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
 			String callId, CallControlDecision decision, Supplier<Map<String, Object>> offer, CallingProject project) {
+		return placeFromPhone(number, trunkId, sipCallId, callId, decision, offer, project,
+				this.admissionReader.currencyOf(number.getAccountId()));
+	}
+
+	/** {@link #connectFromPhone}, with the account's currency as the caller read it. */
+	private PhoneCallPlacement placeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String callId,
+			CallControlDecision decision, Supplier<Map<String, Object>> offer, CallingProject project, String currency) {
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
 			// A phone call can only be connected to an app user.
 			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
@@ -186,7 +194,7 @@ public class MakeCallService {
 		Map<String, Object> appOffer = offer.get();
 		Party phone = Party.withoutConnection(project.id(), number.getAccountId(), null);
 		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
-				new InboundLine(trunkId, number.getId(), sipCallId), admission);
+				new InboundLine(trunkId, number.getId(), sipCallId), project, currency);
 		if (!placed.outcome().ok()) {
 			return PhoneCallPlacement.refused(placed.outcome());
 		}
@@ -207,7 +215,7 @@ public class MakeCallService {
 	 * ({@link CallAdmission}: the calls at once, {@code r=12}, and the balance, code 8).
 	 */
 	private CallResult place(Party caller, String callId, CallControlDecision decision, boolean video,
-			EndpointType fromType, InboundLine inbound, Admission checked) {
+			EndpointType fromType, InboundLine inbound, CallingProject project, String currency) {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
@@ -216,13 +224,13 @@ public class MakeCallService {
 			return CallResult.of(CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
 		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
-		CallRouting.Route route = this.routing.route(caller.accountId(), checked.currency(), connect);
+		CallRouting.Route route = this.routing.route(caller.accountId(), currency, connect);
 		if (!route.outcome().ok()) {
 			return CallResult.of(route.outcome());
 		}
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		CallOutcome admitted = this.admission.write(call, route.tariff(),
-				(written) -> announce(written, caller, checked.project()));
+				(written) -> announce(written, caller, project));
 		if (admitted == CallOutcome.RATE_LIMITED) {
 			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
 		}

@@ -184,7 +184,8 @@ public class MakeCallService {
 		if (decision instanceof CallControlDecision.Failed failed) {
 			return CallResult.of((failed.code() == 1) ? CallOutcome.ANSWER_URL_EMPTY : CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
-		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
+		CallControlDecision.Connect placing = (CallControlDecision.Connect) decision;
+		ConnectAction connect = placing.connect();
 		// One transaction: the account stays locked until the call is written, so concurrent calls
 		// can neither pass the account's calls at once nor spend the same balance twice.
 		Placed placed = this.transaction.execute((status) -> {
@@ -194,7 +195,7 @@ public class MakeCallService {
 			}
 			CallRouting.Route route = this.routing.route(caller.accountId(), account.currency(), connect);
 			return new Placed(route.outcome(),
-					route.outcome().ok() ? write(callId, caller, video, fromType, connect, route, inbound, project) : null);
+					route.outcome().ok() ? write(callId, caller, video, fromType, placing, route, inbound, project) : null);
 		});
 		if (placed.outcome() == CallOutcome.RATE_LIMITED) {
 			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
@@ -223,15 +224,15 @@ public class MakeCallService {
 	 * phone number uses its project's event_url, as the admission read it with the answer_url
 	 * ({@code project}): the webhook outbox then needs no look-up of its own.
 	 */
-	private Call write(String callId, Party caller, boolean video, EndpointType fromType, ConnectAction connect,
-			CallRouting.Route route, InboundLine inbound, CallingProject project) {
-		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
+	private Call write(String callId, Party caller, boolean video, EndpointType fromType,
+			CallControlDecision.Connect decision, CallRouting.Route route, InboundLine inbound, CallingProject project) {
+		Call call = newCall(callId, caller, video, fromType, decision.connect(), route, inbound);
 		this.connections.takingPart(caller.connectionId());
 		this.rows.insert(call);
 		if (call.phoneLine().numberId() == null) {
 			call.readWith(new CallSnapshot.EventUrls(null, project.eventUrl()));
 		}
-		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call)));
+		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call), decision.scco()));
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}

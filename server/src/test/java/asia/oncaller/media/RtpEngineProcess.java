@@ -135,6 +135,16 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 		return this.bridge;
 	}
 
+	/** A recorder on {@link #client()}, for tests of other modules. */
+	public MediaRecorder recorder() {
+		return new MediaRecorder(this.client);
+	}
+
+	/** One ng request on {@link #client()}, for tests of other modules that set up calls of their own. */
+	public Map<String, Object> request(String command, Map<String, Object> arguments) {
+		return this.client.request(command, arguments);
+	}
+
 	RtpEngineClient newClient(Duration timeout, int retries) {
 		return new RtpEngineClient(this.ng, timeout, retries);
 	}

@@ -1,12 +1,15 @@
 package asia.oncaller.recording;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
@@ -126,7 +129,7 @@ class RecordingFinisher implements DisposableBean {
 			if (Files.isDirectory(dir)) {
 				try (DirectoryStream<Path> candidates = Files.newDirectoryStream(dir, METADATA_PREFIX + "*")) {
 					for (Path candidate : candidates) {
-						String name = candidate.getFileName().toString();
+						String name = percentDecoded(candidate.getFileName().toString());
 						if (name.startsWith(METADATA_PREFIX + sipCallId + "-")
 								&& Files.readString(candidate).contains("call end time")) {
 							return candidate;
@@ -143,6 +146,23 @@ class RecordingFinisher implements DisposableBean {
 			}
 		}
 		return null;
+	}
+
+	/** rtpengine escapes a call-id's characters in file names as URLs do ({@code @} is {@code %40}). */
+	static String percentDecoded(String name) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '%' && i + 2 < name.length() && HexFormat.isHexDigit(name.charAt(i + 1))
+					&& HexFormat.isHexDigit(name.charAt(i + 2))) {
+				bytes.write(HexFormat.fromHexDigits(name, i + 1, i + 3));
+				i += 2;
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	/**

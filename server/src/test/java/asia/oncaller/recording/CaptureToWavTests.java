@@ -7,7 +7,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import asia.oncaller.media.MediaRecorder;
 import asia.oncaller.media.RtpEngineProcess;
+import asia.oncaller.media.TestTones;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +61,6 @@ class CaptureToWavTests {
 
 	@BeforeAll
 	static void recordACall() throws Exception {
-		Files.createDirectories(CAPTURES);
 		rtpengine.start();
 		try (DatagramSocket caller = peer(); DatagramSocket callee = peer()) {
 			String towardCallee = (String) rtpengine
@@ -77,8 +73,8 @@ class CaptureToWavTests {
 			int calleeSendsTo = port(towardCallee);
 			callerPorts = Set.of(callerSendsTo);
 			parties = rtpengine.recorder().start("tones");
-			byte[] callerTone = ulaw(tone(CALLER_HZ, PACKETS * 160));
-			byte[] calleeTone = ulaw(tone(CALLEE_HZ, PACKETS * 160));
+			byte[] callerTone = TestTones.ulaw(TestTones.tone(CALLER_HZ, PACKETS * 160));
+			byte[] calleeTone = TestTones.ulaw(TestTones.tone(CALLEE_HZ, PACKETS * 160));
 			long start = System.nanoTime();
 			for (int i = 0; i < PACKETS; i++) {
 				if (!LOST.contains(i)) {
@@ -111,19 +107,19 @@ class CaptureToWavTests {
 		Path wav = dir.resolve("stereo.wav");
 		Duration duration = convert(true, wav);
 
-		short[][] channels = channels(wav, 2);
+		short[][] channels = TestTones.channels(Files.readAllBytes(wav), 2);
 		assertThat(duration.toMillis()).as("50 packets of 20 ms").isCloseTo(1000, within(120L));
 		short[] left = channels[0];
 		short[] right = channels[1];
-		assertThat(Goertzel.share(left, 0, 1600, CALLER_HZ, 8000)).as("caller's tone, left").isGreaterThan(0.9);
-		assertThat(Goertzel.share(left, 0, 1600, CALLEE_HZ, 8000)).as("callee's tone, left").isLessThan(0.01);
-		assertThat(Goertzel.share(right, 0, 1600, CALLEE_HZ, 8000)).as("callee's tone, right").isGreaterThan(0.9);
-		assertThat(Goertzel.share(right, 0, 1600, CALLER_HZ, 8000)).as("caller's tone, right").isLessThan(0.01);
+		assertThat(TestTones.share(left, 0, 1600, CALLER_HZ)).as("caller's tone, left").isGreaterThan(0.9);
+		assertThat(TestTones.share(left, 0, 1600, CALLEE_HZ)).as("callee's tone, left").isLessThan(0.01);
+		assertThat(TestTones.share(right, 0, 1600, CALLEE_HZ)).as("callee's tone, right").isGreaterThan(0.9);
+		assertThat(TestTones.share(right, 0, 1600, CALLER_HZ)).as("caller's tone, right").isLessThan(0.01);
 		// The lost packets 20..24 are 400..500 ms: silence there, the tone on both sides of it.
-		assertThat(peak(left, 3300, 3900)).as("caller's lost packets").isZero();
-		assertThat(peak(left, 2800, 3100)).isGreaterThan(5000);
-		assertThat(peak(left, 4100, 4400)).isGreaterThan(5000);
-		assertThat(peak(right, 3300, 3900)).as("callee went on meanwhile").isGreaterThan(5000);
+		assertThat(TestTones.peak(left, 3300, 3900)).as("caller's lost packets").isZero();
+		assertThat(TestTones.peak(left, 2800, 3100)).isGreaterThan(5000);
+		assertThat(TestTones.peak(left, 4100, 4400)).isGreaterThan(5000);
+		assertThat(TestTones.peak(right, 3300, 3900)).as("callee went on meanwhile").isGreaterThan(5000);
 	}
 
 	@Test
@@ -131,10 +127,10 @@ class CaptureToWavTests {
 		Path wav = dir.resolve("mono.wav");
 		convert(false, wav);
 
-		short[] mixed = channels(wav, 1)[0];
-		assertThat(Goertzel.share(mixed, 0, 1600, CALLER_HZ, 8000)).isGreaterThan(0.3);
-		assertThat(Goertzel.share(mixed, 0, 1600, CALLEE_HZ, 8000)).isGreaterThan(0.3);
-		assertThat(Goertzel.share(mixed, 3300, 600, CALLEE_HZ, 8000)).as("only the callee while the caller's are lost")
+		short[] mixed = TestTones.channels(Files.readAllBytes(wav), 1)[0];
+		assertThat(TestTones.share(mixed, 0, 1600, CALLER_HZ)).isGreaterThan(0.3);
+		assertThat(TestTones.share(mixed, 0, 1600, CALLEE_HZ)).isGreaterThan(0.3);
+		assertThat(TestTones.share(mixed, 3300, 600, CALLEE_HZ)).as("only the callee while the caller's are lost")
 			.isGreaterThan(0.9);
 	}
 
@@ -163,33 +159,6 @@ class CaptureToWavTests {
 		}
 	}
 
-	/** The WAV's samples by channel, after checking that it is 8 kHz 16-bit PCM. */
-	static short[][] channels(Path wav, int count) throws Exception {
-		try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-			AudioFormat format = in.getFormat();
-			assertThat(format.getSampleRate()).isEqualTo(8000f);
-			assertThat(format.getSampleSizeInBits()).isEqualTo(16);
-			assertThat(format.getChannels()).isEqualTo(count);
-			ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-			int frames = bytes.remaining() / (2 * count);
-			short[][] channels = new short[count][frames];
-			for (int i = 0; i < frames; i++) {
-				for (int c = 0; c < count; c++) {
-					channels[c][i] = bytes.getShort();
-				}
-			}
-			return channels;
-		}
-	}
-
-	static int peak(short[] samples, int from, int to) {
-		int peak = 0;
-		for (int i = from; i < to; i++) {
-			peak = Math.max(peak, Math.abs(samples[i]));
-		}
-		return peak;
-	}
-
 	/** The pcap of rtpengine's metadata file once it has the call's end time. */
 	private static Path closedCapture() throws IOException {
 		Path metadata = CAPTURES.resolve("metadata");
@@ -205,27 +174,6 @@ class CaptureToWavTests {
 			}
 		}
 		return null;
-	}
-
-	static short[] tone(double hz, int samples) {
-		short[] tone = new short[samples];
-		for (int i = 0; i < samples; i++) {
-			tone[i] = (short) (12000 * Math.sin(2 * Math.PI * hz * i / 8000));
-		}
-		return tone;
-	}
-
-	/** G.711 µ-law through the JDK's own codec, so the test does not check the decoder against itself. */
-	static byte[] ulaw(short[] pcm) throws IOException {
-		ByteBuffer bytes = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-		for (short sample : pcm) {
-			bytes.putShort(sample);
-		}
-		AudioFormat linear = new AudioFormat(8000, 16, 1, true, false);
-		AudioFormat ulaw = new AudioFormat(AudioFormat.Encoding.ULAW, 8000, 8, 1, 1, 8000, false);
-		try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes.array()), linear, pcm.length)) {
-			return AudioSystem.getAudioInputStream(ulaw, in).readAllBytes();
-		}
 	}
 
 	private static byte[] rtp(int index, int ssrc, byte[] audio) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class E2eServer {
 
 	private static E2eServer instance;
+
+	private static final Path RECORDINGS = Path.of("target", "e2e-recordings-" + ProcessHandle.current().pid())
+		.toAbsolutePath();
 
 	private final ConfigurableApplicationContext context;
 
@@ -61,7 +65,11 @@ final class E2eServer {
 				// RFC 4733 events it relays to this DTMF port (its --dtmf-log-dest).
 				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=0",
 				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort,
-				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort));
+				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort,
+				// Recorded calls (RecordedCallE2ETests): the rtpengine a test starts captures into
+				// --recording-dir=captureDir(), and the server keeps the recordings beside it.
+				"--oncaller.recording.capture-dir=" + captureDir(),
+				"--oncaller.recording.dir=" + RECORDINGS.resolve("kept")));
 		arguments.addAll(List.of(moreArguments));
 		this.context = new SpringApplicationBuilder(OnCallerApplication.class).run(arguments.toArray(String[]::new));
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
@@ -109,6 +117,11 @@ final class E2eServer {
 	 */
 	int rtpEngineDtmfPort() {
 		return this.rtpEngineDtmfPort;
+	}
+
+	/** Where the rtpengine of a test that records calls captures them: its {@code --recording-dir}. */
+	static Path captureDir() {
+		return RECORDINGS.resolve("captures");
 	}
 
 	/** A bean of the server, for tests that set up a tenant of their own. */

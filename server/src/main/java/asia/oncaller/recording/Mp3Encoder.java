@@ -37,7 +37,7 @@ final class Mp3Encoder {
 			.start();
 		try {
 			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly();
+				process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 				throw new IOException("lame took longer than " + this.timeout);
 			}
 			if (process.exitValue() != 0) {

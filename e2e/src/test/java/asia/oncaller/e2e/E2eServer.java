@@ -34,6 +34,9 @@ final class E2eServer {
 
 	private static E2eServer instance;
 
+	/** rtpengine's {@code --interface}: an address of .ci/netns.sh's veth pair. */
+	static final String MEDIA_ADDRESS = "10.213.0.1";
+
 	private static final Path RECORDINGS = Path.of("target", "e2e-recordings-" + ProcessHandle.current().pid())
 		.toAbsolutePath();
 
@@ -117,6 +120,20 @@ final class E2eServer {
 	 */
 	int rtpEngineDtmfPort() {
 		return this.rtpEngineDtmfPort;
+	}
+
+	/**
+	 * Starts the rtpengine the server expects, for a test class with phone legs: on the
+	 * namespace's veth address (libwebrtc gathers no loopback candidates, so an rtpengine on
+	 * 127.0.0.1 would be unreachable for the client's ICE), reporting DTMF to the server.
+	 */
+	RtpEngineProcess startRtpEngine(String... moreOptions) throws IOException {
+		List<String> options = new ArrayList<>(List.of("--dtmf-log-dest=127.0.0.1:" + this.rtpEngineDtmfPort));
+		options.addAll(List.of(moreOptions));
+		RtpEngineProcess rtpengine = new RtpEngineProcess(options.toArray(String[]::new)).onInterface(MEDIA_ADDRESS)
+			.ngPort(this.rtpEngineNgPort);
+		rtpengine.start();
+		return rtpengine;
 	}
 
 	/** Where the rtpengine of a test that records calls captures them: its {@code --recording-dir}. */

@@ -32,8 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RecordedCallE2ETests {
 
-	private static final String MEDIA_ADDRESS = "10.213.0.1";
-
 	private static final String OUR_NUMBER = "+15550177002";
 
 	private static final String PHONE = "15550124";
@@ -50,12 +48,8 @@ class RecordedCallE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		E2eServer server = E2eServer.get();
-		rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + server.rtpEngineDtmfPort(),
-				"--recording-dir=" + E2eServer.captureDir(), "--recording-method=pcap")
-			.onInterface(MEDIA_ADDRESS)
-			.ngPort(server.rtpEngineNgPort());
-		rtpengine.start();
+		rtpengine = E2eServer.get()
+			.startRtpEngine("--recording-dir=" + E2eServer.captureDir(), "--recording-method=pcap");
 	}
 
 	@AfterAll

@@ -50,9 +50,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SipEchoE2ETests {
 
-	/** rtpengine's {@code --interface}: an address of .ci/netns.sh's veth pair. */
-	private static final String MEDIA_ADDRESS = "10.213.0.1";
-
 	private static final String OUR_NUMBER = "+15550177001";
 
 	private static final String PHONE = "15550123";
@@ -65,11 +62,7 @@ class SipEchoE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		E2eServer server = E2eServer.get();
-		rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + server.rtpEngineDtmfPort())
-			.onInterface(MEDIA_ADDRESS)
-			.ngPort(server.rtpEngineNgPort());
-		rtpengine.start();
+		rtpengine = E2eServer.get().startRtpEngine();
 	}
 
 	@AfterAll

@@ -3,7 +3,7 @@
  * capture becomes a WAV or MP3 file kept per account (size and age limits), listed and downloaded
  * over REST, announced on the event_url and charged if a rate says so. See docs/recordings.md.
  */
-@ApplicationModule(allowedDependencies = { "api", "auth", "billing", "call", "common", "control", "media" })
+@ApplicationModule(allowedDependencies = { "api", "auth", "billing", "call", "common", "control", "media", "tenant" })
 package asia.oncaller.recording;
 
 import org.springframework.modulith.ApplicationModule;

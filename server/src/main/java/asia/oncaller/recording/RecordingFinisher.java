@@ -113,9 +113,19 @@ class RecordingFinisher implements DisposableBean {
 				this.charges.charge(plan.accountId(), plan.callId(), duration);
 			}
 		});
-		Files.deleteIfExists(capture);
-		Files.deleteIfExists(metadata);
+		removeCapture(capture, metadata);
 		this.pruner.keepWithinSize(plan.accountId());
+	}
+
+	/** Best effort: the recording is kept either way; a capture left behind is only disk. */
+	private static void removeCapture(Path capture, Path metadata) {
+		try {
+			Files.deleteIfExists(capture);
+			Files.deleteIfExists(metadata);
+		}
+		catch (IOException ex) {
+			logger.warn("rtpengine's capture {} could not be removed: {}", capture, ex.toString());
+		}
 	}
 
 	/**

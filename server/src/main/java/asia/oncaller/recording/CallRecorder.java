@@ -46,12 +46,24 @@ class CallRecorder implements DisposableBean {
 
 	@TransactionalEventListener
 	void answered(CallLifecycleEvent.Answered answered) {
-		this.executor.execute(() -> start(answered));
+		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered)));
 	}
 
 	@TransactionalEventListener
 	void ended(CallLifecycleEvent.Ended ended) {
-		this.executor.execute(() -> end(ended));
+		this.executor.execute(() -> guarded(ended.call().id(), () -> end(ended)));
+	}
+
+	/** A step that fails unexpectedly gives the recording up with a reason instead of leaving it waiting. */
+	private void guarded(String callId, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording of call {} failed", callId, ex);
+			this.recordings.planOf(callId)
+				.ifPresent((plan) -> this.recordings.failed(plan.id(), "The server could not record the call"));
+		}
 	}
 
 	private void start(CallLifecycleEvent.Answered answered) {

@@ -53,10 +53,8 @@ class Recordings {
 
 	/** The Call-ID of the call's SIP dialog, which is its rtpengine call; {@code null} for app-only calls. */
 	String sipCallIdOf(String callId) {
-		return this.jdbc.query("SELECT sip_call_id FROM call WHERE id = ?", (rs, row) -> rs.getString(1), callId)
-			.stream()
-			.findFirst()
-			.orElse(null);
+		List<String> ids = this.jdbc.queryForList("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId);
+		return ids.isEmpty() ? null : ids.get(0);
 	}
 
 	boolean recording(String id, String callerPorts) {

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * carrier that plays a tone and a real rtpengine that captures the call: the recording is kept
  * as a stereo WAV whose callee channel holds the phone's tone, announced on the action's
  * eventUrl with its URL, charged once by the account's RECORD rate, downloaded over REST, and
- * the capture (the call's audio, unencrypted) is gone. A call never answered records nothing.
+ * the capture (the call's audio, unencrypted) is gone. A call never answered, or peer to peer,
+ * records nothing and says why.
  */
 class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 
@@ -120,6 +121,30 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 				.isEqualTo("The call was not answered");
 			assertThat(get("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
 		}
+	}
+
+	/**
+	 * An app-to-app call is peer to peer: its media never passes through the server, so its
+	 * recording ends FAILED with the reason, and the call itself goes on and ends as usual.
+	 */
+	@Test
+	void peerToPeerCallIsNotRecordedAndSaysWhy() throws Exception {
+		StompTestClient alice = device("alice", "alice-app");
+		StompTestClient bob = device("bob", "bob-app");
+		String connect = AnswerUrlServer.connectToUser("bob", 30).trim();
+		this.answerUrl.respond("[" + recordAction(null) + "," + connect.substring(1));
+		Map<String, Object> reply = alice.request("call.make",
+				Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0);
+		String callId = (String) reply.get("callId");
+		bob.awaitEvent("incomingCall", callId);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+
+		await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(callId)));
+		assertThat(this.jdbc.queryForObject("SELECT failure FROM recording WHERE call_id = ?", String.class, callId))
+			.isEqualTo("The call's media does not pass through the server");
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		assertThat(get("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
 	}
 
 	private static String recordAction(String eventUrl) {

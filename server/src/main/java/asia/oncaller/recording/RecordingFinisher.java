@@ -1,15 +1,11 @@
 package asia.oncaller.recording;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
@@ -35,8 +31,6 @@ class RecordingFinisher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordingFinisher.class);
 
-	private static final String METADATA_PREFIX = "rtpengine-meta-";
-
 	private final RecordingProperties properties;
 
 	private final Recordings recordings;
@@ -55,6 +49,8 @@ class RecordingFinisher implements DisposableBean {
 
 	private final Mp3Encoder mp3;
 
+	private final CaptureFolder captures;
+
 	RecordingFinisher(RecordingProperties properties, Recordings recordings, RecordingFiles files,
 			RecordingCharges charges, RecordingPruner pruner, ApplicationEventPublisher events,
 			TransactionTemplate transaction) {
@@ -66,6 +62,7 @@ class RecordingFinisher implements DisposableBean {
 		this.events = events;
 		this.transaction = transaction;
 		this.mp3 = new Mp3Encoder(properties.lame(), properties.encodeTimeout());
+		this.captures = new CaptureFolder(properties.captureDir(), properties.captureWait());
 	}
 
 	/** Finishes the recording on the conversion thread. */
@@ -82,12 +79,12 @@ class RecordingFinisher implements DisposableBean {
 	}
 
 	private void make(Recordings.Plan plan, String sipCallId, CallSnapshot call) throws IOException {
-		Path metadata = closedMetadata(sipCallId);
+		Path metadata = this.captures.closedMetadata(sipCallId);
 		if (metadata == null) {
 			this.recordings.failed(plan.id(), "The media server's capture of the call did not come");
 			return;
 		}
-		Path capture = capturePath(metadata);
+		Path capture = this.captures.capture(metadata);
 		Path wav = this.files.workFile(plan.id(), ".wav");
 		Duration duration;
 		try (InputStream in = Files.newInputStream(capture)) {
@@ -113,81 +110,8 @@ class RecordingFinisher implements DisposableBean {
 				this.charges.charge(plan.accountId(), plan.callId(), duration);
 			}
 		});
-		removeCapture(capture, metadata);
+		this.captures.remove(capture, metadata);
 		this.pruner.keepWithinSize(plan.accountId());
-	}
-
-	/** Best effort: the recording is kept either way; a capture left behind is only disk. */
-	private static void removeCapture(Path capture, Path metadata) {
-		try {
-			Files.deleteIfExists(capture);
-			Files.deleteIfExists(metadata);
-		}
-		catch (IOException ex) {
-			logger.warn("rtpengine's capture {} could not be removed: {}", capture, ex.toString());
-		}
-	}
-
-	/**
-	 * rtpengine's metadata file of the call once it is complete: it writes the call's end time
-	 * into it when the call is deleted and the capture closed.
-	 */
-	private Path closedMetadata(String sipCallId) throws IOException {
-		Path dir = this.properties.captureDir().resolve("metadata");
-		long deadline = System.nanoTime() + this.properties.captureWait().toNanos();
-		while (System.nanoTime() < deadline) {
-			if (Files.isDirectory(dir)) {
-				try (DirectoryStream<Path> candidates = Files.newDirectoryStream(dir, METADATA_PREFIX + "*")) {
-					for (Path candidate : candidates) {
-						String name = percentDecoded(candidate.getFileName().toString());
-						if (name.startsWith(METADATA_PREFIX + sipCallId + "-")
-								&& Files.readString(candidate).contains("call end time")) {
-							return candidate;
-						}
-					}
-				}
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return null;
-			}
-		}
-		return null;
-	}
-
-	/** rtpengine escapes a call-id's characters in file names as URLs do ({@code @} is {@code %40}). */
-	static String percentDecoded(String name) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c == '%' && i + 2 < name.length() && HexFormat.isHexDigit(name.charAt(i + 1))
-					&& HexFormat.isHexDigit(name.charAt(i + 2))) {
-				bytes.write(HexFormat.fromHexDigits(name, i + 1, i + 3));
-				i += 2;
-			}
-			else {
-				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-			}
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * The capture the metadata names on its first line, looked up by its file name in the capture
-	 * folder's {@code pcaps}: the server may see rtpengine's folder under another path (a mount),
-	 * and nothing outside that folder is ever read.
-	 */
-	private Path capturePath(Path metadata) throws IOException {
-		String first = Files.readAllLines(metadata).stream().findFirst().orElse("").trim();
-		Path name = Path.of(first).getFileName();
-		Path capture = (name != null) ? this.properties.captureDir().resolve("pcaps").resolve(name.toString()) : null;
-		if (capture == null || !Files.isRegularFile(capture)) {
-			throw new IOException("The metadata names no capture: " + first);
-		}
-		return capture;
 	}
 
 	private String url(String recordingId) {

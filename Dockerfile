@@ -28,11 +28,14 @@ RUN ./mvnw -B -q -pl server -am -DskipTests package \
  && java -Djarmode=tools -jar /app.jar extract --layers --destination /extracted
 
 # 2. Run on a JRE as an unprivileged user; layers ordered from least to most often changed.
+#    LAME encodes MP3 recordings (docs/recordings.md).
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl lame \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app oncaller
+ && useradd --system --uid 10001 --home-dir /app oncaller \
+ && mkdir -p /app/recordings /var/spool/rtpengine \
+ && chown oncaller /app/recordings /var/spool/rtpengine
 WORKDIR /app
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class E2eServer {
 
 	private static E2eServer instance;
+
+	/** rtpengine's {@code --interface}: an address of .ci/netns.sh's veth pair. */
+	static final String MEDIA_ADDRESS = "10.213.0.1";
+
+	private static final Path RECORDINGS = Path.of("target", "e2e-recordings-" + ProcessHandle.current().pid())
+		.toAbsolutePath();
 
 	private final ConfigurableApplicationContext context;
 
@@ -64,7 +71,11 @@ final class E2eServer {
 				// RFC 4733 events it relays to this DTMF port (its --dtmf-log-dest).
 				"--oncaller.outbound.allow-private-networks=true", "--oncaller.sip.port=" + this.sipPort,
 				"--oncaller.media.rtpengine.ng=127.0.0.1:" + this.rtpEngineNgPort,
-				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort));
+				"--oncaller.media.rtpengine.dtmf-log-listen=127.0.0.1:" + this.rtpEngineDtmfPort,
+				// Recorded calls (RecordedCallE2ETests): the rtpengine a test starts captures into
+				// --recording-dir=captureDir(), and the server keeps the recordings beside it.
+				"--oncaller.recording.capture-dir=" + captureDir(),
+				"--oncaller.recording.dir=" + RECORDINGS.resolve("kept")));
 		arguments.addAll(List.of(moreArguments));
 		this.context = new SpringApplicationBuilder(OnCallerApplication.class).run(arguments.toArray(String[]::new));
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
@@ -101,20 +112,6 @@ final class E2eServer {
 		return this.port;
 	}
 
-	/** The ng port (on 127.0.0.1) where the server expects rtpengine; none listens unless a test starts one. */
-	/**
-	 * Starts a real rtpengine for this server's phone legs: on its ng port, reporting DTMF to its
-	 * listener, with media on {@code mediaAddress} (the namespace's veth address, since libwebrtc
-	 * gathers no loopback candidates). The caller stops it.
-	 */
-	RtpEngineProcess startRtpEngine(String mediaAddress) throws IOException {
-		RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + this.rtpEngineDtmfPort)
-			.onInterface(mediaAddress)
-			.ngPort(this.rtpEngineNgPort);
-		rtpengine.start();
-		return rtpengine;
-	}
-
 	/** The server's SIP port on 127.0.0.1, where carriers (SIPp) call the account's numbers. */
 	int sipPort() {
 		return this.sipPort;
@@ -130,6 +127,25 @@ final class E2eServer {
 	 */
 	int rtpEngineDtmfPort() {
 		return this.rtpEngineDtmfPort;
+	}
+
+	/**
+	 * Starts the rtpengine the server expects, for a test class with phone legs: on the
+	 * namespace's veth address (libwebrtc gathers no loopback candidates, so an rtpengine on
+	 * 127.0.0.1 would be unreachable for the client's ICE), reporting DTMF to the server.
+	 */
+	RtpEngineProcess startRtpEngine(String... moreOptions) throws IOException {
+		List<String> options = new ArrayList<>(List.of("--dtmf-log-dest=127.0.0.1:" + this.rtpEngineDtmfPort));
+		options.addAll(List.of(moreOptions));
+		RtpEngineProcess rtpengine = new RtpEngineProcess(options.toArray(String[]::new)).onInterface(MEDIA_ADDRESS)
+			.ngPort(this.rtpEngineNgPort);
+		rtpengine.start();
+		return rtpengine;
+	}
+
+	/** Where the rtpengine of a test that records calls captures them: its {@code --recording-dir}. */
+	static Path captureDir() {
+		return RECORDINGS.resolve("captures");
 	}
 
 	/** A bean of the server, for tests that set up a tenant of their own. */

@@ -28,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 class IvrE2ETests {
 
+	private static final String OUR_NUMBER = "+15550177002";
+
 	private static final String PHONE = "15550123";
 
 	private static final double TONE_HZ = 1000;
@@ -38,7 +40,7 @@ class IvrE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		rtpengine = E2eServer.get().startRtpEngine(SipEchoE2ETests.MEDIA_ADDRESS);
+		rtpengine = E2eServer.get().startRtpEngine();
 	}
 
 	@AfterAll
@@ -55,9 +57,9 @@ class IvrE2ETests {
 				 {"action":"connect","from":{"type":"external","number":"%s"},"to":{"type":"internal","number":"bob-ivr"}}]"""
 			.formatted(PHONE);
 		AtomicReference<CallProbe> callee = new AtomicReference<>();
-		try (SipEchoE2ETests.AnswerUrl answerUrl = new SipEchoE2ETests.AnswerUrl(scco);
+		try (AnswerUrl answerUrl = new AnswerUrl(scco);
 				TestUser bob = TestUser.connectWithToken("bob-ivr", "bob-ivr-device", MediaOptions.synthetic(TONE_HZ),
-						SipEchoE2ETests.tenantWithTrunkTo(5060, answerUrl.url(), "bob-ivr"))) {
+						PhoneTenant.create(OUR_NUMBER, 5060, answerUrl.url()).clientToken("bob-ivr"))) {
 			bob.onIncoming((incoming) -> {
 				callee.set(new CallProbe(incoming));
 				incoming.answer((r) -> {
@@ -68,7 +70,7 @@ class IvrE2ETests {
 				.in(test)
 				.rtpEcho()
 				.remote(E2eServer.get().sipPort())
-				.service(SipEchoE2ETests.OUR_NUMBER)
+				.service(OUR_NUMBER)
 				.set("caller", PHONE)
 				.start()) {
 				await("bob's device rings").atMost(TIMEOUT).until(() -> callee.get() != null);

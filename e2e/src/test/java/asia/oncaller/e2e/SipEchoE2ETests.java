@@ -50,10 +50,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SipEchoE2ETests {
 
-	/** rtpengine's {@code --interface}: an address of .ci/netns.sh's veth pair. */
-	static final String MEDIA_ADDRESS = "10.213.0.1";
-
-	static final String OUR_NUMBER = "+15550177001";
+	private static final String OUR_NUMBER = "+15550177001";
 
 	private static final String PHONE = "15550123";
 
@@ -65,7 +62,7 @@ class SipEchoE2ETests {
 
 	@BeforeAll
 	static void startRtpEngine() throws IOException {
-		rtpengine = E2eServer.get().startRtpEngine(MEDIA_ADDRESS);
+		rtpengine = E2eServer.get().startRtpEngine();
 	}
 
 	@AfterAll
@@ -149,7 +146,7 @@ class SipEchoE2ETests {
 			try {
 				this.carrier = SippProcess.scenario("uas-rtp-echo.xml").in(test).rtpEcho().start();
 				this.user = TestUser.connectWithToken(userId, userId + "-device", MediaOptions.synthetic(TONE_HZ),
-						tenantWithTrunkTo(this.carrier.localPort(), this.answerUrl.url(), userId));
+						PhoneTenant.create(OUR_NUMBER, this.carrier.localPort(), this.answerUrl.url()).clientToken(userId));
 				this.call = new OnCallerCall(this.user.client, OUR_NUMBER, PHONE, false);
 				this.probe = new CallProbe(this.call);
 				this.call.makeCall(this.probe.makeResult::complete);
@@ -193,66 +190,11 @@ class SipEchoE2ETests {
 		return matcher.group(1);
 	}
 
-	/**
-	 * A fresh account with a balance, a project whose answer_url is {@code answerUrl}, a trunk to
-	 * the carrier on 127.0.0.1:{@code carrierPort}, {@link #OUR_NUMBER} on it and a rate for phone
-	 * calls; returns a client token of the project for {@code userId}.
-	 */
-	static String tenantWithTrunkTo(int carrierPort, String answerUrl, String userId) {
-		E2eServer server = E2eServer.get();
-		Account account = server.bean(AccountRepository.class).save(new Account("Echo " + System.nanoTime(), "USD"));
-		server.bean(BalanceLedger.class).topUp(account.getId(), new BigDecimal("10.00"), "initial");
-		Project project = new Project(account.getId(), "App");
-		project.setAnswerUrl(answerUrl);
-		project = server.bean(ProjectRepository.class).save(project);
-		SipTrunk trunk = server.bean(SipTrunkRepository.class)
-			.save(new SipTrunk(account.getId(), "Carrier", "127.0.0.1", carrierPort, SipTransport.UDP));
-		PhoneNumberRepository numbers = server.bean(PhoneNumberRepository.class);
-		numbers.findByNumber(OUR_NUMBER).ifPresent(numbers::delete);
-		PhoneNumber number = new PhoneNumber(OUR_NUMBER, account.getId());
-		number.setProjectId(project.getId());
-		number.setTrunkId(trunk.getId());
-		numbers.save(number);
-		server.bean(RateRepository.class)
-			.save(new Rate(account.getId(), RatedCallType.EXTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
-		return server.bean(TokenIssuer.class)
-			.clientToken(project.getApiKeySid(), project.getApiKeySecret(), userId, Duration.ofHours(1));
-	}
-
 	/** The SCCO that connects the app's call to a phone number, showing one of our numbers. */
 	private static String connectToPhone(String fromNumber, String toNumber) {
 		return """
 				[{"action":"connect","from":{"type":"external","number":"%s"},
 				  "to":{"type":"external","number":"%s"}}]""".formatted(fromNumber, toNumber);
-	}
-
-	/** The customer's answer_url: a real HTTP server on loopback answering every request with one SCCO. */
-	static final class AnswerUrl implements AutoCloseable {
-
-		private final HttpServer server;
-
-		AnswerUrl(String scco) throws IOException {
-			byte[] body = scco.getBytes(StandardCharsets.UTF_8);
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			this.server.createContext("/answer", (exchange) -> {
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			});
-			this.server.start();
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/answer";
-		}
-
-		@Override
-		public void close() {
-			this.server.stop(0);
-		}
-
 	}
 
 }

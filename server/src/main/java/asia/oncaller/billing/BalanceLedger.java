@@ -63,14 +63,28 @@ public class BalanceLedger {
 	 */
 	@Transactional
 	public BalanceTransaction chargeCall(String accountId, String callId, BigDecimal amount) {
+		return charge(accountId, callId, amount, TransactionKind.CALL_CHARGE);
+	}
+
+	/**
+	 * Debits a call's recording once, as {@link #chargeCall} debits the call: a second charge of
+	 * the same call's recording returns the first ledger row and changes nothing.
+	 * @throws IllegalArgumentException if the amount is negative or the account is unknown
+	 */
+	@Transactional
+	public BalanceTransaction chargeRecording(String accountId, String callId, BigDecimal amount) {
+		return charge(accountId, callId, amount, TransactionKind.RECORDING_CHARGE);
+	}
+
+	private BalanceTransaction charge(String accountId, String callId, BigDecimal amount, TransactionKind kind) {
 		if (amount.signum() < 0) {
 			throw new IllegalArgumentException("A charge cannot be negative");
 		}
 		Account account = lock(accountId);
-		return this.transactions.findByCallIdAndKind(callId, TransactionKind.CALL_CHARGE).orElseGet(() -> {
+		return this.transactions.findByCallIdAndKind(callId, kind).orElseGet(() -> {
 			account.setBalance(account.getBalance().subtract(amount));
-			return this.transactions.save(new BalanceTransaction(accountId, callId, TransactionKind.CALL_CHARGE,
-					amount.negate(), account.getBalance(), null));
+			return this.transactions.save(
+					new BalanceTransaction(accountId, callId, kind, amount.negate(), account.getBalance(), null));
 		});
 	}
 

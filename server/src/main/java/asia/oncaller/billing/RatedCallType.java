@@ -1,8 +1,11 @@
 package asia.oncaller.billing;
 
-/** What a rate prices: calls between app users, or calls to phone numbers. */
+/**
+ * What a rate prices: calls between app users, calls to phone numbers, or minutes of recording
+ * (its prefix is empty: one price per account).
+ */
 public enum RatedCallType {
 
-	INTERNAL, EXTERNAL
+	INTERNAL, EXTERNAL, RECORD
 
 }

@@ -3,6 +3,6 @@ package asia.oncaller.billing;
 /** Why a balance changed. */
 public enum TransactionKind {
 
-	TOP_UP, CALL_CHARGE, ADJUSTMENT
+	TOP_UP, CALL_CHARGE, ADJUSTMENT, RECORDING_CHARGE
 
 }

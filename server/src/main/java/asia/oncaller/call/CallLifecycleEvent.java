@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import asia.oncaller.call.CallParties.Role;
+import asia.oncaller.control.Scco;
 
 /**
  * Something happened to a call that other modules hear about: the customer's event_url (through
@@ -28,8 +29,16 @@ public sealed interface CallLifecycleEvent {
 		return Map.of();
 	}
 
-	/** The call was placed (it may already be final when nobody could be reached). */
-	record Created(CallSnapshot call) implements CallLifecycleEvent {
+	/** Where this event goes instead of the call's event_url, or {@code null} for the call's. */
+	default String eventUrl() {
+		return null;
+	}
+
+	/**
+	 * The call was placed (it may already be final when nobody could be reached).
+	 * @param scco the SCCO it was placed with, for the actions around its connect
+	 */
+	record Created(CallSnapshot call, Scco scco) implements CallLifecycleEvent {
 
 		@Override
 		public String name() {
@@ -168,6 +177,37 @@ public sealed interface CallLifecycleEvent {
 		@Override
 		public Map<String, Object> details() {
 			return Map.of("failReason", this.failReason, "previousTo", this.previousTo.fields());
+		}
+
+	}
+
+	/**
+	 * The call's recording is kept and can be downloaded (docs/recordings.md).
+	 * @param recordingId its id
+	 * @param recordingUrl where its audio is downloaded, with a REST token of the call's project
+	 * or account
+	 * @param format {@code wav} or {@code mp3}
+	 * @param durationMillis how long the audio lasts
+	 * @param sizeBytes the size of the file
+	 * @param eventUrl the {@code record} action's eventUrl, or {@code null} for the call's
+	 */
+	record Recorded(CallSnapshot call, String recordingId, String recordingUrl, String format, long durationMillis,
+			long sizeBytes, String eventUrl) implements CallLifecycleEvent {
+
+		@Override
+		public String name() {
+			return "recorded";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("recordingId", this.recordingId);
+			details.put("recordingUrl", this.recordingUrl);
+			details.put("format", this.format);
+			details.put("durationMillis", this.durationMillis);
+			details.put("sizeBytes", this.sizeBytes);
+			return details;
 		}
 
 	}

@@ -223,14 +223,15 @@ public class MakeCallService {
 			// Only a phone leg, which the server can answer itself, runs an SCCO without a connect.
 			return CallResult.of(CallOutcome.SCCO_INCORRECT_FORMAT);
 		}
-		ConnectAction connect = ((CallControlDecision.Connect) decision).connect();
+		CallControlDecision.Connect placing = (CallControlDecision.Connect) decision;
+		ConnectAction connect = placing.connect();
 		CallRouting.Route route = this.routing.route(caller.accountId(), currency, connect);
 		if (!route.outcome().ok()) {
 			return CallResult.of(route.outcome());
 		}
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		CallOutcome admitted = this.admission.write(call, route.tariff(),
-				(written) -> announce(written, caller, project));
+				(written) -> announce(written, caller, project, placing));
 		if (admitted == CallOutcome.RATE_LIMITED) {
 			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
 		}
@@ -257,12 +258,12 @@ public class MakeCallService {
 	 * phone number uses its project's event_url, as the admission read it with the answer_url
 	 * ({@code project}): the webhook outbox then needs no look-up of its own.
 	 */
-	private void announce(Call call, Party caller, CallingProject project) {
+	private void announce(Call call, Party caller, CallingProject project, CallControlDecision.Connect decision) {
 		this.connections.takingPart(caller.connectionId());
 		if (call.phoneLine().numberId() == null) {
 			call.readWith(new CallSnapshot.EventUrls(null, project.eventUrl()));
 		}
-		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call)));
+		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call), decision.scco()));
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}

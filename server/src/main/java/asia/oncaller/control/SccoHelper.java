@@ -36,7 +36,7 @@ class SccoHelper {
 	 * @throws ResponseStatusException 400 when a parameter is wrong
 	 */
 	List<Map<String, Object>> answer(String from, String to, String userId, String projectId, String appToPhone,
-			int timeout, int maxConnectTime, boolean peerToPeerCall, CallingProject known) {
+			int timeout, int maxConnectTime, boolean peerToPeerCall, Recording recording, CallingProject known) {
 		requireNumber("from", from);
 		requireNumber("to", to);
 		AppToPhone toPhone = AppToPhone.of(appToPhone);
@@ -55,8 +55,31 @@ class SccoHelper {
 		connect.put("to", endpoint(toPhoneNumber ? Endpoint.EXTERNAL : Endpoint.INTERNAL, to));
 		connect.put("timeout", timeout);
 		connect.put("maxConnectTime", maxConnectTime);
-		connect.put("peerToPeerCall", peerToPeerCall);
-		return List.of(connect);
+		// A recorded call must pass through the server: peer to peer it could not be recorded, and
+		// the reference product's helper then records nothing without a word.
+		connect.put("peerToPeerCall", peerToPeerCall && !recording.record());
+		if (!recording.record()) {
+			return List.of(connect);
+		}
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("action", RecordAction.NAME);
+		record.put("format", recording.format());
+		return List.of(record, connect);
+	}
+
+	/**
+	 * The helper's {@code record} and {@code recordFormat} parameters.
+	 * @param record whether the call is recorded (a {@code record} action before the connect)
+	 * @param format {@code mp3}, {@code wav} or {@code mp4} (recorded as mp3)
+	 */
+	record Recording(boolean record, String format) {
+
+		Recording {
+			if (!List.of("mp3", "wav", "mp4").contains(format)) {
+				throw badRequest("recordFormat must be mp3, wav or mp4");
+			}
+		}
+
 	}
 
 	private boolean clientChosenCallerNames(String projectId, CallingProject known) {

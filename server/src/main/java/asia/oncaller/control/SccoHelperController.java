@@ -38,9 +38,10 @@ class SccoHelperController {
 			@RequestParam(defaultValue = "false") String appToPhone,
 			@RequestParam(defaultValue = "" + ConnectAction.DEFAULT_TIMEOUT_SECONDS) int timeout,
 			@RequestParam(defaultValue = "" + ConnectAction.UNLIMITED_CONNECT_TIME) int maxConnectTime,
-			@RequestParam(defaultValue = "true") boolean peerToPeerCall) {
+			@RequestParam(defaultValue = "true") boolean peerToPeerCall,
+			@RequestParam(defaultValue = "false") boolean record, @RequestParam(defaultValue = "mp3") String recordFormat) {
 		return this.helper.answer(from, to, userId, projectId, appToPhone, timeout, maxConnectTime, peerToPeerCall,
-				null);
+				new SccoHelper.Recording(record, recordFormat), null);
 	}
 
 }

@@ -79,7 +79,10 @@ class SccoHelperRequest {
 					orDefault(query.get("appToPhone"), "false"),
 					convert(query.get("timeout"), ConnectAction.DEFAULT_TIMEOUT_SECONDS, Integer.class),
 					convert(query.get("maxConnectTime"), ConnectAction.UNLIMITED_CONNECT_TIME, Integer.class),
-					convert(query.get("peerToPeerCall"), true, Boolean.class), known))));
+					convert(query.get("peerToPeerCall"), true, Boolean.class),
+					new SccoHelper.Recording(convert(query.get("record"), false, Boolean.class),
+							orDefault(query.get("recordFormat"), "mp3")),
+					known))));
 		}
 		catch (ResponseStatusException ex) {
 			// Over HTTP this is a 400, which the answer_url client reports as code 1.

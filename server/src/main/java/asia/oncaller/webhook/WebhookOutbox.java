@@ -51,7 +51,7 @@ class WebhookOutbox {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void store(CallLifecycleEvent event) {
 		CallSnapshot call = event.call();
-		String url = eventUrl(call);
+		String url = (event.eventUrl() != null) ? event.eventUrl() : eventUrl(call);
 		if (url == null || url.isBlank()) {
 			return;
 		}

@@ -95,9 +95,32 @@ class SccoHelperIntegrationTests {
 		assertThat(connect.peerToPeerCall()).isFalse();
 	}
 
+	/**
+	 * {@code record=true} puts a {@code record} action before the connect, in {@code recordFormat},
+	 * and relays the call through the server, whatever {@code peerToPeerCall} says: a peer-to-peer
+	 * call could not be recorded.
+	 */
+	@Test
+	void recordsTheCallThroughTheServerWhenAsked() {
+		CallControlDecision decision = SccoParser
+			.parse(get("?from=alice&to=bob&record=true&recordFormat=wav&peerToPeerCall=true").getBody());
+		Connect connect = (Connect) decision;
+		assertThat(connect.scco().actions()).hasSize(2)
+			.first()
+			.isEqualTo(new RecordAction(null, "wav", false));
+		assertThat(connect.connect().peerToPeerCall()).isFalse();
+		assertThat(((Connect) SccoParser.parse(get("?from=alice&to=bob&record=true").getBody())).scco().actions())
+			.first()
+			.isEqualTo(new RecordAction(null, "mp3", false));
+		assertThat(((Connect) SccoParser.parse(get("?from=alice&to=bob&recordFormat=wav").getBody())).scco().actions())
+			.as("recordFormat alone records nothing")
+			.hasSize(1);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "timeout=0", "timeout=601", "timeout=soon", "maxConnectTime=0", "maxConnectTime=86401",
-			"appToPhone=maybe", "peerToPeerCall=perhaps" })
+			"appToPhone=maybe", "peerToPeerCall=perhaps", "record=perhaps", "recordFormat=flac",
+			"record=true&recordFormat=mp4a" })
 	void refusesWrongParametersWithAProblemDetail(String parameter) {
 		ResponseEntity<String> response = get("?from=alice&to=bob&" + parameter);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -145,7 +168,9 @@ class SccoHelperIntegrationTests {
 			"from=alice&to=bob&maxConnectTime=86401", "from=alice&to=bob&peerToPeerCall=on",
 			"from=alice&to=bob&peerToPeerCall=", "from=alice&to=bob&peerToPeerCall=perhaps",
 			"from=alice&to=bob&peerToPeerCall=NO", "from=alice&to=bob&unknown&&other=1", "to=bob", "from=alice",
-			"from=%20&to=bob", "from=&to=bob", "from=alice&to=%E2%98%8E", "" })
+			"from=%20&to=bob", "from=&to=bob", "from=alice&to=%E2%98%8E", "from=alice&to=bob&record=true",
+			"from=alice&to=bob&record=true&recordFormat=wav&peerToPeerCall=true", "from=alice&to=bob&record=maybe",
+			"from=alice&to=bob&recordFormat=flac", "from=alice&to=bob&record=&recordFormat=", "" })
 	void answersItsOwnServerInProcessAsOverHttp(String query) {
 		URI uri = URI.create("http://127.0.0.1:" + this.port + "/scco-helper/project-answer-url"
 				+ (query.isEmpty() ? "" : "?" + query));

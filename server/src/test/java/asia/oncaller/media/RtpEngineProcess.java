@@ -87,6 +87,12 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 				"--table=-1", "--interface=" + this.interfaceAddress, "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin,
 				"--port-max=" + (portMin + 199), "--log-stderr", "--log-level=6", "--delete-delay=0"));
 		command.addAll(this.extraOptions);
+		for (String option : this.extraOptions) {
+			if (option.startsWith("--recording-dir=")) {
+				// rtpengine makes its metadata and pcaps folders, not the one they go in.
+				Files.createDirectories(Path.of(option.substring("--recording-dir=".length())));
+			}
+		}
 		this.log = Path.of("target", "rtpengine-" + ngPort + ".log");
 		Files.createDirectories(this.log.getParent());
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -133,6 +139,16 @@ public class RtpEngineProcess implements BeforeAllCallback, AfterAllCallback {
 	/** A media bridge on {@link #client()}. */
 	MediaBridge bridge() {
 		return this.bridge;
+	}
+
+	/** A recorder on {@link #client()}, for tests of other modules. */
+	public MediaRecorder recorder() {
+		return new MediaRecorder(this.client);
+	}
+
+	/** One ng request on {@link #client()}, for tests of other modules that set up calls of their own. */
+	public Map<String, Object> request(String command, Map<String, Object> arguments) {
+		return this.client.request(command, arguments);
 	}
 
 	RtpEngineClient newClient(Duration timeout, int retries) {

@@ -3,6 +3,7 @@ package asia.oncaller.sip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -64,8 +65,12 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 
 	private static final int NG_PORT = freePort();
 
+	/** rtpengine's captures of recorded calls ({@code --recording-dir}), and where recordings are kept. */
+	static final Path RECORDINGS = Path.of("target", "recordings-" + NG_PORT).toAbsolutePath();
+
 	@RegisterExtension
-	static final RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + DTMF_REPORTS)
+	static final RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + DTMF_REPORTS,
+			"--recording-dir=" + RECORDINGS.resolve("captures"), "--recording-method=pcap")
 		.ngPort(NG_PORT);
 
 	@DynamicPropertySource
@@ -73,6 +78,8 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		registry.add("oncaller.sip.port", () -> SIP_PORT);
 		registry.add("oncaller.media.rtpengine.dtmf-log-listen", () -> "127.0.0.1:" + DTMF_REPORTS);
 		registry.add("oncaller.media.rtpengine.ng", () -> "127.0.0.1:" + NG_PORT);
+		registry.add("oncaller.recording.capture-dir", () -> RECORDINGS.resolve("captures").toString());
+		registry.add("oncaller.recording.dir", () -> RECORDINGS.resolve("kept").toString());
 		// One call set-up at a time, so that a held answer_url puts the node past its capacity
 		// (InboundCallsIntegrationTests); every other test sets up one call at a time anyway.
 		registry.add("oncaller.limits.setups-at-once", () -> 1);

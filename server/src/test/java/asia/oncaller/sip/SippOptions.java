@@ -46,6 +46,8 @@ public final class SippOptions {
 
 	final Map<String, String> variables = new LinkedHashMap<>();
 
+	final Map<String, byte[]> files = new LinkedHashMap<>();
+
 	SippOptions(String scenario) {
 		this.scenario = scenario;
 	}
@@ -125,6 +127,15 @@ public final class SippOptions {
 	 */
 	public SippOptions set(String name, String value) {
 		this.variables.put(name, value);
+		return this;
+	}
+
+	/**
+	 * A file in SIPp's working directory (where its logs go), such as the pcap a scenario's
+	 * {@code play_pcap_audio} plays.
+	 */
+	public SippOptions withFile(String name, byte[] content) {
+		this.files.put(name, content.clone());
 		return this;
 	}
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -81,6 +82,9 @@ public final class SippProcess implements AutoCloseable {
 		requireSipp();
 		try {
 			Path logDir = Files.createDirectories(baseDir().resolve("target/sipp").resolve(options.testName));
+			for (Map.Entry<String, byte[]> file : options.files.entrySet()) {
+				Files.write(logDir.resolve(file.getKey()), file.getValue());
+			}
 			Path scenarioDir = copyScenario(options.scenario);
 			// The ports are free when picked but not reserved: if another process takes one
 			// first, SIPp exits with BIND_ERROR and we try new ones.

@@ -1,0 +1,115 @@
+package asia.oncaller.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import asia.oncaller.client.CallResult;
+import asia.oncaller.client.MediaOptions;
+import asia.oncaller.client.OnCallerCall;
+import asia.oncaller.media.RtpEngineProcess;
+import asia.oncaller.media.TestTones;
+import asia.oncaller.sip.SippProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A recorded app-to-phone call, end to end: a Java SDK client sending a 1000 Hz tone (WebRTC,
+ * DTLS-SRTP, G.711) calls a phone through the server's trunk; the carrier is SIPp playing a 700 Hz
+ * tone; rtpengine relays and captures the call because the answer_url's SCCO has {@code record}
+ * ({@code recordStereo}, {@code wav}) before its {@code connect}. The recording downloaded over
+ * REST has the app's tone on the left (the caller) and the phone's on the right (the callee).
+ */
+class RecordedCallE2ETests {
+
+	private static final String OUR_NUMBER = "+15550177002";
+
+	private static final String PHONE = "15550124";
+
+	private static final double APP_HZ = 1000;
+
+	private static final double PHONE_HZ = 700;
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static RtpEngineProcess rtpengine;
+
+	@BeforeAll
+	static void startRtpEngine() throws IOException {
+		rtpengine = E2eServer.get()
+			.startRtpEngine("--recording-dir=" + E2eServer.captureDir(), "--recording-method=pcap");
+	}
+
+	@AfterAll
+	static void stopRtpEngine() throws InterruptedException {
+		if (rtpengine != null) {
+			rtpengine.stop();
+		}
+	}
+
+	@Test
+	void recordingHasTheAppsToneLeftAndThePhonesRight(TestInfo test) throws Exception {
+		String scco = """
+				[{"action":"record","format":"wav","recordStereo":true},
+				 {"action":"connect","from":{"type":"external","number":"%s"},"to":{"type":"external","number":"%s"}}]"""
+			.formatted(OUR_NUMBER, PHONE);
+		try (AnswerUrl answerUrl = new AnswerUrl(scco);
+				SippProcess carrier = SippProcess.scenario("uas-play-tone.xml")
+					.in(test)
+					.withFile("tone.pcap", TestTones.pcap(PHONE_HZ, 20))
+					.start()) {
+			PhoneTenant tenant = PhoneTenant.create(OUR_NUMBER, carrier.localPort(), answerUrl.url());
+			try (TestUser user = TestUser.connectWithToken("alice-rec", "alice-rec-device",
+					MediaOptions.synthetic(APP_HZ), tenant.clientToken("alice-rec"))) {
+				OnCallerCall call = new OnCallerCall(user.client, OUR_NUMBER, PHONE, false);
+				CallProbe probe = new CallProbe(call);
+				call.makeCall(probe.makeResult::complete);
+				CallResult made = CallProbe.result(probe.makeResult);
+				assertThat(made.r()).as("makeCall").isZero();
+				String callId = (String) made.data().get("callId");
+				await("the phone's tone heard by the app").atMost(TIMEOUT).until(probe.tone::done);
+				assertThat(probe.tone.frequency()).as("what the app hears").isCloseTo(PHONE_HZ, within(5.0));
+				CompletableFuture<CallResult> hangup = new CompletableFuture<>();
+				call.hangup(hangup::complete);
+				assertThat(CallProbe.result(hangup).r()).as("hangup").isZero();
+				assertThat(carrier.exitCodeWithin(TIMEOUT)).as(carrier::report).isZero();
+
+				HttpResponse<byte[]> audio = await("the recording").atMost(TIMEOUT)
+					.until(() -> download(callId, tenant.restToken()), (response) -> response.statusCode() == 200);
+				short[][] channels = TestTones.channels(audio.body(), 2);
+				int length = channels[0].length;
+				System.out.printf("Recorded call: %d ms of stereo audio%n", length / 8);
+				assertThat(length).as("at least the 2.6 s the app listened").isGreaterThan(2 * 8000);
+				int window = (int) (length * 0.7);
+				assertThat(TestTones.share(channels[0], window, 1600, APP_HZ)).as("the app's tone, left")
+					.isGreaterThan(0.8);
+				assertThat(TestTones.share(channels[0], window, 1600, PHONE_HZ)).as("no phone on the left")
+					.isLessThan(0.05);
+				assertThat(TestTones.share(channels[1], window, 1600, PHONE_HZ)).as("the phone's tone, right")
+					.isGreaterThan(0.8);
+				assertThat(TestTones.share(channels[1], window, 1600, APP_HZ)).as("no app on the right")
+					.isLessThan(0.05);
+			}
+		}
+	}
+
+	private static HttpResponse<byte[]> download(String callId, String token) throws Exception {
+		return HTTP.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + E2eServer.get().port() + "/v1/calls/" + callId + "/recording"))
+			.header("X-OnCaller-Auth", token)
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+}

@@ -1,0 +1,82 @@
+package asia.oncaller.media;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Has rtpengine record a call it relays: from {@link #start} on, rtpengine writes every RTP packet
+ * it receives from either party, decrypted, into one pcap file per call under its
+ * {@code --recording-dir} ({@code --recording-method=pcap}), and closes it when the call is
+ * deleted. Each packet keeps the rtpengine port it arrived on, which tells whose it is; the
+ * {@code recording} module turns the capture into audio (docs/recordings.md says why this way).
+ */
+@Service
+public class MediaRecorder {
+
+	private static final String PLAIN_RTP = "RTP/AVP";
+
+	private final RtpEngineClient rtpengine;
+
+	MediaRecorder(RtpEngineClient rtpengine) {
+		this.rtpengine = rtpengine;
+	}
+
+	/**
+	 * Starts recording the call and tells whose media arrives on which of rtpengine's ports.
+	 * @param callId the rtpengine call, the Call-ID of the SIP dialog with the carrier
+	 * @return the ports receiving the phone's media and those receiving the app's
+	 * @throws RtpEngineException when rtpengine does not know the call (it has no media through
+	 * rtpengine, or it ended meanwhile)
+	 */
+	public PartyPorts start(String callId) {
+		Map<String, Object> query = this.rtpengine.request("query", Map.of("call-id", callId));
+		this.rtpengine.request("start recording", Map.of("call-id", callId));
+		return PartyPorts.of(query);
+	}
+
+	/**
+	 * rtpengine's local ports by party, as its {@code query} shows the call's monologues: the
+	 * phone's is the one on plain RTP/AVP, the app's on WebRTC's UDP/TLS/RTP/SAVPF.
+	 *
+	 * @param phone the ports on which rtpengine receives the phone's RTP
+	 * @param app the ports on which it receives the app's
+	 */
+	public record PartyPorts(Set<Integer> phone, Set<Integer> app) {
+
+		public PartyPorts {
+			phone = Set.copyOf(phone);
+			app = Set.copyOf(app);
+		}
+
+		@SuppressWarnings("unchecked")
+		static PartyPorts of(Map<String, Object> query) {
+			Set<Integer> phone = new HashSet<>();
+			Set<Integer> app = new HashSet<>();
+			Object tags = query.get("tags");
+			if (tags instanceof Map<?, ?> byTag) {
+				for (Object monologue : byTag.values()) {
+					for (Map<String, Object> media : list(((Map<String, Object>) monologue).get("medias"))) {
+						Set<Integer> ports = PLAIN_RTP.equals(media.get("protocol")) ? phone : app;
+						for (Map<String, Object> stream : list(media.get("streams"))) {
+							if (stream.get("local port") instanceof Number port) {
+								ports.add(port.intValue());
+							}
+						}
+					}
+				}
+			}
+			return new PartyPorts(phone, app);
+		}
+
+		@SuppressWarnings("unchecked")
+		private static List<Map<String, Object>> list(Object value) {
+			return (value instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,116 @@
+package asia.oncaller.recording;
+
+import java.util.Set;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.Collectors;
+
+import asia.oncaller.call.CallDirection;
+import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.media.MediaRecorder;
+import asia.oncaller.media.RtpEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Starts a planned recording when its call is answered and hands it to the
+ * {@link RecordingFinisher} when the call ends. Both run after the change commits, one at a time
+ * on the recorder's own thread, so the SIP and STOMP threads never wait for rtpengine and a call's
+ * end is always handled after its answer.
+ */
+@Component
+class CallRecorder implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(CallRecorder.class);
+
+	private final Recordings recordings;
+
+	private final MediaRecorder media;
+
+	private final RecordingFinisher finisher;
+
+	private final ThreadPoolExecutor executor = RecorderThread.named("recording-start-");
+
+	private final boolean enabled;
+
+	CallRecorder(Recordings recordings, MediaRecorder media, RecordingFinisher finisher,
+			RecordingProperties properties) {
+		this.recordings = recordings;
+		this.media = media;
+		this.finisher = finisher;
+		this.enabled = properties.captureDir() != null;
+	}
+
+	@TransactionalEventListener
+	void answered(CallLifecycleEvent.Answered answered) {
+		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered)));
+	}
+
+	@TransactionalEventListener
+	void ended(CallLifecycleEvent.Ended ended) {
+		this.executor.execute(() -> guarded(ended.call().id(), () -> end(ended)));
+	}
+
+	/** A step that fails unexpectedly gives the recording up with a reason instead of leaving it waiting. */
+	private void guarded(String callId, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording of call {} failed", callId, ex);
+			this.recordings.planOf(callId)
+				.ifPresent((plan) -> this.recordings.failed(plan.id(), "The server could not record the call"));
+		}
+	}
+
+	private void start(CallLifecycleEvent.Answered answered) {
+		Recordings.Plan plan = this.recordings.planOf(answered.call().id()).orElse(null);
+		if (plan == null || !"PENDING".equals(plan.status())) {
+			return;
+		}
+		if (!this.enabled) {
+			this.recordings.failed(plan.id(), "Recording is not set up on this server");
+			return;
+		}
+		String sipCallId = this.recordings.sipCallIdOf(plan.callId());
+		if (sipCallId == null) {
+			this.recordings.failed(plan.id(), "The call's media does not pass through the server");
+			return;
+		}
+		try {
+			MediaRecorder.PartyPorts ports = this.media.start(sipCallId);
+			boolean phoneCalls = answered.call().direction() == CallDirection.PHONE_TO_APP;
+			this.recordings.recording(plan.id(), csv(phoneCalls ? ports.phone() : ports.app()));
+		}
+		catch (RtpEngineException ex) {
+			logger.warn("Recording of call {} did not start: {}", plan.callId(), ex.getMessage());
+			this.recordings.failed(plan.id(), "The media server did not start recording");
+		}
+	}
+
+	private void end(CallLifecycleEvent.Ended ended) {
+		Recordings.Plan plan = this.recordings.planOf(ended.call().id()).orElse(null);
+		if (plan == null) {
+			return;
+		}
+		if ("PENDING".equals(plan.status())) {
+			this.recordings.failed(plan.id(), "The call was not answered");
+		}
+		else if (this.recordings.converting(plan.id())) {
+			this.finisher.finish(plan, this.recordings.sipCallIdOf(plan.callId()), ended.call());
+		}
+	}
+
+	private static String csv(Set<Integer> ports) {
+		return ports.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdown();
+	}
+
+}

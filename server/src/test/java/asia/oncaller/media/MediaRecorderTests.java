@@ -1,0 +1,43 @@
+package asia.oncaller.media;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link MediaRecorder} against a real rtpengine set up as the bridge sets up a phone call: the
+ * ports it names for the phone are those of the plain RTP side the carrier was given, the app's are
+ * the WebRTC side's, and a call rtpengine does not know is refused.
+ */
+class MediaRecorderTests {
+
+	@RegisterExtension
+	static final RtpEngineProcess rtpengine = new RtpEngineProcess("--recording-method=pcap",
+			"--recording-dir=target/captures-media-recorder");
+
+	@Test
+	void tellsThePhonesPortsFromTheAppsOnAPhoneCall() {
+		String toApp = rtpengine.bridge().offerToApp("rec", "carrier", MediaPackets.sdp("sipp-offer.sdp"));
+		String toPhone = rtpengine.bridge()
+			.answerFromApp("rec", "carrier", "app", MediaPackets.sdp("chromium-answer.sdp"));
+
+		MediaRecorder.PartyPorts ports = rtpengine.recorder().start("rec");
+
+		assertThat(ports.phone()).as("the carrier sends to the port of the answer it got")
+			.contains(MediaBridgeTests.port(toPhone));
+		assertThat(ports.app()).as("the app sends to the port of the offer it got").contains(MediaBridgeTests.port(toApp));
+		assertThat(ports.phone()).doesNotContainAnyElementsOf(ports.app());
+		rtpengine.bridge().delete("rec");
+	}
+
+	@Test
+	void aCallRtpengineDoesNotKnowIsRefused() {
+		assertThatExceptionOfType(RtpEngineException.class).isThrownBy(() -> rtpengine.recorder().start("no-such-call"));
+		assertThat(rtpengine.request("ping", Map.of())).containsEntry("result", "pong");
+	}
+
+}

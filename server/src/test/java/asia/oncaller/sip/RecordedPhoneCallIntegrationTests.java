@@ -1,0 +1,180 @@
+package asia.oncaller.sip;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import asia.oncaller.WebhookReceiver;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.media.MediaPackets;
+import asia.oncaller.media.TestTones;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.StompTestClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An app-to-phone call whose SCCO has {@code record} before {@code connect}, through a real SIPp
+ * carrier that plays a tone and a real rtpengine that captures the call: the recording is kept
+ * as a stereo WAV whose callee channel holds the phone's tone, announced on the action's
+ * eventUrl with its URL, charged once by the account's RECORD rate, downloaded over REST, and
+ * the capture (the call's audio, unencrypted) is gone. A call never answered, or peer to peer,
+ * records nothing and says why.
+ */
+class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
+
+	private static final double PHONE_HZ = 700;
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void recordedCallIsKeptAnnouncedChargedAndDownloaded() throws Exception {
+		try (WebhookReceiver events = new WebhookReceiver();
+				SippProcess carrier = carrier("uas-play-tone.xml").withFile("tone.pcap", TestTones.pcap(PHONE_HZ, 5))
+					.start()) {
+			trunkTo(carrier, null);
+			this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.RECORD, "", new BigDecimal("0.30"), 1,
+					"USD"));
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, recordAction(events.url()));
+			alice.await((m) -> isState(m, callId, 3));
+			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(status(callId)));
+			// The call goes on for a while, so that there is audio to record.
+			Thread.sleep(1500);
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+
+			await("recording kept").atMost(Duration.ofSeconds(15)).until(() -> "READY".equals(status(callId)));
+			HttpResponse<byte[]> audio = get("/v1/calls/" + callId + "/recording");
+			assertThat(audio.statusCode()).isEqualTo(200);
+			assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/wav");
+			short[][] channels = TestTones.channels(audio.body(), 2);
+			short[] phone = channels[1];
+			int middle = phone.length / 2;
+			assertThat(phone.length).as("about the 1.5 s the call lasted").isBetween(8000, 24000);
+			assertThat(TestTones.share(phone, middle - 800, 1600, PHONE_HZ)).as("the phone's tone, right")
+				.isGreaterThan(0.9);
+			assertThat(TestTones.peak(channels[0], 0, channels[0].length))
+				.as("the app sent no audio: its DTLS never completed")
+				.isZero();
+
+			String recordingId = this.jdbc.queryForObject("SELECT id FROM recording WHERE call_id = ?", String.class,
+					callId);
+			assertThat(get("/v1/recordings/" + recordingId).body()).isEqualTo(audio.body());
+			await("recorded event").atMost(Duration.ofSeconds(10))
+				.until(() -> events.delivered().stream().anyMatch((r) -> "recorded".equals(r.json().get("type"))));
+			Map<String, Object> recorded = events.delivered()
+				.stream()
+				.filter((r) -> "recorded".equals(r.json().get("type")))
+				.findFirst()
+				.orElseThrow()
+				.json();
+			assertThat(recorded).containsEntry("callId", callId)
+				.containsEntry("recordingId", recordingId)
+				.containsEntry("recordingUrl", "/v1/recordings/" + recordingId)
+				.containsEntry("format", "wav");
+			long millis = ((Number) recorded.get("durationMillis")).longValue();
+			assertThat(millis).isCloseTo(phone.length / 8, within(1L));
+			List<BigDecimal> charges = this.jdbc.queryForList(
+					"SELECT amount FROM balance_transaction WHERE call_id = ? AND kind = 'RECORDING_CHARGE'",
+					BigDecimal.class, callId);
+			long billedSeconds = (millis + 999) / 1000;
+			assertThat(charges).singleElement()
+				.satisfies((amount) -> assertThat(amount)
+					.isEqualByComparingTo(new BigDecimal("-0.30").multiply(BigDecimal.valueOf(billedSeconds))
+						.divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_UP)));
+			try (Stream<Path> captures = Files.list(RECORDINGS.resolve("captures").resolve("pcaps"))) {
+				assertThat(captures.map(Object::toString)).as("the capture is removed").noneMatch((name) -> name.contains(
+						this.jdbc.queryForObject("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId)));
+			}
+		}
+	}
+
+	@Test
+	void callNeverAnsweredRecordsNothing() throws Exception {
+		try (SippProcess carrier = carrier("uas-busy.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, recordAction(null));
+			alice.await((m) -> isState(m, callId, 5));
+			await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(callId)));
+			assertThat(this.jdbc.queryForObject("SELECT failure FROM recording WHERE call_id = ?", String.class, callId))
+				.isEqualTo("The call was not answered");
+			assertThat(get("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
+		}
+	}
+
+	/**
+	 * An app-to-app call is peer to peer: its media never passes through the server, so its
+	 * recording ends FAILED with the reason, and the call itself goes on and ends as usual.
+	 */
+	@Test
+	void peerToPeerCallIsNotRecordedAndSaysWhy() throws Exception {
+		StompTestClient alice = device("alice", "alice-app");
+		StompTestClient bob = device("bob", "bob-app");
+		String connect = AnswerUrlServer.connectToUser("bob", 30).trim();
+		this.answerUrl.respond("[" + recordAction(null) + "," + connect.substring(1));
+		Map<String, Object> reply = alice.request("call.make",
+				Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0);
+		String callId = (String) reply.get("callId");
+		bob.awaitEvent("incomingCall", callId);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+
+		await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(callId)));
+		assertThat(this.jdbc.queryForObject("SELECT failure FROM recording WHERE call_id = ?", String.class, callId))
+			.isEqualTo("The call's media does not pass through the server");
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		assertThat(get("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
+	}
+
+	private static String recordAction(String eventUrl) {
+		return "{\"action\":\"record\",\"format\":\"wav\",\"recordStereo\":true"
+				+ ((eventUrl != null) ? ",\"eventUrl\":\"" + eventUrl + "\"" : "") + "}";
+	}
+
+	/** Alice calls the phone with the action before the connect, and offers media as a browser would. */
+	private String dial(StompTestClient alice, String actionBefore) throws InterruptedException {
+		String connect = AnswerUrlServer.connectToPhone(OUR_NUMBER, PHONE).trim();
+		this.answerUrl.respond("[" + actionBefore + "," + connect.substring(1));
+		Map<String, Object> reply = alice.request("call.make",
+				Map.of("fromNumber", OUR_NUMBER, "toNumber", PHONE, "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0);
+		String callId = (String) reply.get("callId");
+		alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
+		return callId;
+	}
+
+	private String status(String callId) {
+		return this.jdbc.query("SELECT status FROM recording WHERE call_id = ?", (rs, row) -> rs.getString(1), callId)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	private HttpResponse<byte[]> get(String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-OnCaller-Auth", this.tenants.projectToken(this.project))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+}

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import asia.oncaller.call.ClusterMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * beating for the node timeout (a crash) no longer counts: its devices are offline to the others
  * at once, and its rows are deleted later. Times are the database's, so nodes' clocks may differ.
  */
-class DatabaseDirectory implements DeviceDirectory, SchedulingConfigurer, InitializingBean {
+class DatabaseDirectory implements DeviceDirectory, ClusterMembership, SchedulingConfigurer, InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseDirectory.class);
 
@@ -130,6 +131,17 @@ class DatabaseDirectory implements DeviceDirectory, SchedulingConfigurer, Initia
 				"select c.node_id from device_connection c where c.connection_id = ? and c.node_id <> ?" + ALIVE,
 				String.class, connectionId, this.nodeId, this.nodeTimeoutSeconds);
 		return nodes.isEmpty() ? null : nodes.get(0);
+	}
+
+	@Override
+	public String nodeId() {
+		return this.nodeId;
+	}
+
+	@Override
+	public List<String> goneNodes() {
+		return this.jdbc.queryForList("select node_id from cluster_node where node_id <> ?"
+				+ " and seen_at <= now() - make_interval(secs => ?)", String.class, this.nodeId, this.nodeTimeoutSeconds);
 	}
 
 	/**

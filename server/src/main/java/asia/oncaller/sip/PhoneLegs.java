@@ -12,7 +12,8 @@ import asia.oncaller.media.MediaBridge;
 
 /**
  * The phone legs this node holds, by our call id and by SIP Call-ID. A SIP dialog lives in the
- * JAIN-SIP stack of the node that made or took it, so its leg lives here too.
+ * JAIN-SIP stack of the node that made or took it, so its leg lives here too; in a cluster,
+ * PostgreSQL knows of it as well ({@link PhoneDialogs}).
  */
 class PhoneLegs {
 
@@ -24,9 +25,12 @@ class PhoneLegs {
 
 	private final MediaBridge media;
 
-	PhoneLegs(Executor executor, MediaBridge media) {
+	private final PhoneDialogs dialogs;
+
+	PhoneLegs(Executor executor, MediaBridge media, PhoneDialogs dialogs) {
 		this.executor = executor;
 		this.media = media;
+		this.dialogs = dialogs;
 	}
 
 	/**
@@ -80,8 +84,12 @@ class PhoneLegs {
 		}
 	}
 
-	/** Forgets a leg that has nothing more to do. */
+	/**
+	 * Forgets a leg that has nothing more to do; in PostgreSQL first, so that no other node takes
+	 * over a leg that is still here.
+	 */
 	void remove(PhoneLeg leg) {
+		this.dialogs.forgotten(leg);
 		this.bySipCallId.remove(leg.sipCallId, leg);
 		if (leg.callId != null) {
 			this.byCallId.remove(leg.callId, leg);

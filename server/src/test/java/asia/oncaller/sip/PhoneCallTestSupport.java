@@ -54,7 +54,8 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 	/** Where rtpengine reports the RFC 4733 digits it sees, and the server listens for them. */
 	private static final int DTMF_REPORTS = freePort();
 
-	private static final int NG_PORT = freePort();
+	/** rtpengine's ng port, which every node of a cluster test uses too. */
+	static final int NG_PORT = freePort();
 
 	@RegisterExtension
 	static final RtpEngineProcess rtpengine = new RtpEngineProcess("--dtmf-log-dest=127.0.0.1:" + DTMF_REPORTS)

@@ -1,7 +1,5 @@
 package asia.oncaller.sip;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
 import asia.oncaller.media.MediaPackets;
-import asia.oncaller.media.RtpEngineProcess;
 import asia.oncaller.testsupport.AnswerUrlServer;
-import asia.oncaller.testsupport.ServerProcess;
+import asia.oncaller.testsupport.ClusterNodeProcess;
 import asia.oncaller.testsupport.StompTestClient;
 import asia.oncaller.testsupport.TestBroker;
 import com.zaxxer.hikari.HikariDataSource;
@@ -55,15 +52,15 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private Node nodeA;
+	private ClusterNodeProcess nodeA;
 
-	private Node nodeC;
+	private ClusterNodeProcess nodeC;
 
 	/** Both nodes start at once: a node takes half a minute to start on a busy machine. */
 	@BeforeAll
 	void startTwoNodes() throws Exception {
 		TestBroker.ensureVirtualHost();
-		CompletableFuture<Node> a = CompletableFuture.supplyAsync(() -> start("leg-a"));
+		CompletableFuture<ClusterNodeProcess> a = CompletableFuture.supplyAsync(() -> start("leg-a"));
 		this.nodeC = start("leg-c");
 		this.nodeA = a.join();
 	}
@@ -71,15 +68,15 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	/** A test that killed node A leaves it dead; the next one gets a new node A. */
 	@BeforeEach
 	void nodeAAlive() {
-		if (!this.nodeA.server.isAlive()) {
+		if (!this.nodeA.server().isAlive()) {
 			this.nodeA = start("leg-a");
 		}
 	}
 
 	@AfterAll
 	void stopNodes() {
-		this.nodeA.server.close();
-		this.nodeC.server.close();
+		this.nodeA.server().close();
+		this.nodeC.server().close();
 	}
 
 	/**
@@ -93,7 +90,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		SippOptions phoneCalling = SippProcess.scenario("uac-answered-remote-bye.xml")
 			.in(this.test)
 			.label("caller")
-			.remote(this.nodeA.sipPort)
+			.remote(this.nodeA.sipPort())
 			.service(OUR_NUMBER)
 			.set("caller", PHONE);
 		try (SippProcess callee = carrier("uas-answer.xml").start()) {
@@ -101,7 +98,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
 			String outbound = dial(alice);
 			alice.await((m) -> isState(m, outbound, 3));
-			assertThat(dialogRow(outbound)).containsEntry("node_id", this.nodeA.id)
+			assertThat(dialogRow(outbound)).containsEntry("node_id", this.nodeA.id())
 				.containsEntry("local_cseq", 1L)
 				.satisfies((row) -> assertThat((String) row.get("remote_target")).contains("sip:carrier@127.0.0.1"));
 
@@ -113,7 +110,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 				await().atMost(StompTestClient.WAIT).until(() -> dialogRow(inbound).get("remote_target") != null);
 				String resumeToken = (String) alice.authen().get("resumeToken");
 
-				Instant killed = kill(this.nodeA);
+				Instant killed = this.nodeA.kill();
 				StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
 				assertThat(back.request("call.resume", body(outbound, "lastSeq", 0))).containsEntry("r", 0)
 					.containsEntry("state", 3);
@@ -121,7 +118,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 				assertThat(back.await((m) -> isState(m, outbound, 6))).containsEntry("reason", "Connection lost");
 				assertThat(callee.exitCodeWithin(FAILOVER_LIMIT)).as(callee.report()).isZero();
 				assertThat(caller.exitCodeWithin(FAILOVER_LIMIT)).as(caller.report()).isZero();
-				String byeFromC = "Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeC.sipPort;
+				String byeFromC = "Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeC.sipPort();
 				assertThat(callee.messages()).contains("BYE sip:carrier@127.0.0.1", byeFromC);
 				assertThat(caller.messages()).contains(byeFromC);
 				BigDecimal outboundCost = endedOnce(outbound, killed);
@@ -151,7 +148,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 
 			assertThat(back.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(5))).as(carrier.report()).isZero();
-			assertThat(carrier.messages()).contains("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort);
+			assertThat(carrier.messages()).contains("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort());
 			assertThat(record(callId).getEndReason()).isEqualTo("Ended");
 			await().atMost(StompTestClient.WAIT).until(() -> dialogRows(callId) == 0);
 		}
@@ -206,29 +203,14 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		return callId;
 	}
 
-	private StompTestClient connect(Node node, String userId, String deviceId, String resumeToken) throws Exception {
-		return deviceOn(node.server.port(), this.project, userId, deviceId, resumeToken);
+	private StompTestClient connect(ClusterNodeProcess node, String userId, String deviceId, String resumeToken)
+			throws Exception {
+		return deviceOn(node.port(), this.project, userId, deviceId, resumeToken);
 	}
 
-	private Instant kill(Node node) throws InterruptedException {
-		Instant killed = Instant.now();
-		node.server.kill();
-		return killed;
-	}
-
-	private Node start(String name) {
-		String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-		try {
-			int sipPort = RtpEngineProcess.freeUdpPort();
-			return new Node(id, sipPort, ServerProcess.start("384m", TestBroker.nodeArguments(id, this.database,
-					"oncaller.sip.port=" + sipPort, "oncaller.media.rtpengine.ng=127.0.0.1:" + NG_PORT)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private record Node(String id, int sipPort, ServerProcess server) {
+	private ClusterNodeProcess start(String name) {
+		return ClusterNodeProcess.start(name + "-" + UUID.randomUUID().toString().substring(0, 8), this.database,
+				"oncaller.media.rtpengine.ng=127.0.0.1:" + NG_PORT);
 	}
 
 }

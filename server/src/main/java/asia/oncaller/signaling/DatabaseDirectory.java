@@ -42,6 +42,9 @@ class DatabaseDirectory implements DeviceDirectory, ClusterMembership, Schedulin
 
 	private final Duration beatInterval;
 
+	/** The connections a former run of this node id held, until {@link GoneNodeConnections} takes them. */
+	private List<String> formerConnections = List.of();
+
 	/**
 	 * @param departedKept how long a connection that may resume keeps routing its events here:
 	 * the resume window and a little more
@@ -62,11 +65,14 @@ class DatabaseDirectory implements DeviceDirectory, ClusterMembership, Schedulin
 
 	/**
 	 * Joins the cluster before any client can connect: what this node id held before a restart is
-	 * gone, and the node is alive.
+	 * gone (its calls wait for their devices, {@link GoneNodeConnections}), and the node is alive.
 	 */
 	@Override
 	public void afterPropertiesSet() {
 		try {
+			this.formerConnections = this.jdbc.queryForList(
+					"delete from device_connection where node_id = ? and departed_at is null returning connection_id",
+					String.class, this.nodeId);
 			this.jdbc.update("delete from device_connection where node_id = ?", this.nodeId);
 		}
 		catch (RuntimeException ex) {
@@ -131,6 +137,13 @@ class DatabaseDirectory implements DeviceDirectory, ClusterMembership, Schedulin
 				"select c.node_id from device_connection c where c.connection_id = ? and c.node_id <> ?" + ALIVE,
 				String.class, connectionId, this.nodeId, this.nodeTimeoutSeconds);
 		return nodes.isEmpty() ? null : nodes.get(0);
+	}
+
+	/** The connections a former run of this node id held when it stopped, once. */
+	synchronized List<String> takeFormerConnections() {
+		List<String> former = this.formerConnections;
+		this.formerConnections = List.of();
+		return former;
 	}
 
 	@Override

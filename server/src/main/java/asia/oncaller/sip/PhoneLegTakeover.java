@@ -49,7 +49,7 @@ class PhoneLegTakeover {
 		this.calls = calls;
 	}
 
-	@Scheduled(fixedDelayString = "${oncaller.sip.takeover-interval:1s}")
+	@Scheduled(fixedDelayString = "${oncaller.cluster.takeover-interval:1s}")
 	void sweep() {
 		for (PhoneDialog dialog : this.dialogs.due()) {
 			Optional<PhoneLeg> leg = this.dialogs.isMine(dialog) ? this.legs.byCallId(dialog.callId())

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.TestTenants;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
 import asia.oncaller.testsupport.CallTestSupport;
@@ -60,8 +61,11 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 	/** The rate issue 17 asks a rolling restart to hold. */
 	private static final int CALLS_PER_SECOND = 20;
 
-	/** Caller and callee pairs of the load; each runs one call at a time. */
-	private static final int PAIRS = 12;
+	/**
+	 * Caller and callee pairs of the load; each runs one call at a time, so each has 2 s for a
+	 * call at 20 calls/s, while three server JVMs restart on the machine's two cores.
+	 */
+	private static final int PAIRS = 40;
 
 	/** How long a whole rolling restart may take before the test gives up. */
 	private static final Duration RESTART_LIMIT = Duration.ofMinutes(5);
@@ -109,9 +113,11 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 	}
 
 	/**
-	 * Three answered calls, each with a party on node B (B to A, B to C, A to B); B is killed.
-	 * B's clients reconnect to the other nodes and resume their calls; the calls go on, are hung
-	 * up normally, and each ends once, charged once.
+	 * Four answered calls, each with a party on node B (B to A, B to C, A to B, C to B); B is
+	 * killed. Three of B's clients reconnect to the other nodes and resume their calls; the calls
+	 * go on, are hung up normally, and each ends once, charged once. The fourth never comes back:
+	 * once B is seen gone, its caller hears {@code peerConnection lost} and the call waits for the
+	 * device's resume window, as after a drop.
 	 */
 	@Test
 	@Order(1)
@@ -120,12 +126,12 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 		ClusterNodeProcess b = this.nodes.get(1);
 		ClusterNodeProcess c = this.nodes.get(2);
 		this.answerUrl.respondConnectingToDialledUser(30);
-		List<ClusterNodeProcess> callerNodes = List.of(b, b, a);
-		List<ClusterNodeProcess> calleeNodes = List.of(a, c, b);
+		List<ClusterNodeProcess> callerNodes = List.of(b, b, a, c);
+		List<ClusterNodeProcess> calleeNodes = List.of(a, c, b, b);
 		List<StompTestClient> callers = new ArrayList<>();
 		List<StompTestClient> callees = new ArrayList<>();
 		List<String> callIds = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < 4; i++) {
 			StompTestClient caller = deviceOn(callerNodes.get(i).port(), this.project, "caller" + i, "c" + i, null);
 			StompTestClient callee = deviceOn(calleeNodes.get(i).port(), this.project, "callee" + i, "e" + i, null);
 			String callId = make(caller, "callee" + i);
@@ -142,6 +148,13 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 		callers.set(0, resumeOn(a, "caller0", "c0", callers.get(0), callIds.get(0)));
 		callers.set(1, resumeOn(c, "caller1", "c1", callers.get(1), callIds.get(1)));
 		callees.set(2, resumeOn(c, "callee2", "e2", callees.get(2), callIds.get(2)));
+		String abandoned = callIds.get(3);
+		assertThat(callers.get(3).await((m) -> "peerConnection".equals(m.get("type")) && abandoned.equals(m.get("callId"))))
+			.containsEntry("state", "lost");
+		assertThat(this.jdbc.queryForObject("select callee_away_until is not null from call where id = ?", Boolean.class,
+				abandoned)).isTrue();
+		assertThat(callers.get(3).request("call.hangup", body(abandoned))).containsEntry("r", 0);
+		assertThat(record(abandoned).getEndReason()).isEqualTo("Ended");
 
 		for (int i = 0; i < 3; i++) {
 			String callId = callIds.get(i);
@@ -166,6 +179,9 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 	@Order(2)
 	void aRollingRestartUnderTwentyCallsASecondFailsNoCall() throws Exception {
 		this.answerUrl.respondConnectingToDialledUser(30);
+		// Thousands of priced calls, each granted a minute up front: the account needs more than 10.00.
+		this.nodes.get(0).server().post("/v1/accounts/" + this.project.getAccountId() + "/top-ups",
+				TestTenants.OPERATOR_TOKEN, Map.of("amount", "1000.00", "idempotencyKey", "rolling-restart"));
 		Set<Integer> rotation = ConcurrentHashMap.newKeySet();
 		rotation.addAll(List.of(0, 1, 2));
 		AtomicInteger nextNode = new AtomicInteger();

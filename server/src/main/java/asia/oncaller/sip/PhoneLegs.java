@@ -89,10 +89,16 @@ class PhoneLegs {
 	 * over a leg that is still here.
 	 */
 	void remove(PhoneLeg leg) {
-		this.dialogs.forgotten(leg);
-		this.bySipCallId.remove(leg.sipCallId, leg);
-		if (leg.callId != null) {
-			this.byCallId.remove(leg.callId, leg);
+		try {
+			this.dialogs.forgotten(leg);
+		}
+		finally {
+			// With PostgreSQL away the row stays, and its call's end makes this node send a
+			// needless BYE later (481); the leg must go from memory all the same.
+			this.bySipCallId.remove(leg.sipCallId, leg);
+			if (leg.callId != null) {
+				this.byCallId.remove(leg.callId, leg);
+			}
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -81,17 +80,13 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 
 	private final List<ClusterNodeProcess> nodes = new CopyOnWriteArrayList<>();
 
+	/** One after the other: three JVMs starting at once on a busy 2-core machine take minutes each. */
 	@BeforeAll
 	void startThreeNodes() throws Exception {
 		TestBroker.ensureVirtualHost();
 		String run = UUID.randomUUID().toString().substring(0, 6);
-		List<CompletableFuture<ClusterNodeProcess>> starting = new ArrayList<>();
 		for (String name : List.of("a", "b", "c")) {
-			starting.add(CompletableFuture.supplyAsync(() -> ClusterNodeProcess.start("node-" + name + "-" + run,
-					this.database)));
-		}
-		for (CompletableFuture<ClusterNodeProcess> node : starting) {
-			this.nodes.add(node.join());
+			this.nodes.add(ClusterNodeProcess.start("node-" + name + "-" + run, this.database));
 		}
 	}
 
@@ -330,12 +325,25 @@ class NodeFailureIntegrationTests extends CallTestSupport {
 
 		/** make, incomingCall, answer, hangup, both ends hear the end; returns the call id. */
 		String cycle() throws InterruptedException {
-			String callId = make(this.callerClient, this.callee);
-			this.calleeClient.awaitEvent("incomingCall", callId);
-			assertThat(this.calleeClient.request("call.answer", body(callId))).containsEntry("r", 0);
-			assertThat(this.callerClient.request("call.hangup", body(callId))).containsEntry("r", 0);
-			this.calleeClient.await((m) -> isState(m, callId, 6));
-			return callId;
+			String step = "make";
+			String callId = null;
+			try {
+				callId = make(this.callerClient, this.callee);
+				String placed = callId;
+				step = "incomingCall";
+				this.calleeClient.awaitEvent("incomingCall", placed);
+				step = "answer";
+				assertThat(this.calleeClient.request("call.answer", body(placed))).containsEntry("r", 0);
+				step = "hangup";
+				assertThat(this.callerClient.request("call.hangup", body(placed))).containsEntry("r", 0);
+				step = "ended";
+				this.calleeClient.await((m) -> isState(m, placed, 6));
+				return placed;
+			}
+			catch (AssertionError ex) {
+				throw new AssertionError(step + " of " + callId + " (caller on " + this.callerNode.id() + ", callee on "
+						+ this.calleeNode.id() + "): " + ex.getMessage(), ex);
+			}
 		}
 
 		void close() {

@@ -63,6 +63,7 @@ for setup in $setups; do
 	cycles=$(echo "$out" | sed -n 's/.*cycles=\([0-9]*\) .*/\1/p' | head -1)
 	read -r peak_nodes peak_beam conns < /tmp/oncaller-bench-peak
 	echo "setup=$setup nodes=$n $(echo "$out" | grep 'cycles=')"
+	echo "$out" | grep 'cycle failed' | head -3
 	echo "  rabbitmq: published/call=$(echo "scale=1; $published / $cycles" | bc) delivered/call=$(echo "scale=1; $delivered / $cycles" | bc) connections(peak)=$conns rss=$((peak_beam / 1024))MB"
 	echo "  nodes: rss(sum, peak)=$((peak_nodes / 1024))MB with $idle idle + $((2 * pairs)) busy clients; load=$(cut -d' ' -f1 /proc/loadavg)"
 	stop_nodes

@@ -25,17 +25,25 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * {@code /demo/token}) run make, incomingCall, answer, hangup, and the tool prints cycles per
  * second, failures and the make-to-incomingCall latency. Bounded in count and in time, and it
  * refuses any server but loopback.
+ * <p>
+ * For a cluster (docs/cluster.md, "Sizing"), {@code --servers} lists the nodes: pair {@code i}'s
+ * caller connects to node {@code i mod n} and its callee to the next node, so that every call
+ * crosses nodes through RabbitMQ; {@code --idle} connects that many more clients, spread the same
+ * way, that only stay connected while the calls run.
  *
  * <pre>
  * ./mvnw -q -pl load compile exec:java -Dexec.args="--calls 3000 --rate 0"    # throughput, closed loop
  * ./mvnw -q -pl load compile exec:java -Dexec.args="--calls 1500 --rate 50"   # latency at 50 calls/s
+ * ./mvnw -q -pl load compile exec:java -Dexec.args="--servers http://127.0.0.1:8081,http://127.0.0.1:8082 --idle 500"
  * </pre>
  */
 public final class CallCycleLoad {
 
 	private static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
 
-	private final String server;
+	private final List<String> servers;
+
+	private final int idleClients;
 
 	private final int pairs;
 
@@ -52,14 +60,18 @@ public final class CallCycleLoad {
 	private final LatencyStats latency = new LatencyStats();
 
 	private CallCycleLoad(Map<String, String> options) {
-		this.server = options.getOrDefault("server", "http://127.0.0.1:8080");
+		this.servers = List.of(
+				options.getOrDefault("servers", options.getOrDefault("server", "http://127.0.0.1:8080")).split(","));
+		this.idleClients = Integer.parseInt(options.getOrDefault("idle", "0"));
 		this.pairs = Integer.parseInt(options.getOrDefault("pairs", "20"));
 		this.calls = Integer.parseInt(options.getOrDefault("calls", "2000"));
 		this.rate = Double.parseDouble(options.getOrDefault("rate", "0"));
 		this.maxDuration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("max-seconds", "120")));
-		String host = URI.create(this.server).getHost();
-		if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
-			throw new IllegalArgumentException("The load client only targets loopback, not " + host);
+		for (String target : this.servers) {
+			String host = URI.create(target).getHost();
+			if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
+				throw new IllegalArgumentException("The load client only targets loopback, not " + host);
+			}
 		}
 	}
 
@@ -70,15 +82,20 @@ public final class CallCycleLoad {
 
 	private void run() throws Exception {
 		WebSocketStompClient stomp = LoadClient.newStompClient();
-		String wsUrl = this.server.replaceFirst("^http", "ws") + "/ws";
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		BlockingQueue<Pair> idle = new ArrayBlockingQueue<>(this.pairs);
 		List<LoadClient> all = new ArrayList<>();
+		for (int i = 0; i < this.idleClients; i++) {
+			all.add(LoadClient.connect(stomp, wsUrl(i), token("idle-" + run + "-" + i), "i" + i));
+		}
+		if (this.idleClients > 0) {
+			System.out.printf("idle=%d connected%n", this.idleClients);
+		}
 		for (int i = 0; i < this.pairs; i++) {
 			String callerUser = "load-" + run + "-a" + i;
 			String calleeUser = "load-" + run + "-b" + i;
-			LoadClient caller = LoadClient.connect(stomp, wsUrl, token(callerUser), "a" + i);
-			LoadClient callee = LoadClient.connect(stomp, wsUrl, token(calleeUser), "b" + i);
+			LoadClient caller = LoadClient.connect(stomp, wsUrl(i), token(callerUser), "a" + i);
+			LoadClient callee = LoadClient.connect(stomp, wsUrl(i + 1), token(calleeUser), "b" + i);
 			all.add(caller);
 			all.add(callee);
 			idle.add(new Pair(caller, callee, callerUser, calleeUser));
@@ -154,9 +171,14 @@ public final class CallCycleLoad {
 		}
 	}
 
+	/** The WebSocket URL of the node that client {@code i} connects to. */
+	private String wsUrl(int i) {
+		return this.servers.get(i % this.servers.size()).replaceFirst("^http", "ws") + "/ws";
+	}
+
 	private String token(String userId) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(this.server + "/demo/token?userId=" + userId)).build(),
+			.send(HttpRequest.newBuilder(URI.create(this.servers.get(0) + "/demo/token?userId=" + userId)).build(),
 					HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("The server must run in demo mode: /demo/token answered "

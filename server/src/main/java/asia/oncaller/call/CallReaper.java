@@ -2,6 +2,7 @@ package asia.oncaller.call;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +154,23 @@ public class CallReaper {
 		if (!this.connections.closed(connectionId)) {
 			return;
 		}
-		boolean waits = !cleanly && !this.resumption.window().isZero();
+		leave(connectionId, !cleanly && !this.resumption.window().isZero());
+	}
+
+	/**
+	 * Connections that a node held when it died (no heartbeat for the node timeout): its calls
+	 * wait for their devices for the resume window, as after a drop, and the other party hears
+	 * {@code lost}; a device that resumed on another node meanwhile is not touched. Only the
+	 * node that claimed the connections calls this, once each.
+	 */
+	public void connectionsLost(Collection<String> connectionIds) {
+		for (String connectionId : connectionIds) {
+			leave(connectionId, !this.resumption.window().isZero());
+		}
+	}
+
+	/** The connection's live calls wait for its device ({@code waits}), or end at once. */
+	private void leave(String connectionId, boolean waits) {
 		for (String callId : this.calls.findLiveByConnection(connectionId)) {
 			endAndTell(waits ? () -> this.resumption.leave(callId, connectionId)
 					: () -> this.terminator.end(callId, CallState.live(), CallEnd.CONNECTION_LOST, null));

@@ -131,6 +131,14 @@ public class PhoneCallService {
 	}
 
 	/**
+	 * The node that held the call's phone leg is gone, and this node hangs the phone up for it:
+	 * the call ends as a lost connection, charged to now, when the carrier hears the BYE.
+	 */
+	public void legLost(String callId) {
+		tell(() -> this.terminator.endByPhone(callId, CallState.live(), CallEnd.CONNECTION_LOST).orElse(List.of()));
+	}
+
+	/**
 	 * The phone leg's fresh offer for the user a call was transferred to: their devices hear
 	 * {@code incomingCall}, with the phone party as the caller, and then the offer.
 	 */

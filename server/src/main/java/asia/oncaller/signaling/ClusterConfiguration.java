@@ -2,6 +2,7 @@ package asia.oncaller.signaling;
 
 import java.time.Duration;
 
+import asia.oncaller.call.CallReaper;
 import asia.oncaller.call.ResumeProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,12 @@ class ClusterConfiguration {
 	NodeMail nodeMail(SimpMessagingTemplate template, StompEventSender sender, JsonMapper json, BeanFactory beans,
 			ClusterProperties cluster) {
 		return new NodeMail(template, sender, json, beans, cluster);
+	}
+
+	@Bean
+	@Conditional(Clustered.class)
+	GoneNodeConnections goneNodeConnections(JdbcTemplate jdbc, DatabaseDirectory directory, CallReaper reaper) {
+		return new GoneNodeConnections(jdbc, directory, reaper);
 	}
 
 	/** Whether a broker is configured: the same test as {@link ClusterProperties#enabled()}. */

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param broker the RabbitMQ STOMP endpoint
  */
 @ConfigurationProperties("oncaller.cluster")
-record ClusterProperties(String nodeId, @DefaultValue("20s") Duration nodeTimeout, @DefaultValue Broker broker) {
+record ClusterProperties(String nodeId, @DefaultValue("6s") Duration nodeTimeout, @DefaultValue Broker broker) {
 
 	ClusterProperties {
 		if (nodeId == null || nodeId.isBlank()) {

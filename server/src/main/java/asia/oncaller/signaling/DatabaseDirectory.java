@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import asia.oncaller.call.ClusterMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * beating for the node timeout (a crash) no longer counts: its devices are offline to the others
  * at once, and its rows are deleted later. Times are the database's, so nodes' clocks may differ.
  */
-class DatabaseDirectory implements DeviceDirectory, SchedulingConfigurer, InitializingBean {
+class DatabaseDirectory implements DeviceDirectory, ClusterMembership, SchedulingConfigurer, InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseDirectory.class);
 
@@ -40,6 +41,9 @@ class DatabaseDirectory implements DeviceDirectory, SchedulingConfigurer, Initia
 	private final Duration departedKept;
 
 	private final Duration beatInterval;
+
+	/** The connections a former run of this node id held, until {@link GoneNodeConnections} takes them. */
+	private List<String> formerConnections = List.of();
 
 	/**
 	 * @param departedKept how long a connection that may resume keeps routing its events here:
@@ -61,11 +65,14 @@ class DatabaseDirectory implements DeviceDirectory, SchedulingConfigurer, Initia
 
 	/**
 	 * Joins the cluster before any client can connect: what this node id held before a restart is
-	 * gone, and the node is alive.
+	 * gone (its calls wait for their devices, {@link GoneNodeConnections}), and the node is alive.
 	 */
 	@Override
 	public void afterPropertiesSet() {
 		try {
+			this.formerConnections = this.jdbc.queryForList(
+					"delete from device_connection where node_id = ? and departed_at is null returning connection_id",
+					String.class, this.nodeId);
 			this.jdbc.update("delete from device_connection where node_id = ?", this.nodeId);
 		}
 		catch (RuntimeException ex) {
@@ -130,6 +137,24 @@ class DatabaseDirectory implements DeviceDirectory, SchedulingConfigurer, Initia
 				"select c.node_id from device_connection c where c.connection_id = ? and c.node_id <> ?" + ALIVE,
 				String.class, connectionId, this.nodeId, this.nodeTimeoutSeconds);
 		return nodes.isEmpty() ? null : nodes.get(0);
+	}
+
+	/** The connections a former run of this node id held when it stopped, once. */
+	synchronized List<String> takeFormerConnections() {
+		List<String> former = this.formerConnections;
+		this.formerConnections = List.of();
+		return former;
+	}
+
+	@Override
+	public String nodeId() {
+		return this.nodeId;
+	}
+
+	@Override
+	public List<String> goneNodes() {
+		return this.jdbc.queryForList("select node_id from cluster_node where node_id <> ?"
+				+ " and seen_at <= now() - make_interval(secs => ?)", String.class, this.nodeId, this.nodeTimeoutSeconds);
 	}
 
 	/**

@@ -35,8 +35,11 @@ class DialogRequests {
 
 	private final Duration dtmfDuration;
 
+	private final PhoneDialogs dialogs;
+
 	DialogRequests(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
-			PhoneCallService calls, Duration dtmfDuration) {
+			PhoneCallService calls, Duration dtmfDuration, PhoneDialogs dialogs) {
+		this.dialogs = dialogs;
 		this.endpoint = endpoint;
 		this.messages = messages;
 		this.legs = legs;
@@ -100,6 +103,7 @@ class DialogRequests {
 		leg.reofferCSeq = SipMessages.cseq(reinvite).getSeqNumber();
 		ClientTransaction transaction = this.endpoint.provider().getNewClientTransaction(reinvite);
 		leg.dialog.sendRequest(transaction);
+		this.dialogs.sent(leg);
 	}
 
 	/** The app's DTMF toward the carrier, as its trunk is set to carry it. */
@@ -116,6 +120,7 @@ class DialogRequests {
 			Request info = this.messages.inDialog(leg, Request.INFO, this.messages.dtmfRelayType(), body);
 			leg.dialog.sendRequest(this.endpoint.provider().getNewClientTransaction(info));
 		}
+		this.dialogs.sent(leg);
 	}
 
 	/**

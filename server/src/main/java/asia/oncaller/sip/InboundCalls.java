@@ -10,7 +10,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-import asia.oncaller.call.CallLifecycleEvent;
 import asia.oncaller.call.CallOutcome;
 import asia.oncaller.call.CallState;
 import asia.oncaller.call.EventSender;
@@ -55,10 +54,13 @@ class InboundCalls {
 
 	private final PhoneIvr ivr;
 
+	private final PhoneDialogs dialogs;
+
 	InboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
 			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
-			InviteDeadlines deadlines, SipProperties properties, PhoneIvr ivr) {
+			InviteDeadlines deadlines, SipProperties properties, PhoneIvr ivr, PhoneDialogs dialogs) {
 		this.ivr = ivr;
+		this.dialogs = dialogs;
 		this.deadlines = deadlines;
 		this.answerTimeout = properties.answerTimeout();
 		this.setupTimeout = properties.setupTimeout();
@@ -225,6 +227,7 @@ class InboundCalls {
 		leg.dialog = leg.incoming.getDialog();
 		leg.state = PhoneLeg.State.CONFIRMED;
 		leg.cancelDeadline();
+		this.dialogs.confirmed(leg);
 	}
 
 	/** An app user's device rings: the carrier hears 180 Ringing. */
@@ -238,13 +241,12 @@ class InboundCalls {
 	 * The call ended on the app's side: a reject is 486 Busy Here, no answer or nobody online is
 	 * 480; after the 200 OK it is a BYE.
 	 */
-	void hangUp(PhoneLeg leg, CallLifecycleEvent.Ended ended) throws Exception {
+	void hangUp(PhoneLeg leg, CallState status, Integer sipCode) throws Exception {
 		if (leg.state == PhoneLeg.State.CONFIRMED) {
 			this.messages.bye(leg);
 		}
 		else if (leg.state == PhoneLeg.State.SETUP) {
-			Integer sipCode = ended.sipCode();
-			int code = (ended.call().status() == CallState.BUSY) ? Response.BUSY_HERE
+			int code = (status == CallState.BUSY) ? Response.BUSY_HERE
 					: (sipCode != null && sipCode >= 400) ? sipCode : Response.TEMPORARILY_UNAVAILABLE;
 			respond(leg, code, null);
 		}
@@ -264,6 +266,7 @@ class InboundCalls {
 		}
 		// Findable before any device hears of the call, so that its answer finds the leg.
 		this.legs.bind(leg, placed.callId());
+		this.dialogs.started(leg);
 		this.sender.send(placed.deliveries());
 	}
 

@@ -37,8 +37,11 @@ class OutboundCalls {
 
 	private final SipTrunkRepository trunks;
 
+	private final PhoneDialogs dialogs;
+
 	OutboundCalls(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
-			PhoneCallService calls, SipTrunkRepository trunks) {
+			PhoneCallService calls, SipTrunkRepository trunks, PhoneDialogs dialogs) {
+		this.dialogs = dialogs;
 		this.endpoint = endpoint;
 		this.messages = messages;
 		this.legs = legs;
@@ -59,6 +62,7 @@ class OutboundCalls {
 			return;
 		}
 		this.calls.sipCallId(leg.callId, leg.sipCallId);
+		this.dialogs.started(leg);
 		try {
 			leg.localSdp = this.media.offerToPhone(leg.sipCallId, leg.localTag, dial.sdp());
 			Request invite = this.messages.invite(leg, dial.fromNumber(), dial.fromAlias(), dial.toNumber(),
@@ -146,6 +150,7 @@ class OutboundCalls {
 		leg.inviteCSeq = SipMessages.cseq(response).getSeqNumber();
 		ack(event);
 		leg.state = PhoneLeg.State.CONFIRMED;
+		this.dialogs.confirmed(leg);
 		leg.remoteSdp = SipMessages.body(response);
 		String answer = this.media.answerFromPhone(leg.sipCallId, leg.localTag, leg.remoteTag, leg.remoteSdp);
 		if (!this.calls.answered(leg.callId, response.getStatusCode(), Map.of("type", "answer", "sdp", answer))) {

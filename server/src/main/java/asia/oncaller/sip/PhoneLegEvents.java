@@ -2,6 +2,7 @@ package asia.oncaller.sip;
 
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.call.CallState;
 import asia.oncaller.call.CallSnapshot;
 import asia.oncaller.media.RtpDtmfReceived;
 
@@ -60,17 +61,24 @@ class PhoneLegEvents {
 			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.dialogs.transfer(leg)));
 		}
 		else if (event instanceof CallLifecycleEvent.Ended ended) {
-			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> {
-				if (leg.isEnded()) {
-					return;
-				}
-				if (leg.direction == PhoneLeg.Direction.OUTBOUND) {
-					this.outbound.hangUp(leg);
-				}
-				else {
-					this.inbound.hangUp(leg, ended);
-				}
-			}));
+			this.legs.byCallId(call.id())
+				.ifPresent((leg) -> leg.run(() -> hangUp(leg, ended.call().status(), ended.sipCode())));
+		}
+	}
+
+	/**
+	 * The leg's call ended, here or on another node ({@link PhoneLegTakeover}): a CANCEL, a BYE or
+	 * the final response, once. Runs on the leg's own thread.
+	 */
+	void hangUp(PhoneLeg leg, CallState status, Integer sipCode) throws Exception {
+		if (leg.isEnded()) {
+			return;
+		}
+		if (leg.direction == PhoneLeg.Direction.OUTBOUND) {
+			this.outbound.hangUp(leg);
+		}
+		else {
+			this.inbound.hangUp(leg, status, sipCode);
 		}
 	}
 

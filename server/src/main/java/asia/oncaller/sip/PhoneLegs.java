@@ -12,7 +12,8 @@ import asia.oncaller.media.MediaBridge;
 
 /**
  * The phone legs this node holds, by our call id and by SIP Call-ID. A SIP dialog lives in the
- * JAIN-SIP stack of the node that made or took it, so its leg lives here too.
+ * JAIN-SIP stack of the node that made or took it, so its leg lives here too; in a cluster,
+ * PostgreSQL knows of it as well ({@link PhoneDialogs}).
  */
 class PhoneLegs {
 
@@ -24,9 +25,12 @@ class PhoneLegs {
 
 	private final MediaBridge media;
 
-	PhoneLegs(Executor executor, MediaBridge media) {
+	private final PhoneDialogs dialogs;
+
+	PhoneLegs(Executor executor, MediaBridge media, PhoneDialogs dialogs) {
 		this.executor = executor;
 		this.media = media;
+		this.dialogs = dialogs;
 	}
 
 	/**
@@ -83,11 +87,21 @@ class PhoneLegs {
 		}
 	}
 
-	/** Forgets a leg that has nothing more to do. */
+	/**
+	 * Forgets a leg that has nothing more to do; in PostgreSQL first, so that no other node takes
+	 * over a leg that is still here.
+	 */
 	void remove(PhoneLeg leg) {
-		this.bySipCallId.remove(leg.sipCallId, leg);
-		if (leg.callId != null) {
-			this.byCallId.remove(leg.callId, leg);
+		try {
+			this.dialogs.forgotten(leg);
+		}
+		finally {
+			// With PostgreSQL away the row stays, and its call's end makes this node send a
+			// needless BYE later (481); the leg must go from memory all the same.
+			this.bySipCallId.remove(leg.sipCallId, leg);
+			if (leg.callId != null) {
+				this.byCallId.remove(leg.callId, leg);
+			}
 		}
 	}
 

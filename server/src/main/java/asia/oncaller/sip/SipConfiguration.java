@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sip.SipListener;
 
+import asia.oncaller.call.ClusterMembership;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.PhoneCallService;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The SIP endpoint and the phone legs, unless {@code oncaller.sip.enabled} is false. */
 @Configuration(proxyBeanMethods = false)
@@ -55,14 +57,19 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneLegs phoneLegs(LegWorkers legWorkers, MediaBridge media) {
-		return new PhoneLegs(legWorkers, media);
+	PhoneDialogs phoneDialogs(JdbcTemplate jdbc, ObjectProvider<ClusterMembership> membership) {
+		return new PhoneDialogs(jdbc, membership);
+	}
+
+	@Bean
+	PhoneLegs phoneLegs(LegWorkers legWorkers, MediaBridge media, PhoneDialogs dialogs) {
+		return new PhoneLegs(legWorkers, media, dialogs);
 	}
 
 	@Bean
 	OutboundCalls outboundCalls(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
-			PhoneCallService calls, SipTrunkRepository trunks) {
-		return new OutboundCalls(endpoint, messages, legs, media, calls, trunks);
+			PhoneCallService calls, SipTrunkRepository trunks, PhoneDialogs dialogs) {
+		return new OutboundCalls(endpoint, messages, legs, media, calls, trunks, dialogs);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -73,9 +80,9 @@ class SipConfiguration {
 	@Bean
 	InboundCalls inboundCalls(SipMessages messages, PhoneLegs legs, MediaBridge media, MakeCallService makeCalls,
 			PhoneCallService calls, EventSender sender, SipTrunkRepository trunks, PhoneNumberRepository numbers,
-			InviteDeadlines deadlines, SipProperties properties, PhoneIvr phoneIvr) {
+			InviteDeadlines deadlines, SipProperties properties, PhoneIvr phoneIvr, PhoneDialogs dialogs) {
 		return new InboundCalls(messages, legs, media, makeCalls, calls, sender, trunks, numbers, deadlines,
-				properties, phoneIvr);
+				properties, phoneIvr, dialogs);
 	}
 
 	@Bean
@@ -86,8 +93,8 @@ class SipConfiguration {
 
 	@Bean
 	DialogRequests dialogRequests(SipEndpoint endpoint, SipMessages messages, PhoneLegs legs, MediaBridge media,
-			PhoneCallService calls, SipProperties properties) {
-		return new DialogRequests(endpoint, messages, legs, media, calls, properties.dtmfDuration());
+			PhoneCallService calls, SipProperties properties, PhoneDialogs dialogs) {
+		return new DialogRequests(endpoint, messages, legs, media, calls, properties.dtmfDuration(), dialogs);
 	}
 
 	@Bean
@@ -108,6 +115,12 @@ class SipConfiguration {
 	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound,
 			DialogRequests dialogs) {
 		return new PhoneLegEvents(legs, outbound, inbound, dialogs);
+	}
+
+	@Bean
+	PhoneLegTakeover phoneLegTakeover(PhoneDialogs dialogs, PhoneLegs legs, PhoneLegEvents events,
+			SipEndpoint endpoint, SipMessages messages, MediaBridge media, PhoneCallService calls) {
+		return new PhoneLegTakeover(dialogs, legs, events, endpoint, messages, media, calls);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -14,6 +15,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -72,6 +74,28 @@ class SipMessages {
 	void bye(PhoneLeg leg) throws SipException {
 		Request bye = leg.dialog.createRequest(Request.BYE);
 		leg.dialog.sendRequest(this.endpoint.provider().getNewClientTransaction(bye));
+	}
+
+	/**
+	 * A BYE in a dialog this node's stack does not hold, from what PostgreSQL kept of it: another
+	 * node established it and is gone (RFC 3261 §12.2.1.1: its route set, remote target and a
+	 * CSeq above the last one sent). The carrier answers this node, the Via's.
+	 */
+	Request bye(PhoneDialog dialog) throws ParseException, InvalidArgumentException {
+		AddressFactory addresses = this.endpoint.addresses();
+		HeaderFactory headers = this.endpoint.headers();
+		Address target = addresses.createAddress(dialog.remoteTarget());
+		Request bye = this.endpoint.messages()
+			.createRequest(target.getURI(), Request.BYE, headers.createCallIdHeader(dialog.sipCallId()),
+					headers.createCSeqHeader(dialog.localCseq() + 1, Request.BYE),
+					headers.createFromHeader(addresses.createAddress(dialog.localUri()), dialog.localTag()),
+					headers.createToHeader(addresses.createAddress(dialog.remoteUri()), dialog.remoteTag()),
+					List.of(headers.createViaHeader(this.endpoint.host(), this.endpoint.port(), dialog.transport(), null)),
+					headers.createMaxForwardsHeader(70));
+		for (String route : dialog.routeSet()) {
+			bye.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
+		}
+		return bye;
 	}
 
 	/** Answers the request with our tag on it; {@code reason} replaces the standard phrase when given. */

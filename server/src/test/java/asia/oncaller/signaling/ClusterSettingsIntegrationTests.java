@@ -2,6 +2,7 @@ package asia.oncaller.signaling;
 
 import asia.oncaller.OnCallerApplication;
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.testsupport.TestBroker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,7 +20,7 @@ class ClusterSettingsIntegrationTests {
 	void aNodeOfAClusterNeedsTheSharedResumeSecret() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(OnCallerApplication.class, TestDatabaseConfig.class)
 			.run("--server.port=0", "--oncaller.cluster.broker.host=127.0.0.1",
-					"--oncaller.cluster.broker.virtual-host=" + ClusterNodes.VIRTUAL_HOST))
+					"--oncaller.cluster.broker.virtual-host=" + TestBroker.VIRTUAL_HOST))
 			.hasRootCauseMessage("oncaller.resume.secret must be set, the same on every node of a cluster");
 	}
 

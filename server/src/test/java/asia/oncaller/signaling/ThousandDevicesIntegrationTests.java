@@ -9,6 +9,7 @@ import java.util.Map;
 import asia.oncaller.auth.TokenIssuer;
 import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.CallTestSupport;
+import asia.oncaller.testsupport.ServerProcess;
 import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

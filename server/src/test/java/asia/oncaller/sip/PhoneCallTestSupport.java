@@ -63,7 +63,8 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 	/** Where rtpengine reports the RFC 4733 digits it sees, and the server listens for them. */
 	private static final int DTMF_REPORTS = freePort();
 
-	private static final int NG_PORT = freePort();
+	/** rtpengine's ng port, which every node of a cluster test uses too. */
+	static final int NG_PORT = freePort();
 
 	/** rtpengine's captures of recorded calls ({@code --recording-dir}), and where recordings are kept. */
 	static final Path RECORDINGS = Path.of("target", "recordings-" + NG_PORT).toAbsolutePath();

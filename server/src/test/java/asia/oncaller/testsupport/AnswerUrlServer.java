@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,7 +26,9 @@ public final class AnswerUrlServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final AtomicReference<byte[]> body = new AtomicReference<>("[]".getBytes(StandardCharsets.UTF_8));
+	/** The answer's body, from the request's query. */
+	private final AtomicReference<Function<Map<String, String>, byte[]>> body = new AtomicReference<>(
+			(query) -> "[]".getBytes(StandardCharsets.UTF_8));
 
 	private final AtomicReference<String> contentType = new AtomicReference<>("application/json");
 
@@ -46,7 +49,8 @@ public final class AnswerUrlServer implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/answer", (exchange) -> {
 			this.requests.incrementAndGet();
-			this.lastQuery.set(parse(exchange.getRequestURI()));
+			Map<String, String> query = parse(exchange.getRequestURI());
+			this.lastQuery.set(query);
 			this.lastUrl.set("http://127.0.0.1:" + this.server.getAddress().getPort() + exchange.getRequestURI());
 			Map<String, String> headers = new LinkedHashMap<>();
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
@@ -58,7 +62,7 @@ public final class AnswerUrlServer implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			byte[] bytes = this.body.get();
+			byte[] bytes = this.body.get().apply(query);
 			exchange.getResponseHeaders().set("Content-Type", this.contentType.get());
 			exchange.sendResponseHeaders(this.status.get(), bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -95,7 +99,17 @@ public final class AnswerUrlServer implements AutoCloseable {
 	public void respond(String contentType, byte[] body) {
 		this.status.set(200);
 		this.contentType.set(contentType);
-		this.body.set(body);
+		this.body.set((query) -> body);
+	}
+
+	/**
+	 * Connects every call to the app user its caller dialled (the request's {@code to}), ringing
+	 * for {@code timeout} seconds, from now on: many callers and callees at once, as under load.
+	 */
+	public void respondConnectingToDialledUser(int timeout) {
+		this.status.set(200);
+		this.contentType.set("application/json");
+		this.body.set((query) -> connectToUser(query.get("to"), timeout).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Answers with this HTTP status from now on (the body stays). */

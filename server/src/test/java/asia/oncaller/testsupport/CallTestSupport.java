@@ -88,8 +88,17 @@ public abstract class CallTestSupport {
 	/** The same for a user of the given project. */
 	protected StompTestClient deviceBack(Project project, String userId, String deviceId, String resumeToken)
 			throws Exception {
-		StompTestClient client = StompTestClient.connect(this.port, this.tenants.clientToken(project, userId),
-				deviceId, resumeToken);
+		return deviceOn(this.port, project, userId, deviceId, resumeToken);
+	}
+
+	/**
+	 * Connects a device of a user of the given project to the server at {@code port} (another
+	 * node of a cluster), with a {@code resumeToken} or {@code null}; closed after the test.
+	 */
+	protected StompTestClient deviceOn(int port, Project project, String userId, String deviceId, String resumeToken)
+			throws Exception {
+		StompTestClient client = StompTestClient.connect(port, this.tenants.clientToken(project, userId), deviceId,
+				resumeToken);
 		this.clients.add(client);
 		return client;
 	}

@@ -1,4 +1,4 @@
-package asia.oncaller.signaling;
+package asia.oncaller.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,11 +25,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The server in a JVM of its own, started from the test run's classpath (so with the test
- * configuration: a throw-away embedded PostgreSQL, the test operator token), for what an
- * in-process server cannot show: how it fares with a small heap. It talks REST to it as an
- * operator and a customer would.
+ * configuration: a throw-away embedded PostgreSQL unless a {@code spring.datasource.url} is given,
+ * the test operator token), for what an in-process server cannot show: how it fares with a small
+ * heap, or a node of a cluster killed with SIGKILL. It talks REST to it as an operator and a
+ * customer would.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,7 +51,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** Starts the server with this heap and these extra {@code --name=value} arguments; waits until it is UP. */
-	static ServerProcess start(String maxHeap, String... arguments) throws IOException {
+	public static ServerProcess start(String maxHeap, String... arguments) throws IOException {
 		int port = freePort();
 		Path log = Files.createTempFile("oncaller-server-", ".log");
 		// C1 only (TieredStopAtLevel=1): the server starts in half the time on a busy CI machine;
@@ -78,24 +79,24 @@ final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
 	/** The server's own output so far. */
-	String output() throws IOException {
+	public String output() throws IOException {
 		return Files.readString(this.log);
 	}
 
-	boolean healthUp() {
+	public boolean healthUp() {
 		try {
 			HttpResponse<String> health = this.http.send(request("/actuator/health", null).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -111,7 +112,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** The heap in use right after a full collection, in KB, as {@code jcmd} reports it. */
-	long heapUsedAfterGc() throws Exception {
+	public long heapUsedAfterGc() throws Exception {
 		jcmd("GC.run");
 		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
 		if (!used.find()) {
@@ -121,7 +122,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** POSTs a JSON body with a bearer token; returns the JSON answer, which must be a 2xx. */
-	Map<String, Object> post(String path, String token, Map<String, Object> body) throws Exception {
+	public Map<String, Object> post(String path, String token, Map<String, Object> body) throws Exception {
 		HttpResponse<String> response = this.http.send(
 				request(path, token).header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -134,7 +135,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** A funded account with one project whose answer_url is given; returns the project. */
-	Map<String, Object> project(String answerUrl) throws Exception {
+	public Map<String, Object> project(String answerUrl) throws Exception {
 		Map<String, Object> account = post("/v1/accounts", TestTenants.OPERATOR_TOKEN,
 				Map.of("name", "Load", "currency", "USD"));
 		post("/v1/accounts/" + account.get("id") + "/top-ups", TestTenants.OPERATOR_TOKEN,
@@ -142,6 +143,17 @@ final class ServerProcess implements AutoCloseable {
 		String accountToken = new TokenIssuer().restToken((String) account.get("id"),
 				(String) account.get("secret"), Duration.ofHours(1));
 		return post("/v1/projects", accountToken, Map.of("name", "Load", "answerUrl", answerUrl));
+	}
+
+	/**
+	 * Kills the server as {@code kill -9} does (SIGKILL): no shutdown hook, no goodbye to clients,
+	 * carriers or the database. Returns once the process is gone.
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("The server did not die within 30 s of SIGKILL");
+		}
 	}
 
 	@Override

@@ -1,0 +1,216 @@
+package asia.oncaller.sip;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import asia.oncaller.call.Call;
+import asia.oncaller.call.CallState;
+import asia.oncaller.media.MediaPackets;
+import asia.oncaller.testsupport.AnswerUrlServer;
+import asia.oncaller.testsupport.ClusterNodeProcess;
+import asia.oncaller.testsupport.StompTestClient;
+import asia.oncaller.testsupport.TestBroker;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Phone legs in a cluster (issue 17 item 2, docs/sip.md "Phone legs in a cluster"): two server
+ * nodes, each a JVM of its own on the test database, the machine's RabbitMQ and one rtpengine,
+ * with a real SIPp as the carrier. Node A holds the phone leg and is killed with SIGKILL (no
+ * shutdown hook, no goodbye), or stays up while the call ends on node C; the carrier must get its
+ * BYE within 10 s, and the record must end, and be charged, exactly once. This test's own server
+ * context only sets the tenant up and reads the records; it is no node of the cluster.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
+
+	/** What issue 17 allows from a node's death to the carrier's BYE. */
+	private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(10);
+
+	@Autowired
+	HikariDataSource database;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private ClusterNodeProcess nodeA;
+
+	private ClusterNodeProcess nodeC;
+
+	/** Both nodes start at once: a node takes half a minute to start on a busy machine. */
+	@BeforeAll
+	void startTwoNodes() throws Exception {
+		TestBroker.ensureVirtualHost();
+		CompletableFuture<ClusterNodeProcess> a = CompletableFuture.supplyAsync(() -> start("leg-a"));
+		this.nodeC = start("leg-c");
+		this.nodeA = a.join();
+	}
+
+	/** A test that killed node A leaves it dead; the next one gets a new node A. */
+	@BeforeEach
+	void nodeAAlive() {
+		if (!this.nodeA.server().isAlive()) {
+			this.nodeA = start("leg-a");
+		}
+	}
+
+	@AfterAll
+	void stopNodes() {
+		this.nodeA.server().close();
+		this.nodeC.server().close();
+	}
+
+	/**
+	 * Node A holds two answered phone calls, one an app user made to a phone and one a phone made
+	 * to an app user; A is killed. Alice moves to node C and resumes; C hangs both phones up from
+	 * the dialogs A left in PostgreSQL, within 10 s, and the app users hear the end.
+	 */
+	@Test
+	@Order(2)
+	void aKilledNodesPhoneCallsAreHungUpByAnotherNode() throws Exception {
+		SippOptions phoneCalling = SippProcess.scenario("uac-answered-remote-bye.xml")
+			.in(this.test)
+			.label("caller")
+			.remote(this.nodeA.sipPort())
+			.service(OUR_NUMBER)
+			.set("caller", PHONE);
+		try (SippProcess callee = carrier("uas-answer.xml").start()) {
+			trunkTo(callee, null);
+			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
+			String outbound = dial(alice);
+			alice.await((m) -> isState(m, outbound, 3));
+			assertThat(dialogRow(outbound)).containsEntry("node_id", this.nodeA.id())
+				.containsEntry("local_cseq", 1L)
+				.satisfies((row) -> assertThat((String) row.get("remote_target")).contains("sip:carrier@127.0.0.1"));
+
+			this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+			StompTestClient bob = connect(this.nodeA, "bob", "bob-phone", null);
+			try (SippProcess caller = phoneCalling.start()) {
+				String inbound = (String) bob.awaitEvent("incomingCall", null).get("callId");
+				answer(bob, inbound);
+				await().atMost(StompTestClient.WAIT).until(() -> dialogRow(inbound).get("remote_target") != null);
+				String resumeToken = (String) alice.authen().get("resumeToken");
+
+				Instant killed = this.nodeA.kill();
+				StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
+				assertThat(back.request("call.resume", body(outbound, "lastSeq", 0))).containsEntry("r", 0)
+					.containsEntry("state", 3);
+
+				assertThat(back.await((m) -> isState(m, outbound, 6))).containsEntry("reason", "Connection lost");
+				assertThat(callee.exitCodeWithin(FAILOVER_LIMIT)).as(callee.report()).isZero();
+				assertThat(caller.exitCodeWithin(FAILOVER_LIMIT)).as(caller.report()).isZero();
+				String byeFromC = "Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeC.sipPort();
+				assertThat(callee.messages()).contains("BYE sip:carrier@127.0.0.1", byeFromC);
+				assertThat(caller.messages()).contains(byeFromC);
+				BigDecimal outboundCost = endedOnce(outbound, killed);
+				assertThat(outboundCost).isPositive();
+				BigDecimal charged = outboundCost.add(endedOnce(inbound, killed));
+				assertThat(balance()).isEqualByComparingTo(new BigDecimal("10.00").subtract(charged));
+			}
+		}
+	}
+
+	/**
+	 * The app's device moves from node A, which holds the phone leg, to node C and hangs up
+	 * there: A, alive, learns of the end from PostgreSQL and sends the BYE in its own dialog.
+	 */
+	@Test
+	@Order(1)
+	void aPhoneCallEndedOnAnotherNodeReachesItsLeg() throws Exception {
+		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			String resumeToken = (String) alice.authen().get("resumeToken");
+			alice.drop();
+			StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
+			assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+
+			assertThat(back.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(5))).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort());
+			assertThat(record(callId).getEndReason()).isEqualTo("Ended");
+			await().atMost(StompTestClient.WAIT).until(() -> dialogRows(callId) == 0);
+		}
+	}
+
+	/**
+	 * The call ended within the limit of the kill, once: its record, and as many charges in the
+	 * ledger as it has a cost (one, or none for an unpriced call), of that cost. Returns the cost.
+	 */
+	private BigDecimal endedOnce(String callId, Instant killed) {
+		Call record = record(callId);
+		assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
+		assertThat(record.getEndReason()).isEqualTo("Connection lost");
+		Duration failover = Duration.between(killed, record.timing().endedAt());
+		System.out.println("Phone leg failover: call " + callId + " ended " + failover.toMillis() + " ms after SIGKILL");
+		assertThat(failover).isLessThan(FAILOVER_LIMIT);
+		BigDecimal cost = (record.money().cost() != null) ? record.money().cost() : BigDecimal.ZERO;
+		List<BigDecimal> charges = this.jdbc.queryForList(
+				"select -amount from balance_transaction where call_id = ? and kind = 'CALL_CHARGE'", BigDecimal.class,
+				callId);
+		if (cost.signum() > 0) {
+			assertThat(charges).singleElement().satisfies((charge) -> assertThat(charge).isEqualByComparingTo(cost));
+		}
+		else {
+			assertThat(charges).isEmpty();
+		}
+		assertThat(dialogRows(callId)).isZero();
+		return cost;
+	}
+
+	private BigDecimal balance() {
+		return this.jdbc.queryForObject("select balance from account where id = ?", BigDecimal.class,
+				this.project.getAccountId());
+	}
+
+	private Map<String, Object> dialogRow(String callId) {
+		return this.jdbc.queryForMap("select * from phone_dialog where call_id = ?", callId);
+	}
+
+	private int dialogRows(String callId) {
+		return this.jdbc.queryForObject("select count(*) from phone_dialog where call_id = ?", Integer.class, callId);
+	}
+
+	/** Alice places a call to the phone through her node, offering media as a browser would. */
+	private String dial(StompTestClient alice) throws InterruptedException {
+		this.answerUrl.respond(AnswerUrlServer.connectToPhone(OUR_NUMBER, PHONE));
+		Map<String, Object> reply = alice.request("call.make",
+				Map.of("fromNumber", OUR_NUMBER, "toNumber", PHONE, "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0);
+		String callId = (String) reply.get("callId");
+		alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
+		return callId;
+	}
+
+	private StompTestClient connect(ClusterNodeProcess node, String userId, String deviceId, String resumeToken)
+			throws Exception {
+		return deviceOn(node.port(), this.project, userId, deviceId, resumeToken);
+	}
+
+	private ClusterNodeProcess start(String name) {
+		return ClusterNodeProcess.start(name + "-" + UUID.randomUUID().toString().substring(0, 8), this.database,
+				"oncaller.media.rtpengine.ng=127.0.0.1:" + NG_PORT);
+	}
+
+}

@@ -37,6 +37,10 @@ for setup in $setups; do
 		args=(--server.port=$port --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db"
 			--spring.datasource.username=postgres --spring.datasource.password=x --oncaller.demo.enabled=true
 			--oncaller.sip.enabled=false --oncaller.cluster.node-id=bench-$i)
+		# The demo project's answer_url is the first node's built-in helper on 127.0.0.1: the other
+		# nodes ask it over HTTP, which the outbound guard refuses for loopback unless allowed (each
+		# node answers only its own helper in-process); without this their calls get code 1.
+		[ "$setup" != single ] && args+=(--oncaller.outbound.allow-private-networks=true)
 		[ "$setup" != single ] && args+=(--oncaller.cluster.broker.host=127.0.0.1
 			--oncaller.cluster.broker.virtual-host=$vhost --oncaller.resume.secret=bench-resume-secret-0123456789abcdefghij)
 		java -Xmx768m -jar "$jar" "${args[@]}" > "/tmp/oncaller-bench-$i.log" 2>&1 &

@@ -1,6 +1,5 @@
 package asia.oncaller.e2e;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,11 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.MediaOptions;
 import asia.oncaller.client.internal.media.MediaSession;
-import asia.oncaller.media.RtpEngineProcess;
 import asia.oncaller.sip.SippProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,19 +33,8 @@ class IvrE2ETests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static RtpEngineProcess rtpengine;
-
-	@BeforeAll
-	static void startRtpEngine() throws IOException {
-		rtpengine = E2eServer.get().startRtpEngine();
-	}
-
-	@AfterAll
-	static void stopRtpEngine() throws InterruptedException {
-		if (rtpengine != null) {
-			rtpengine.stop();
-		}
-	}
+	@RegisterExtension
+	static final PhoneLegRtpEngine RTPENGINE = new PhoneLegRtpEngine();
 
 	@Test
 	void afterATalkThePhonesCallReachesAJavaSdkUserWithMediaBothWays(TestInfo test) throws Exception {

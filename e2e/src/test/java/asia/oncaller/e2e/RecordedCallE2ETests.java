@@ -1,6 +1,5 @@
 package asia.oncaller.e2e;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.MediaOptions;
 import asia.oncaller.client.OnCallerCall;
-import asia.oncaller.media.RtpEngineProcess;
 import asia.oncaller.media.TestTones;
 import asia.oncaller.sip.SippProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,20 +41,9 @@ class RecordedCallE2ETests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static RtpEngineProcess rtpengine;
-
-	@BeforeAll
-	static void startRtpEngine() throws IOException {
-		rtpengine = E2eServer.get()
-			.startRtpEngine("--recording-dir=" + E2eServer.captureDir(), "--recording-method=pcap");
-	}
-
-	@AfterAll
-	static void stopRtpEngine() throws InterruptedException {
-		if (rtpengine != null) {
-			rtpengine.stop();
-		}
-	}
+	@RegisterExtension
+	static final PhoneLegRtpEngine RTPENGINE = new PhoneLegRtpEngine("--recording-dir=" + E2eServer.captureDir(),
+			"--recording-method=pcap");
 
 	@Test
 	void recordingHasTheAppsToneLeftAndThePhonesRight(TestInfo test) throws Exception {

@@ -19,7 +19,6 @@ import asia.oncaller.client.CallResult;
 import asia.oncaller.client.MediaOptions;
 import asia.oncaller.client.OnCallerCall;
 import asia.oncaller.client.internal.media.MediaSession;
-import asia.oncaller.media.RtpEngineProcess;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.sip.SippProcess;
@@ -31,9 +30,8 @@ import asia.oncaller.trunks.SipTransport;
 import asia.oncaller.trunks.SipTrunk;
 import asia.oncaller.trunks.SipTrunkRepository;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,19 +56,8 @@ class SipEchoE2ETests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static RtpEngineProcess rtpengine;
-
-	@BeforeAll
-	static void startRtpEngine() throws IOException {
-		rtpengine = E2eServer.get().startRtpEngine();
-	}
-
-	@AfterAll
-	static void stopRtpEngine() throws InterruptedException {
-		if (rtpengine != null) {
-			rtpengine.stop();
-		}
-	}
+	@RegisterExtension
+	static final PhoneLegRtpEngine RTPENGINE = new PhoneLegRtpEngine();
 
 	@Test
 	void appHearsItsOwnToneEchoedByThePhone(TestInfo test) throws IOException {

@@ -16,6 +16,8 @@ import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
 
+import org.springframework.beans.factory.BeanFactory;
+
 /**
  * A fresh account per test (tests share one database in CI), its rates, and calls placed the way
  * {@link MakeCallService} places them once the answer_url has answered: routed, then written and
@@ -34,16 +36,16 @@ class BillingFixture {
 
 	private final CallAdmission admission;
 
-	BillingFixture(AccountRepository accounts, ProjectRepository projects, BalanceLedger ledger, RateRepository rates,
-			CallRouting routing, CallAdmission admission, String balance) {
-		this.account = accounts.save(new Account("Billing " + System.nanoTime(), "USD"));
-		this.project = projects.save(new Project(this.account.getId(), "App"));
+	/** A fresh account with {@code balance}, from the beans of a test's application context. */
+	BillingFixture(BeanFactory beans, String balance) {
+		this.account = beans.getBean(AccountRepository.class).save(new Account("Billing " + System.nanoTime(), "USD"));
+		this.project = beans.getBean(ProjectRepository.class).save(new Project(this.account.getId(), "App"));
 		if (new BigDecimal(balance).signum() > 0) {
-			ledger.topUp(this.account.getId(), new BigDecimal(balance), "initial");
+			beans.getBean(BalanceLedger.class).topUp(this.account.getId(), new BigDecimal(balance), "initial");
 		}
-		this.rates = rates;
-		this.routing = routing;
-		this.admission = admission;
+		this.rates = beans.getBean(RateRepository.class);
+		this.routing = beans.getBean(CallRouting.class);
+		this.admission = beans.getBean(CallAdmission.class);
 	}
 
 	/** An app-to-app rate for user ids starting with {@code prefix} ("" for every user). */

@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import asia.oncaller.TestDatabaseConfig;
-import asia.oncaller.billing.BalanceLedger;
-import asia.oncaller.billing.RateRepository;
-import asia.oncaller.tenant.AccountRepository;
-import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -29,19 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallAdmissionIntegrationTests {
 
 	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	ProjectRepository projects;
-
-	@Autowired
-	BalanceLedger ledger;
-
-	@Autowired
-	RateRepository rates;
-
-	@Autowired
-	CallRouting routing;
+	BeanFactory beans;
 
 	@Autowired
 	CallAdmission admission;
@@ -53,8 +38,7 @@ class CallAdmissionIntegrationTests {
 
 	@BeforeEach
 	void account() {
-		this.fixture = new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing,
-				this.admission, "0.05");
+		this.fixture = new BillingFixture(this.beans, "0.05");
 	}
 
 	@Test

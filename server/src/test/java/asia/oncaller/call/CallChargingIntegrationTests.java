@@ -20,12 +20,11 @@ import asia.oncaller.billing.Rate;
 import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.Tariff;
 import asia.oncaller.billing.TransactionKind;
-import asia.oncaller.tenant.AccountRepository;
-import asia.oncaller.tenant.ProjectRepository;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -44,13 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallChargingIntegrationTests {
 
 	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	ProjectRepository projects;
 
 	@Autowired
 	BalanceLedger ledger;
@@ -59,10 +52,7 @@ class CallChargingIntegrationTests {
 	RateRepository rates;
 
 	@Autowired
-	CallRouting routing;
-
-	@Autowired
-	CallAdmission admission;
+	BeanFactory beans;
 
 	@Autowired
 	CallRepository calls;
@@ -201,8 +191,7 @@ class CallChargingIntegrationTests {
 	}
 
 	private BillingFixture fixture(String balance) {
-		return new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing,
-				this.admission, balance);
+		return new BillingFixture(this.beans, balance);
 	}
 
 	private int grant(String callId) {

@@ -9,17 +9,15 @@ import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransactionRepository;
 import asia.oncaller.billing.Grant;
-import asia.oncaller.billing.RateRepository;
 import asia.oncaller.billing.Tariff;
 import asia.oncaller.billing.TransactionKind;
 import asia.oncaller.common.Sids;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.Endpoint;
-import asia.oncaller.tenant.AccountRepository;
-import asia.oncaller.tenant.ProjectRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -39,22 +37,10 @@ class CallRecoveryIntegrationTests {
 	private static final Tariff CENT_A_SECOND = new Tariff(new BigDecimal("0.60"), 1, BigDecimal.ZERO);
 
 	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	ProjectRepository projects;
-
-	@Autowired
 	BalanceLedger ledger;
 
 	@Autowired
-	RateRepository rates;
-
-	@Autowired
-	CallRouting routing;
-
-	@Autowired
-	CallAdmission admission;
+	BeanFactory beans;
 
 	@Autowired
 	CallRepository calls;
@@ -74,8 +60,7 @@ class CallRecoveryIntegrationTests {
 
 	@BeforeEach
 	void account() {
-		this.fixture = new BillingFixture(this.accounts, this.projects, this.ledger, this.rates, this.routing,
-				this.admission, "10.00");
+		this.fixture = new BillingFixture(this.beans, "10.00");
 		this.now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 

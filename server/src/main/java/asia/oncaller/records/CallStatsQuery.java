@@ -38,7 +38,7 @@ class CallStatsQuery {
 			SELECT date_trunc('hour', slice AT TIME ZONE :zone) AS hour, reason, sum(calls) AS calls,
 			       sum(answered) AS answered, sum(failed) AS failed, sum(talked) AS talked,
 			       sum(talk_seconds) AS talk_seconds, sum(cost) AS cost
-			  FROM call_stats_slice WHERE %s AND slice >= :from AND slice < :to
+			  FROM call_stats_slice WHERE account_id = :account AND project_id = :slices AND slice >= :from AND slice < :to
 			 GROUP BY 1, 2""";
 
 	private static final String RAW = "SELECT date_trunc('hour', created_at AT TIME ZONE :zone) AS hour, "
@@ -72,8 +72,9 @@ class CallStatsQuery {
 			}
 			Set<Instant> rolled = CallStatsRollup.rolled(this.jdbc.getJdbcTemplate(), tenant.accountId(),
 					CallStatsRollup.hour(range.from()), range.to());
-			List<HourSums> hours = new ArrayList<>(this.jdbc.query(ROLLED.formatted(tenantSql),
+			List<HourSums> hours = new ArrayList<>(this.jdbc.query(ROLLED,
 					new MapSqlParameterSource(parameters.getValues())
+						.addValue("slices", tenant.isProject() ? tenant.projectId() : CallStatsRollup.ACCOUNT_WIDE)
 						.addValue("from", CallStatsRollup.utc(ceil(range.from())))
 						.addValue("to", CallStatsRollup.utc(floor(range.to()))),
 					(row, number) -> HourSums.read(row)));

@@ -48,12 +48,20 @@ class CallStatsRollup {
 			SELECT ?, generate_series(?::timestamptz, ?::timestamptz, interval '1 hour')
 			ON CONFLICT DO NOTHING RETURNING hour""";
 
+	/** A project token reads its project's rows of the account. */
+	static final String ACCOUNT_WIDE = "";
+
+	/**
+	 * Each slice per project, and once more for the whole account ({@link #ACCOUNT_WIDE}), so that
+	 * an account token's chart reads one row where it would sum one per project.
+	 */
 	private static final String ROLL_UP = """
 			INSERT INTO call_stats_slice (account_id, project_id, slice, reason, calls, answered, failed, talked,
 			  talk_seconds, cost)
-			SELECT account_id, project_id, %s, %s, %s
+			SELECT account_id, coalesce(project_id, '%4$s'), %1$s, %2$s, %3$s
 			  FROM call WHERE account_id = ? AND created_at >= ? AND created_at < ?
-			 GROUP BY 1, 2, 3, 4""".formatted(CallStatsSql.SLICE, CallStatsSql.REASON, CallStatsSql.SUMS);
+			 GROUP BY account_id, %1$s, %2$s, GROUPING SETS ((project_id), ())"""
+		.formatted(CallStatsSql.SLICE, CallStatsSql.REASON, CallStatsSql.SUMS, ACCOUNT_WIDE);
 
 	private final JdbcTemplate jdbc;
 

@@ -138,6 +138,7 @@ class CallStatsRollup {
 		return runs;
 	}
 
+	/** PostgreSQL reads an OffsetDateTime as the instant it is, whatever the session's time zone. */
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}

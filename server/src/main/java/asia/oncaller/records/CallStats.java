@@ -41,15 +41,13 @@ record CallStats(String from, String to, String timeZone, List<HourView> hours, 
 	record FailureView(String reason, long calls) {
 	}
 
-	static CallStats of(CallStatsRange range, List<CallStatsQuery.Slice> slices) {
-		// Every zone's offset is a whole number of quarter hours: each slice lies in one local hour.
+	static CallStats of(CallStatsRange range, List<CallStatsQuery.HourSums> sums) {
 		Map<LocalDateTime, Sums> byHour = new HashMap<>();
 		Map<String, Long> failed = new HashMap<>();
-		for (CallStatsQuery.Slice slice : slices) {
-			LocalDateTime hour = slice.start().atZone(range.zone()).toLocalDateTime().truncatedTo(ChronoUnit.HOURS);
-			byHour.computeIfAbsent(hour, (key) -> new Sums()).add(slice);
-			if (!slice.reason().isEmpty()) {
-				failed.merge(slice.reason(), slice.failed(), Long::sum);
+		for (CallStatsQuery.HourSums hour : sums) {
+			byHour.computeIfAbsent(hour.hour(), (key) -> new Sums()).add(hour);
+			if (!hour.reason().isEmpty()) {
+				failed.merge(hour.reason(), hour.failed(), Long::sum);
 			}
 		}
 		List<HourView> hours = new ArrayList<>();
@@ -72,7 +70,7 @@ record CallStats(String from, String to, String timeZone, List<HourView> hours, 
 				failures);
 	}
 
-	/** The sums of an hour's slices, or of a day's hours. */
+	/** The sums of an hour's rows, or of a day's hours. */
 	private static final class Sums {
 
 		private long calls;
@@ -87,13 +85,13 @@ record CallStats(String from, String to, String timeZone, List<HourView> hours, 
 
 		private BigDecimal cost = BigDecimal.ZERO;
 
-		void add(CallStatsQuery.Slice slice) {
-			this.calls += slice.calls();
-			this.answered += slice.answered();
-			this.failed += slice.failed();
-			this.talked += slice.talked();
-			this.talkSeconds = this.talkSeconds.add(slice.talkSeconds());
-			this.cost = this.cost.add(slice.cost());
+		void add(CallStatsQuery.HourSums hour) {
+			this.calls += hour.calls();
+			this.answered += hour.answered();
+			this.failed += hour.failed();
+			this.talked += hour.talked();
+			this.talkSeconds = this.talkSeconds.add(hour.talkSeconds());
+			this.cost = this.cost.add(hour.cost());
 		}
 
 		void add(Sums other) {

@@ -5,11 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,24 +22,27 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The charts' numbers as 15-minute slices of the range: the rolled-up slices of finished days
- * ({@link CallStatsRollup}), and the raw calls of the rest (days not rolled up, and the parts of
- * the range's first and last slices that a slice would overrun), read in one snapshot so that no
- * call is counted twice or missed while a day is being rolled up.
+ * The charts' numbers per local hour and end reason: from the rolled-up slices of finished hours
+ * ({@link CallStatsRollup}), and from the raw calls of the rest (hours not rolled up, and the
+ * parts of the range's first and last slices that a slice would overrun), read in one snapshot so
+ * that no call is counted twice or missed while an hour is being rolled up. Both are summed by
+ * local hour in SQL, so that at most a few rows per hour of the range reach Java.
  */
 @Component
 class CallStatsQuery {
 
 	private static final long SLICE_SECONDS = Duration.ofMinutes(15).toSeconds();
 
+	/** Every zone's offset is a whole number of quarter hours: a slice lies in one local hour. */
 	private static final String ROLLED = """
-			SELECT slice, reason, sum(calls) AS calls, sum(answered) AS answered, sum(failed) AS failed,
-			       sum(talked) AS talked, sum(talk_seconds) AS talk_seconds, sum(cost) AS cost
-			  FROM call_stats_slice WHERE %s AND slice >= :from AND slice < :to
-			 GROUP BY slice, reason""";
+			SELECT date_trunc('hour', slice AT TIME ZONE :zone) AS hour, reason, sum(calls) AS calls,
+			       sum(answered) AS answered, sum(failed) AS failed, sum(talked) AS talked,
+			       sum(talk_seconds) AS talk_seconds, sum(cost) AS cost
+			  FROM call_stats_slice WHERE account_id = :account AND project_id = :slices AND slice >= :from AND slice < :to
+			 GROUP BY 1, 2""";
 
-	private static final String RAW = "SELECT " + CallStatsSql.SLICE + " AS slice, " + CallStatsSql.REASON
-			+ " AS reason, " + CallStatsSql.SUMS + " FROM call WHERE %s AND (%s) GROUP BY 1, 2";
+	private static final String RAW = "SELECT date_trunc('hour', created_at AT TIME ZONE :zone) AS hour, "
+			+ CallStatsSql.REASON + " AS reason, " + CallStatsSql.SUMS + " FROM call WHERE %s AND (%s) GROUP BY 1, 2";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -58,55 +58,54 @@ class CallStatsQuery {
 		this.rollup = rollup;
 	}
 
-	/** The slices of the tenant's calls in the range, sparse: slices with no call are absent. */
-	List<Slice> read(RestIdentity tenant, CallStatsRange range) {
+	/** The sums of the tenant's calls in the range per local hour and reason, sparse: hours with no call are absent. */
+	List<HourSums> read(RestIdentity tenant, CallStatsRange range) {
 		this.rollup.rollUp(tenant.accountId(), range);
 		return this.snapshot.execute((status) -> {
-			MapSqlParameterSource parameters = new MapSqlParameterSource("account", tenant.accountId());
+			// The zone is a checked region name (CallStatsRange), which PostgreSQL reads as Java does.
+			MapSqlParameterSource parameters = new MapSqlParameterSource("account", tenant.accountId())
+				.addValue("zone", range.zone().getId());
 			String tenantSql = "account_id = :account";
 			if (tenant.isProject()) {
 				tenantSql += " AND project_id = :project";
 				parameters.addValue("project", tenant.projectId());
 			}
-			Set<LocalDate> rolled = new HashSet<>(this.jdbc.queryForList(
-					"SELECT day FROM call_stats_day WHERE account_id = :account AND day BETWEEN :first AND :last",
-					new MapSqlParameterSource("account", tenant.accountId())
-						.addValue("first", CallStatsRollup.day(range.from()))
-						.addValue("last", CallStatsRollup.day(range.to().minusNanos(1))),
-					LocalDate.class));
-			List<Slice> slices = new ArrayList<>(this.jdbc.query(ROLLED.formatted(tenantSql),
+			Set<Instant> rolled = CallStatsRollup.rolled(this.jdbc.getJdbcTemplate(), tenant.accountId(),
+					CallStatsRollup.hour(range.from()), range.to());
+			List<HourSums> hours = new ArrayList<>(this.jdbc.query(ROLLED,
 					new MapSqlParameterSource(parameters.getValues())
-						.addValue("from", utc(ceil(range.from())))
-						.addValue("to", utc(floor(range.to()))),
-					(row, number) -> Slice.read(row)));
+						.addValue("slices", tenant.isProject() ? tenant.projectId() : CallStatsRollup.ACCOUNT_WIDE)
+						.addValue("from", CallStatsRollup.utc(ceil(range.from())))
+						.addValue("to", CallStatsRollup.utc(floor(range.to()))),
+					(row, number) -> HourSums.read(row)));
 			List<Instant[]> raw = rawRanges(range, rolled);
 			if (!raw.isEmpty()) {
 				List<String> ranges = new ArrayList<>();
 				for (int i = 0; i < raw.size(); i++) {
 					ranges.add("created_at >= :from" + i + " AND created_at < :to" + i);
-					parameters.addValue("from" + i, utc(raw.get(i)[0]));
-					parameters.addValue("to" + i, utc(raw.get(i)[1]));
+					parameters.addValue("from" + i, CallStatsRollup.utc(raw.get(i)[0]));
+					parameters.addValue("to" + i, CallStatsRollup.utc(raw.get(i)[1]));
 				}
-				slices.addAll(this.jdbc.query(RAW.formatted(tenantSql, String.join(" OR ", ranges)), parameters,
-						(row, number) -> Slice.read(row)));
+				hours.addAll(this.jdbc.query(RAW.formatted(tenantSql, String.join(" OR ", ranges)), parameters,
+						(row, number) -> HourSums.read(row)));
 			}
-			return slices;
+			return hours;
 		});
 	}
 
 	/**
-	 * What the rolled-up slices do not cover: a day not rolled up whole, and of a rolled-up day
+	 * What the rolled-up slices do not cover: a UTC hour not rolled up, and of a rolled-up hour
 	 * the bits before its first and after its last whole slice within the range.
 	 */
-	static List<Instant[]> rawRanges(CallStatsRange range, Set<LocalDate> rolled) {
+	static List<Instant[]> rawRanges(CallStatsRange range, Set<Instant> rolled) {
 		List<Instant[]> raw = new ArrayList<>();
-		LocalDate last = CallStatsRollup.day(range.to().minusNanos(1));
-		for (LocalDate day = CallStatsRollup.day(range.from()); !day.isAfter(last); day = day.plusDays(1)) {
-			Instant start = max(range.from(), CallStatsRollup.start(day));
-			Instant end = min(range.to(), CallStatsRollup.start(day.plusDays(1)));
+		for (Instant hour = CallStatsRollup.hour(range.from()); hour.isBefore(range.to()); hour = hour
+			.plus(CallStatsRollup.HOUR)) {
+			Instant start = max(range.from(), hour);
+			Instant end = min(range.to(), hour.plus(CallStatsRollup.HOUR));
 			Instant wholeFrom = ceil(start);
 			Instant wholeTo = floor(end);
-			if (rolled.contains(day) && wholeFrom.isBefore(wholeTo)) {
+			if (rolled.contains(hour) && wholeFrom.isBefore(wholeTo)) {
 				add(raw, start, wholeFrom);
 				add(raw, wholeTo, end);
 			}
@@ -139,11 +138,6 @@ class CallStatsQuery {
 		return floor.equals(instant) ? floor : floor.plusSeconds(SLICE_SECONDS);
 	}
 
-	/** PostgreSQL reads an OffsetDateTime as the instant it is, whatever the session's time zone. */
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
 	private static Instant max(Instant a, Instant b) {
 		return a.isAfter(b) ? a : b;
 	}
@@ -153,16 +147,16 @@ class CallStatsQuery {
 	}
 
 	/**
-	 * The calls created in one 15-minute slice that count under one reason.
+	 * The calls created in one local hour that count under one reason.
 	 * @param reason how those calls ended unanswered, or {@code ""} for the other calls
 	 * @param talked the answered calls that have ended, whose talk time {@code talkSeconds} sums
 	 */
-	record Slice(Instant start, String reason, long calls, long answered, long failed, long talked,
+	record HourSums(LocalDateTime hour, String reason, long calls, long answered, long failed, long talked,
 			BigDecimal talkSeconds, BigDecimal cost) {
 
-		static Slice read(ResultSet row) throws SQLException {
-			return new Slice(row.getObject("slice", OffsetDateTime.class).toInstant(), row.getString("reason"), row.getLong("calls"),
-					row.getLong("answered"), row.getLong("failed"), row.getLong("talked"),
+		static HourSums read(ResultSet row) throws SQLException {
+			return new HourSums(row.getObject("hour", LocalDateTime.class), row.getString("reason"),
+					row.getLong("calls"), row.getLong("answered"), row.getLong("failed"), row.getLong("talked"),
 					row.getBigDecimal("talk_seconds"), row.getBigDecimal("cost"));
 		}
 

@@ -19,7 +19,11 @@ record CallStatsRange(Instant from, Instant to, ZoneId zone) {
 
 	static final int MAX_DAYS = 31;
 
-	private static final Pattern REGION = Pattern.compile("UTC|[A-Z][A-Za-z]+(/[A-Za-z0-9_+-]+)+");
+	/**
+	 * Region names, which PostgreSQL sums the hours in: IANA dropped the {@code SystemV/} zones in
+	 * 2020b, and Java still knows them but PostgreSQL does not.
+	 */
+	private static final Pattern REGION = Pattern.compile("UTC|(?!SystemV/)[A-Z][A-Za-z]+(/[A-Za-z0-9_+-]+)+");
 
 	static CallStatsRange of(String from, String to, String timeZone) {
 		Instant start = instant("from", from);

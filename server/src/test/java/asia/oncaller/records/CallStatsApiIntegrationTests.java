@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code GET /v1/call-stats} over real HTTP on real PostgreSQL: hours and days of the chosen time
  * zone with zeros where nothing happened, ASR, average talk time and cost per day, unanswered
- * calls by reason; a finished day is rolled up once no call of it is in progress, and answers as
- * its calls did, also for a range that cuts its quarter hours; only the token's tenant counts
+ * calls by reason; a finished hour (also one of today) is rolled up once no call of the account
+ * created before its end is in progress, and answers exactly as its raw calls did, also for a
+ * range that cuts its quarter hours; only the token's tenant counts
  * (another account's, another project's and out-of-range calls never do); a bad range or zone is
  * a 400 naming the field.
  */
@@ -76,7 +77,7 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 	}
 
 	@Test
-	void aDayIsRolledUpOnceItsCallsHaveEndedAndAnswersAsItsCallsDid() {
+	void hoursAreRolledUpUpToTheOldestCallInProgressAndAnswerAsTheirCallsDid() {
 		Instant day = Instant.parse("2026-02-10T00:00:00Z");
 		CallSeeder.Row answered = row(day.plusSeconds(36_600));
 		CallSeeder.Row noAnswer = row(day.plusSeconds(39_000)).unanswered();
@@ -90,14 +91,16 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 		Map<String, Object> whileRinging = get(path, this.tenant.accountToken()).map();
 
 		assertThat(list(whileRinging, "days").get(0)).containsEntry("calls", 3).containsEntry("failed", 1);
-		assertThat(rolledUp("2026-02-10")).isFalse();
+		// The hours before the ringing call's are rolled up, its own and the later ones not.
+		assertThat(rolledHours("2026-02-10T00:00:00Z", "2026-02-10T12:00:00Z")).isEqualTo(12);
+		assertThat(rolledHours("2026-02-10T12:00:00Z", "2026-02-11T00:00:00Z")).isZero();
 
 		this.jdbc.update("UPDATE call SET status = 'ENDED', ended_at = created_at + interval '9 seconds', "
 				+ "end_reason = 'Canceled' WHERE id = ?", ringing.id);
 		Map<String, Object> ended = get(path, this.tenant.accountToken()).map();
 		Map<String, Object> fromSlices = get(path, this.tenant.accountToken()).map();
 
-		assertThat(rolledUp("2026-02-10")).isTrue();
+		assertThat(rolledHours("2026-02-10T00:00:00Z", "2026-02-11T00:00:00Z")).isEqualTo(24);
 		assertThat(list(ended, "days").get(0)).containsEntry("calls", 3)
 			.containsEntry("answered", 1)
 			.containsEntry("failed", 2)
@@ -115,11 +118,55 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 		String token = this.tenant.accountToken();
 		assertThat(get("/v1/call-stats?from=2026-02-12T00:00:00Z&to=2026-02-13T00:00:00Z", token).map())
 			.satisfies((stats) -> assertThat(list(stats, "days").get(0)).containsEntry("calls", 4));
-		assertThat(rolledUp("2026-02-12")).isTrue();
+		assertThat(rolledHours("2026-02-12T00:00:00Z", "2026-02-13T00:00:00Z")).isEqualTo(24);
 
 		Map<String, Object> cut = get("/v1/call-stats?from=2026-02-12T10:07:00Z&to=2026-02-12T10:52:00Z", token).map();
 
 		assertThat(list(cut, "hours")).containsExactly(Map.of("hour", "2026-02-12T10:00", "calls", 2));
+	}
+
+	@Test
+	void aFinishedHourOfTodayIsRolledUpAndCountsExactlyAsItsRawCallsDid() {
+		Instant now = Instant.now();
+		// An hour over for more than the settling time; the current hour is never rolled up.
+		Instant finished = CallStatsRollup.hour(now.minus(CallStatsRollup.SETTLE).minus(CallStatsRollup.HOUR));
+		Instant current = CallStatsRollup.hour(now);
+		CallSeeder.Row talked = row(finished.plusSeconds(600));
+		talked.cost = new BigDecimal("0.07");
+		CallSeeder.Row noAnswer = row(finished.plusSeconds(1200)).unanswered();
+		noAnswer.endReason = "No answer";
+		CallSeeder.Row recent = row(now.minusSeconds(60));
+		// In progress in another project of the same account: it holds back the account's roll-up.
+		Project other = this.projects.save(new Project(this.tenant.account.getId(), "Other app"));
+		CallSeeder.Row ringing = CallSeeder.row(this.tenant.account.getId(), other.getId(), finished.plusSeconds(1800))
+			.unanswered()
+			.status("RINGING");
+		ringing.endedAt = null;
+		this.seeder.insert(talked, noAnswer, recent, ringing,
+				CallSeeder.row(tenant().account.getId(), tenant().project.getId(), finished.plusSeconds(600)));
+		String path = "/v1/call-stats?from=" + finished.minus(CallStatsRollup.HOUR) + "&to="
+				+ current.plus(CallStatsRollup.HOUR) + "&timeZone=Asia/Kolkata";
+
+		Map<String, Object> raw = get(path, this.tenant.projectToken()).map();
+
+		assertThat(rolledHours(finished.toString(), current.plus(CallStatsRollup.HOUR).toString())).isZero();
+		this.jdbc.update("UPDATE call SET status = 'ENDED', ended_at = created_at + interval '9 seconds', "
+				+ "end_reason = 'Canceled' WHERE id = ?", ringing.id);
+		Map<String, Object> rolled = get(path, this.tenant.projectToken()).map();
+
+		assertThat(rolledHours(finished.toString(), finished.plus(CallStatsRollup.HOUR).toString())).isEqualTo(1);
+		assertThat(rolledHours(current.toString(), current.plus(CallStatsRollup.HOUR).toString())).isZero();
+		assertThat(rolled).isEqualTo(raw);
+		assertThat(list(rolled, "hours").stream().mapToInt((hour) -> (Integer) hour.get("calls")).sum()).isEqualTo(3);
+		assertThat(list(rolled, "failures")).containsExactly(Map.of("reason", "No answer", "calls", 1));
+		assertThat(list(rolled, "days").stream()
+			.map((day) -> new BigDecimal((String) day.get("cost")))
+			.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("0.07");
+		// The account counts its other project's call too, now from the rolled-up hour; never another account's.
+		Map<String, Object> whole = get(path, this.tenant.accountToken()).map();
+		assertThat(list(whole, "hours").stream().mapToInt((hour) -> (Integer) hour.get("calls")).sum()).isEqualTo(4);
+		assertThat(list(whole, "failures")).containsExactlyInAnyOrder(Map.of("reason", "No answer", "calls", 1),
+				Map.of("reason", "Canceled", "calls", 1));
 	}
 
 	@Test
@@ -160,7 +207,7 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 			.isEqualTo("to");
 		assertThat(field(get("/v1/call-stats?from=yesterday&to=2026-02-01T00:00:00Z", token))).isEqualTo("from");
 		for (String zone : List.of("%2B02:00", "Nowhere/Land", "GMT%2B2", "Europe/" + "x".repeat(80), "%00",
-				"Europe/Paris%27%3B")) {
+				"Europe/Paris%27%3B", "SystemV/EST5")) {
 			Response response = get("/v1/call-stats?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&timeZone=" + zone,
 					token);
 			assertThat(response.status()).as(zone).isEqualTo(400);
@@ -175,9 +222,11 @@ class CallStatsApiIntegrationTests extends SeededRecordsTestSupport {
 		assertThat(get("/v1/call-stats?" + RANGE, TestTenants.OPERATOR_TOKEN).status()).isEqualTo(401);
 	}
 
-	private boolean rolledUp(String day) {
-		return this.jdbc.queryForObject("SELECT count(*) FROM call_stats_day WHERE account_id = ? AND day = ?::date",
-				Integer.class, this.tenant.account.getId(), day) == 1;
+	/** How many of the account's hours in [from, to) are rolled up. */
+	private int rolledHours(String from, String to) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM call_stats_hour WHERE account_id = ? AND hour >= ?::timestamptz AND hour < ?::timestamptz",
+				Integer.class, this.tenant.account.getId(), from, to);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -21,13 +21,24 @@ import com.zaxxer.hikari.HikariDataSource;
 public record ClusterNodeProcess(String id, int sipPort, ServerProcess server, HikariDataSource database,
 		String... settings) {
 
-	/** Starts node {@code id} with these extra settings; returns once it is UP. */
+	/**
+	 * Starts node {@code id} with these extra settings; returns once it is UP. Its SIP port is one
+	 * found free, which another process may take before the node binds it: then it starts again
+	 * on another (at most three times).
+	 */
 	public static ClusterNodeProcess start(String id, HikariDataSource database, String... settings) {
-		try {
-			return start(id, RtpEngineProcess.freeUdpPort(), database, settings);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return start(id, RtpEngineProcess.freeUdpPort(), database, settings);
+			}
+			catch (ServerProcess.ServerDidNotStartException ex) {
+				if (!ex.portTaken() || attempt == 3) {
+					throw ex;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

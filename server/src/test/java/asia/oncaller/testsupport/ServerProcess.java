@@ -67,9 +67,9 @@ public final class ServerProcess implements AutoCloseable {
 		try {
 			await().atMost(Duration.ofMinutes(3))
 				.pollInterval(Duration.ofMillis(500))
-				.until(() -> !process.isAlive() || server.healthUp());
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The server did not start; its log: " + log);
+				.until(() -> !process.isAlive() || server.failedToStart() || server.healthUp());
+			if (!process.isAlive() || server.failedToStart()) {
+				throw new ServerDidNotStartException(server.output(), log);
 			}
 			return server;
 		}
@@ -89,6 +89,31 @@ public final class ServerProcess implements AutoCloseable {
 
 	public boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/**
+	 * Whether Spring Boot gave up starting it: the JVM may live on after that (threads that
+	 * are not daemons), so waiting for it to end or to be UP would wait for nothing.
+	 */
+	private boolean failedToStart() throws IOException {
+		return output().contains("Application run failed");
+	}
+
+	/** A server that failed to start; its output says why. */
+	public static final class ServerDidNotStartException extends IllegalStateException {
+
+		private final String output;
+
+		ServerDidNotStartException(String output, Path log) {
+			super("The server did not start; its log: " + log);
+			this.output = output;
+		}
+
+		/** Whether it failed because a port it binds was taken (a free port found taken by the time it bound it). */
+		public boolean portTaken() {
+			return this.output.contains("Address already in use");
+		}
+
 	}
 
 	/** The server's own output so far. */

@@ -2,13 +2,7 @@ package asia.oncaller.billing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import asia.oncaller.TestDatabaseConfig;
 import asia.oncaller.call.Call;
@@ -23,6 +17,7 @@ import asia.oncaller.tenant.Account;
 import asia.oncaller.tenant.AccountRepository;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.tenant.ProjectRepository;
+import asia.oncaller.testsupport.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +61,8 @@ class BalanceLedgerIntegrationTests {
 
 	@Test
 	void sameTopUpKeyArrivingTenTimesAtOnceCreditsOnce() throws Exception {
-		List<BalanceTransaction> rows = concurrently(10,
-				() -> this.ledger.topUp(this.account.getId(), new BigDecimal("25.00"), "order-77"));
+		List<BalanceTransaction> rows = Concurrently.run(10,
+				(i) -> this.ledger.topUp(this.account.getId(), new BigDecimal("25.00"), "order-77"));
 
 		assertThat(rows).extracting(BalanceTransaction::getId).containsOnly(rows.get(0).getId());
 		assertThat(this.ledger.balance(this.account.getId())).isEqualByComparingTo("25.00");
@@ -78,7 +73,7 @@ class BalanceLedgerIntegrationTests {
 	@Test
 	void differentTopUpKeysAtOnceAllCreditWithoutLostUpdates() throws Exception {
 		int[] key = { 0 };
-		concurrently(20, () -> this.ledger.topUp(this.account.getId(), new BigDecimal("1.25"), "order-" + next(key)));
+		Concurrently.run(20, (i) -> this.ledger.topUp(this.account.getId(), new BigDecimal("1.25"), "order-" + next(key)));
 
 		assertThat(this.ledger.balance(this.account.getId())).isEqualByComparingTo("25.00");
 		assertThat(this.transactions.findByAccountIdOrderByIdDesc(this.account.getId())).hasSize(20)
@@ -136,30 +131,6 @@ class BalanceLedgerIntegrationTests {
 
 	private static synchronized int next(int[] counter) {
 		return ++counter[0];
-	}
-
-	/** Runs {@code work} on {@code threads} threads released at the same instant. */
-	static <T> List<T> concurrently(int threads, Callable<T> work) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return work.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import asia.oncaller.TalkTime;
 import asia.oncaller.TestDatabaseConfig;
+import asia.oncaller.testsupport.Concurrently;
 import asia.oncaller.billing.BalanceLedger;
 import asia.oncaller.billing.BalanceTransaction;
 import asia.oncaller.billing.BalanceTransactionRepository;

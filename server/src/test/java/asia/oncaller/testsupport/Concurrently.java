@@ -1,4 +1,4 @@
-package asia.oncaller.call;
+package asia.oncaller.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Work started on many threads at the same instant, for races the database must settle. */
-final class Concurrently {
+public final class Concurrently {
 
 	private Concurrently() {
 	}
 
 	/** Runs {@code work(i)} for i in 0..threads-1, on as many threads released at the same instant. */
-	static <T> List<T> run(int threads, IndexedWork<T> work) throws Exception {
+	public static <T> List<T> run(int threads, IndexedWork<T> work) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
@@ -40,7 +40,7 @@ final class Concurrently {
 	}
 
 	/** One thread's work. */
-	interface IndexedWork<T> {
+	public interface IndexedWork<T> {
 
 		T run(int index) throws Exception;
 

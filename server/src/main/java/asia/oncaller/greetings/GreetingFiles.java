@@ -1,10 +1,5 @@
 package asia.oncaller.greetings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -91,51 +86,31 @@ public class GreetingFiles {
 			.update() > 0;
 	}
 
+	/** What playing a stored file needs first: its content's hash, which names its copy on disk. */
+	public record Playable(String sha256, String extension) {
+	}
+
 	/**
-	 * The account's file of that name as a file on disk that rtpengine can read, written on first
-	 * use and named by its content's hash, so it is never rewritten and two nodes writing it at
-	 * once write the same bytes.
+	 * The account's file of that name, to be played.
 	 * @return empty when the account has no file of that name
 	 */
-	public Optional<Path> playable(String accountId, String name) {
-		Optional<Header> header = this.jdbc
-			.sql("SELECT sha256, content_type FROM greeting_file WHERE account_id = ? AND name = ?")
+	public Optional<Playable> playable(String accountId, String name) {
+		return this.jdbc.sql("SELECT sha256, content_type FROM greeting_file WHERE account_id = ? AND name = ?")
 			.params(accountId, name)
-			.query((row, i) -> new Header(row.getString(1), row.getString(2)))
+			.query((row, i) -> new Playable(row.getString(1),
+					AudioFormat.ofContentType(row.getString(2)).orElseThrow().extension))
 			.optional();
-		if (header.isEmpty()) {
-			return Optional.empty();
-		}
-		AudioFormat format = AudioFormat.ofContentType(header.get().contentType()).orElseThrow();
-		Path file = this.properties.mediaDir().resolve("greeting-" + header.get().sha256() + format.extension);
-		if (!Files.exists(file)) {
-			Optional<byte[]> data = this.jdbc
-				.sql("SELECT data FROM greeting_file WHERE account_id = ? AND name = ? AND sha256 = ?")
-				.params(accountId, name, header.get().sha256())
-				.query((row, i) -> row.getBytes(1))
-				.optional();
-			if (data.isEmpty()) {
-				// Replaced or deleted between the two reads.
-				return Optional.empty();
-			}
-			write(file, data.get());
-		}
-		return Optional.of(file);
 	}
 
-	private record Header(String sha256, String contentType) {
-	}
-
-	private static void write(Path file, byte[] data) {
-		try {
-			Files.createDirectories(file.getParent());
-			Path partial = Files.createTempFile(file.getParent(), "partial-", ".tmp");
-			Files.write(partial, data);
-			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/**
+	 * The bytes of the account's file of that name, if it still has that content.
+	 * @return empty when the file was replaced or deleted since {@link #playable} read it
+	 */
+	public Optional<byte[]> content(String accountId, String name, String sha256) {
+		return this.jdbc.sql("SELECT data FROM greeting_file WHERE account_id = ? AND name = ? AND sha256 = ?")
+			.params(accountId, name, sha256)
+			.query((row, i) -> row.getBytes(1))
+			.optional();
 	}
 
 }

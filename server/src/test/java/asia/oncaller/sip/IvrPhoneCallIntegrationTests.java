@@ -128,6 +128,41 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
+	/**
+	 * An MP3 greeting plays for its own length: the next action starts as it ends, neither cutting
+	 * it short nor after a silence, so the length the runner waits (rtpengine's {@code duration} of
+	 * the decoded file) is the file's.
+	 */
+	@Test
+	void anMp3GreetingPlaysWholeAndTheNextActionFollowsAtOnce() throws Exception {
+		String token = this.tenants.accountToken(this.tenants.accountOf(this.project));
+		assertThat(upload(token, "welcome.mp3", GreetingUploads.toneMp3(600, 1200)).statusCode()).isEqualTo(201);
+		try (CarrierMedia phone = new CarrierMedia()) {
+			this.answerUrl.respond("""
+					[{"action":"play","fileName":"welcome.mp3","bargeIn":false},
+					 {"action":"play","fileName":"menu.wav","bargeIn":false}]""");
+			try (SippProcess carrier = caller("uac-ivr-server-bye.xml").set("rtp_port", String.valueOf(phone.port()))
+				.start()) {
+				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(15))).as(carrier.report()).isZero();
+			}
+			List<CarrierMedia.Packet> loud = phone.audio()
+				.stream()
+				.filter((packet) -> CarrierMedia.loudPackets(List.of(packet)) == 1)
+				.toList();
+			List<CarrierMedia.Packet> welcome = loud.stream()
+				.filter((packet) -> CarrierMedia.frequency(List.of(packet)) < 800)
+				.toList();
+			List<CarrierMedia.Packet> menu = loud.subList(welcome.size(), loud.size());
+			assertThat(loud.subList(0, welcome.size())).as("the MP3 ends before the menu starts").isEqualTo(welcome);
+			assertThat(CarrierMedia.frequency(welcome)).isBetween(585.0, 615.0);
+			assertThat(welcome.size()).as("1.2 s of 20 ms packets").isBetween(56, 63);
+			assertThat(CarrierMedia.frequency(menu)).isBetween(980.0, 1020.0);
+			assertThat(menu.size()).isBetween(45, 52);
+			long gapMillis = (menu.get(0).arrivedNanos() - welcome.get(welcome.size() - 1).arrivedNanos()) / 1_000_000;
+			assertThat(gapMillis).as("between the MP3's last tone and the menu's first").isLessThan(400);
+		}
+	}
+
 	@Test
 	void streamPlaysAFileFetchedSignedFromTheCustomerAndSkipsAUrlThatFails() throws Exception {
 		try (AnswerUrlServer audio = new AnswerUrlServer(); CarrierMedia phone = new CarrierMedia()) {
@@ -203,12 +238,12 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
-	private HttpResponse<String> upload(String accountToken, String name, byte[] wav) {
+	private HttpResponse<String> upload(String accountToken, String name, byte[] audio) {
 		return GreetingUploads.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/greeting-files/" + name))
 			.header("Authorization", "Bearer " + accountToken)
-			.header("Content-Type", "audio/wav")
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(wav)));
+			.header("Content-Type", name.endsWith(".mp3") ? "audio/mpeg" : "audio/wav")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(audio)));
 	}
 
 	/** rtpengine's port for the phone, from the SDP of the 200 OK the carrier received. */

@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
-/** Greeting files for tests: a sine tone as a WAV file, and its upload over the real REST API. */
+/** Greeting files for tests: a sine tone as a WAV or MP3 file, and its upload over the real REST API. */
 public final class GreetingUploads {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -29,6 +32,36 @@ public final class GreetingUploads {
 			wav.putShort((short) (16000 * Math.sin(2 * Math.PI * hertz * i / 8000.0)));
 		}
 		return wav.array();
+	}
+
+	/** The same tone as an MP3 file, encoded by Debian's {@code lame} (which CI installs). */
+	public static byte[] toneMp3(int hertz, int millis) {
+		try {
+			Path wav = Files.createTempFile("tone-", ".wav");
+			Path mp3 = Files.createTempFile("tone-", ".mp3");
+			try {
+				Files.write(wav, toneWav(hertz, millis));
+				Process lame = new ProcessBuilder("lame", "--quiet", wav.toString(), mp3.toString())
+					.redirectErrorStream(true)
+					.start();
+				if (!lame.waitFor(30, TimeUnit.SECONDS) || lame.exitValue() != 0) {
+					lame.destroyForcibly();
+					throw new IllegalStateException("lame did not encode the tone: " + new String(lame.getInputStream().readAllBytes()));
+				}
+				return Files.readAllBytes(mp3);
+			}
+			finally {
+				Files.deleteIfExists(wav);
+				Files.deleteIfExists(mp3);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Any request to the server, read whole as text. */

@@ -19,7 +19,10 @@ import org.springframework.util.unit.DataSize;
  * @param captureWait how long the end of a call waits for rtpengine to close its capture
  * @param lame the LAME encoder that makes MP3s (Debian's {@code lame})
  * @param encodeTimeout how long one MP3 encoding may take
- * @param pruneInterval how often the age and size limits are applied
+ * @param pruneInterval how often the age and size limits are applied, and stalled conversions
+ * looked for
+ * @param stallMargin how much longer than the capture wait and the encoding limit a conversion may
+ * run before another node takes it up as stalled
  * @param publicUrl how customers reach this server (e.g. {@code https://calls.example.com}), the
  * start of the recording URL announced on the event_url; unset, the URL is the path alone
  */
@@ -28,6 +31,6 @@ record RecordingProperties(Path captureDir, @DefaultValue("recordings") Path dir
 		@DefaultValue("1GB") DataSize maxBytesPerAccount, @DefaultValue("30d") Duration maxAge,
 		@DefaultValue("4h") Duration maxDuration, @DefaultValue("10s") Duration captureWait,
 		@DefaultValue("lame") String lame, @DefaultValue("5m") Duration encodeTimeout,
-		@DefaultValue("1m") Duration pruneInterval, String publicUrl) {
+		@DefaultValue("1m") Duration pruneInterval, @DefaultValue("2m") Duration stallMargin, String publicUrl) {
 
 }

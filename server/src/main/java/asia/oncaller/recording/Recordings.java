@@ -62,7 +62,36 @@ class Recordings {
 	}
 
 	boolean converting(String id) {
-		return move(id, "RECORDING", "CONVERTING", null);
+		return move(id, "RECORDING", "CONVERTING", "converting_since = ?", Timestamp.from(this.clock.instant()));
+	}
+
+	/** A conversion whose node went away: its plan, and the conversion's start as claims compare it. */
+	record Stalled(Plan plan, Instant since, String sipCallId) {
+	}
+
+	/** Conversions started before {@code before} and not finished, oldest first. */
+	List<Stalled> convertingSince(Instant before, int limit) {
+		return this.jdbc.query("""
+				SELECT r.id, r.call_id, r.account_id, r.project_id, r.format, r.stereo, r.event_url, r.status,
+				  r.caller_ports, r.converting_since, c.sip_call_id
+				FROM recording r JOIN call c ON c.id = r.call_id
+				WHERE r.status = 'CONVERTING' AND r.converting_since < ? ORDER BY r.converting_since LIMIT ?""",
+				(rs, row) -> new Stalled(
+						new Plan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+								rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9)),
+						rs.getTimestamp(10).toInstant(), rs.getString(11)),
+				Timestamp.from(before), limit);
+	}
+
+	/**
+	 * Takes a stalled conversion over: only the node whose claim still sees the start it read
+	 * moves it, so two nodes never both take it.
+	 */
+	boolean claim(Stalled stalled) {
+		return this.jdbc.update("""
+				UPDATE recording SET converting_since = ?
+				WHERE id = ? AND status = 'CONVERTING' AND converting_since = ?""",
+				Timestamp.from(this.clock.instant()), stalled.plan().id(), Timestamp.from(stalled.since())) == 1;
 	}
 
 	boolean ready(String id, long durationMillis, long sizeBytes) {

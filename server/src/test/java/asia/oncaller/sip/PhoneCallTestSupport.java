@@ -81,6 +81,7 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		registry.add("oncaller.media.rtpengine.ng", () -> "127.0.0.1:" + NG_PORT);
 		registry.add("oncaller.recording.capture-dir", () -> RECORDINGS.resolve("captures").toString());
 		registry.add("oncaller.recording.dir", () -> RECORDINGS.resolve("kept").toString());
+		registry.add("oncaller.recording.prune-interval", () -> "1s");
 		// One call set-up at a time, so that a held answer_url puts the node past its capacity
 		// (InboundCallsIntegrationTests); every other test sets up one call at a time anyway.
 		registry.add("oncaller.limits.setups-at-once", () -> 1);

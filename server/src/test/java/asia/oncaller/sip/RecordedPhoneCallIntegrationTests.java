@@ -1,5 +1,6 @@
 package asia.oncaller.sip;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -109,6 +110,51 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
+	/**
+	 * A node that marked a recording CONVERTING and stopped before converting it (a restart, a
+	 * kill) leaves it to another node: once the conversion has run past what a live node could
+	 * take, the next look for stalled conversions claims it and makes the file from the capture
+	 * still in capture-dir, announced and charged once however often the look runs.
+	 */
+	@Test
+	void aConversionItsNodeNeverFinishedIsTakenUpAndChargedOnce() throws Exception {
+		try (WebhookReceiver events = new WebhookReceiver();
+				SippProcess carrier = carrier("uas-play-tone.xml").withFile("tone.pcap", TestTones.pcap(PHONE_HZ, 5))
+					.start()) {
+			trunkTo(carrier, null);
+			this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.RECORD, "", new BigDecimal("0.30"), 1,
+					"USD"));
+			StompTestClient alice = device("alice", "alice-phone");
+			String callId = dial(alice, recordAction(events.url()));
+			alice.await((m) -> isState(m, callId, 3));
+			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(status(callId)));
+			String sipCallId = this.jdbc.queryForObject("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId);
+			await("a second of the phone's audio captured").atMost(Duration.ofSeconds(10))
+				.until(() -> capturedBytes(sipCallId) > 12_000);
+			// The node that took the call's end marked the conversion and went away an hour ago.
+			this.jdbc.update("UPDATE recording SET status = 'CONVERTING', converting_since = now() - interval '1 hour'"
+					+ " WHERE call_id = ?", callId);
+			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(status(callId)).isEqualTo("CONVERTING");
+
+			// The look for stalled conversions runs every second here (PhoneCallTestSupport).
+			await("recording kept").atMost(Duration.ofSeconds(15)).until(() -> "READY".equals(status(callId)));
+			HttpResponse<byte[]> audio = get("/v1/calls/" + callId + "/recording");
+			assertThat(audio.statusCode()).isEqualTo(200);
+			short[] phone = TestTones.channels(audio.body(), 2)[1];
+			assertThat(TestTones.share(phone, phone.length / 2 - 800, 1600, PHONE_HZ)).isGreaterThan(0.9);
+			await("recorded event").atMost(Duration.ofSeconds(10))
+				.until(() -> events.delivered().stream().anyMatch((r) -> "recorded".equals(r.json().get("type"))));
+			// The looks that come after (one a second) convert, announce and charge nothing again.
+			await("one recorded event and one charge, all along").during(Duration.ofMillis(2500))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> events.delivered().stream().filter((r) -> "recorded".equals(r.json().get("type"))).count() == 1
+						&& this.jdbc.queryForObject("SELECT count(*) FROM balance_transaction WHERE call_id = ?"
+								+ " AND kind = 'RECORDING_CHARGE'", Integer.class, callId) == 1);
+		}
+	}
+
 	@Test
 	void callNeverAnsweredRecordsNothing() throws Exception {
 		try (SippProcess carrier = carrier("uas-busy.xml").start()) {
@@ -162,6 +208,21 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		String callId = (String) reply.get("callId");
 		alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
 		return callId;
+	}
+
+	/**
+	 * The size of rtpengine's capture of the call so far (about 230 bytes a packet), found by the
+	 * Call-ID's part before any {@code @}, which rtpengine escapes in file names.
+	 */
+	private static long capturedBytes(String sipCallId) throws IOException {
+		String name = sipCallId.split("@")[0];
+		try (Stream<Path> captures = Files.list(RECORDINGS.resolve("captures").resolve("pcaps"))) {
+			long bytes = 0;
+			for (Path capture : captures.filter((path) -> path.getFileName().toString().startsWith(name)).toList()) {
+				bytes += Files.size(capture);
+			}
+			return bytes;
+		}
 	}
 
 	private String status(String callId) {

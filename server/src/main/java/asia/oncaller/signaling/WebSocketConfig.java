@@ -1,5 +1,6 @@
 package asia.oncaller.signaling;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -23,7 +25,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
-class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
 	/** Where clients open their WebSocket. */
 	static final String ENDPOINT = "/ws";
@@ -54,6 +56,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
+	// Each client channel runs on a pool of its own. Spring Boot would otherwise hand both the
+	// context's only AsyncTaskExecutor, the background rounds' four threads: then a customer's
+	// answer_url that hangs holds up every other customer's requests, sign-ins and events
+	// (SlowAnswerUrlIntegrationTests). Requests mostly wait on PostgreSQL and answer_urls, so
+	// there are many of their threads; sending is short work, two threads per core as in Spring.
+	private final ThreadPoolTaskExecutor requests;
+
+	private final ThreadPoolTaskExecutor sends;
+
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
 			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster,
 			RelayedSubscriptions subscriptions) {
@@ -64,6 +75,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		this.properties = properties;
 		this.cluster = cluster;
 		this.subscriptions = subscriptions;
+		this.requests = pool("stomp-request-", properties.requestThreads());
+		this.sends = pool("stomp-send-", 2 * Runtime.getRuntime().availableProcessors());
 	}
 
 	@Override
@@ -159,16 +172,32 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.authenticator, this.destinations, this.resumeHeaders);
-		// Requests wait on PostgreSQL and on customers' answer_urls, not on the CPU: a few
-		// threads per core would let one slow answer_url hold up everyone's hangups.
-		registration.taskExecutor().corePoolSize(this.properties.requestThreads());
+		// Replaces the executor Spring Boot's configurer (order 0, before this one) has set.
+		registration.executor(this.requests);
 	}
 
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.executor(this.sends);
 		if (this.cluster.enabled()) {
 			registration.interceptors(this.subscriptions);
 		}
+	}
+
+	private static ThreadPoolTaskExecutor pool(String name, int threads) {
+		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+		pool.setCorePoolSize(threads);
+		pool.setMaxPoolSize(threads);
+		pool.setThreadNamePrefix(name);
+		pool.initialize();
+		return pool;
+	}
+
+	@Override
+	public void destroy() {
+		this.requests.shutdown();
+		this.sends.shutdown();
+		this.scheduler.shutdown();
 	}
 
 	private static ThreadPoolTaskScheduler scheduler() {

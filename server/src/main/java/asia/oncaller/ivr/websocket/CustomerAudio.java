@@ -1,0 +1,104 @@
+package asia.oncaller.ivr.websocket;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The customer's end of a WebSocket stream. Binary messages are audio for the phone, kept in a
+ * {@link PlayBuffer}; text messages are ignored (nothing is defined for them yet), and a message
+ * of either kind larger than the limit closes the WebSocket with 1009. Messages are asked for
+ * one at a time and handled at once, so a flood holds no more than the buffer. Going the other
+ * way, the phone's audio is sent one frame at a time: a frame that finds the previous one still
+ * being sent (a customer that reads too slowly) is dropped rather than queued.
+ */
+final class CustomerAudio implements WebSocket.Listener {
+
+	/** RFC 6455 §7.4.1: the message is too big to process. */
+	static final int TOO_BIG = 1009;
+
+	private final PlayBuffer toPhone;
+
+	private final long maxMessageBytes;
+
+	private final CompletableFuture<String> closed = new CompletableFuture<>();
+
+	private long messageBytes;
+
+	private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+
+	private long framesDropped;
+
+	CustomerAudio(PlayBuffer toPhone, long maxMessageBytes) {
+		this.toPhone = toPhone;
+		this.maxMessageBytes = maxMessageBytes;
+	}
+
+	/** Completes with why the WebSocket closed: the customer's close, a failure or a bound. */
+	CompletableFuture<String> closed() {
+		return this.closed;
+	}
+
+	@Override
+	public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+		if (fits(socket, data.remaining(), last)) {
+			this.toPhone.offer(data);
+			socket.request(1);
+		}
+		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+		if (fits(socket, data.length(), last)) {
+			socket.request(1);
+		}
+		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+		this.closed.complete("closed by the customer (" + statusCode + ")");
+		return null;
+	}
+
+	@Override
+	public void onError(WebSocket socket, Throwable error) {
+		this.closed.complete("failed: " + error);
+	}
+
+	/** Whether the message so far is within the limit; else the WebSocket is closed. */
+	private boolean fits(WebSocket socket, int bytes, boolean last) {
+		this.messageBytes += bytes;
+		if (this.messageBytes > this.maxMessageBytes) {
+			this.closed.complete("a message larger than " + this.maxMessageBytes + " bytes");
+			socket.sendClose(TOO_BIG, "message too big").whenComplete((done, error) -> socket.abort());
+			return false;
+		}
+		if (last) {
+			this.messageBytes = 0;
+		}
+		return true;
+	}
+
+	/** The first message: who and what the stream is for. */
+	synchronized void start(WebSocket socket, String json) {
+		this.sending = socket.sendText(json, true);
+	}
+
+	/** One frame of the phone's audio, unless the previous one is still being sent. */
+	synchronized void send(WebSocket socket, byte[] frame) {
+		if (!this.sending.isDone()) {
+			this.framesDropped++;
+			return;
+		}
+		this.sending = socket.sendBinary(ByteBuffer.wrap(frame), true);
+	}
+
+	/** Frames of the phone's audio dropped because the customer read too slowly. */
+	synchronized long framesDropped() {
+		return this.framesDropped;
+	}
+
+}

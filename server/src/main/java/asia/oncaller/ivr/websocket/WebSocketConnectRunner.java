@@ -1,0 +1,148 @@
+package asia.oncaller.ivr.websocket;
+
+import java.net.SocketException;
+import java.net.http.WebSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import asia.oncaller.control.ConnectAction;
+import asia.oncaller.control.WebSocketTarget;
+import asia.oncaller.ivr.ActionRunner;
+import asia.oncaller.ivr.IvrCall;
+import asia.oncaller.ivr.Step;
+import asia.oncaller.media.StreamedMedia;
+import asia.oncaller.outbound.CustomerWebSockets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code connect} to {@code {"type": "websocket"}}: opens the customer's WebSocket, sends it a
+ * first text message saying which call it is, points the call's media at a UDP socket of this
+ * server ({@link CallAudio}) and streams both ways until the WebSocket closes, the connect's
+ * {@code maxConnectTime} passes or the phone hangs up. A WebSocket that cannot be opened, or
+ * closes, lets the SCCO go on with its next action (a hangup when there is none), as any action
+ * that fails or ends.
+ */
+@Component
+class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(WebSocketConnectRunner.class);
+
+	private final CustomerWebSockets webSockets;
+
+	private final WebSocketStreamProperties properties;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** Paces every stream's audio to the phones, 20 ms a packet; the work of each tick is small. */
+	private final ScheduledThreadPoolExecutor pacer;
+
+	WebSocketConnectRunner(CustomerWebSockets webSockets, WebSocketStreamProperties properties) {
+		this.webSockets = webSockets;
+		this.properties = properties;
+		this.pacer = new ScheduledThreadPoolExecutor(2, (task) -> {
+			Thread thread = new Thread(task, "ws-stream-pacer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.pacer.setRemoveOnCancelPolicy(true);
+	}
+
+	@Override
+	public Class<ConnectAction> kind() {
+		return ConnectAction.class;
+	}
+
+	@Override
+	public Step run(IvrCall call, ConnectAction action) throws InterruptedException {
+		WebSocketTarget target = action.webSocket();
+		PlayBuffer toPhone = new PlayBuffer(this.properties.bufferedAudioBytes());
+		CustomerAudio customer = new CustomerAudio(toPhone, this.properties.maxMessageSize().toBytes());
+		WebSocket socket = open(call, target, customer);
+		if (socket == null) {
+			return Step.next();
+		}
+		try (CallAudio audio = new CallAudio(this.properties.mediaAddress())) {
+			StreamedMedia media = call.line().streamTo(audio.address());
+			customer.start(socket, startMessage(call, action));
+			audio.start(media, (frame) -> customer.send(socket, frame), toPhone, this.pacer,
+					"ws-stream-" + call.callId());
+			String end = awaitEnd(customer.closed(), action);
+			log.info("Call {}: WebSocket stream ended, {}; {} bytes of its audio dropped, {} frames to it dropped",
+					call.callId(), end, toPhone.dropped(), customer.framesDropped());
+		}
+		catch (SocketException ex) {
+			log.warn("Call {}: no UDP socket for its WebSocket stream, skipped: {}", call.callId(), ex.toString());
+		}
+		finally {
+			close(socket);
+		}
+		return Step.next();
+	}
+
+	/** The open WebSocket, or {@code null} when it could not be opened in time (logged). */
+	private WebSocket open(IvrCall call, WebSocketTarget target, CustomerAudio customer) throws InterruptedException {
+		CompletableFuture<WebSocket> opening = this.webSockets.open(target.uri(), call.signingSecret(), customer,
+				this.properties.connectTimeout());
+		try {
+			return opening.get();
+		}
+		catch (InterruptedException ex) {
+			opening.cancel(true);
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			// The cause only, never the URL: a customer's query may carry a secret.
+			log.info("Call {}: its WebSocket could not be opened, connect skipped: {}", call.callId(),
+					ex.getCause().toString());
+			return null;
+		}
+	}
+
+	private static String awaitEnd(CompletableFuture<String> closed, ConnectAction action) throws InterruptedException {
+		try {
+			return action.isConnectTimeUnlimited() ? closed.get()
+					: closed.get(action.maxConnectTimeSeconds(), TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			return "maxConnectTime passed";
+		}
+		catch (ExecutionException ex) {
+			return "failed: " + ex.getCause();
+		}
+	}
+
+	/** Says goodbye to the customer, and lets go of the connection if it does not answer in time. */
+	private void close(WebSocket socket) {
+		if (!socket.isOutputClosed()) {
+			socket.sendClose(WebSocket.NORMAL_CLOSURE, "call ended");
+		}
+		this.pacer.schedule(socket::abort, 2, TimeUnit.SECONDS);
+	}
+
+	private String startMessage(IvrCall call, ConnectAction action) {
+		Map<String, Object> start = new LinkedHashMap<>();
+		start.put("event", "start");
+		start.put("call_id", call.callId());
+		start.put("from", action.from().number());
+		start.put("to", action.to().number());
+		start.put("customData", action.customData());
+		start.put("contentType", action.webSocket().contentType());
+		return this.json.writeValueAsString(start);
+	}
+
+	@Override
+	public void destroy() {
+		this.pacer.shutdownNow();
+	}
+
+}

@@ -133,6 +133,16 @@ public final class CustomerWebSocketServer implements AutoCloseable {
 		}
 	}
 
+	/** Sends one text message, from the test's own thread. */
+	public static void send(Session session, String message) {
+		try {
+			session.getBasicRemote().sendText(message);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void close() throws LifecycleException {
 		this.tomcat.stop();

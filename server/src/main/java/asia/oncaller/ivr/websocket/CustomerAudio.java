@@ -8,15 +8,18 @@ import java.util.concurrent.CompletionStage;
 /**
  * The customer's end of a WebSocket stream. Binary messages are audio for the phone, kept in a
  * {@link PlayBuffer}; text messages are ignored (nothing is defined for them yet), and a message
- * of either kind larger than the limit closes the WebSocket with 1009. Messages are asked for
+ * of either kind larger than the limit closes the WebSocket with 4009. Messages are asked for
  * one at a time and handled at once, so a flood holds no more than the buffer. Going the other
  * way, the phone's audio is sent one frame at a time: a frame that finds the previous one still
  * being sent (a customer that reads too slowly) is dropped rather than queued.
  */
 final class CustomerAudio implements WebSocket.Listener {
 
-	/** RFC 6455 §7.4.1: the message is too big to process. */
-	static final int TOO_BIG = 1009;
+	/**
+	 * The message is too big to process: RFC 6455's 1009 in the private range (4000-4999), since
+	 * the JDK's client may only send 1000 or a code of that range.
+	 */
+	static final int TOO_BIG = 4009;
 
 	private final PlayBuffer toPhone;
 
@@ -29,6 +32,8 @@ final class CustomerAudio implements WebSocket.Listener {
 	private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
 
 	private long framesDropped;
+
+	private boolean closing;
 
 	CustomerAudio(PlayBuffer toPhone, long maxMessageBytes) {
 		this.toPhone = toPhone;
@@ -72,14 +77,23 @@ final class CustomerAudio implements WebSocket.Listener {
 	private boolean fits(WebSocket socket, int bytes, boolean last) {
 		this.messageBytes += bytes;
 		if (this.messageBytes > this.maxMessageBytes) {
+			// No more is read; the runner lets go of the connection if the customer does not close.
+			close(socket, TOO_BIG, "message too big");
 			this.closed.complete("a message larger than " + this.maxMessageBytes + " bytes");
-			socket.sendClose(TOO_BIG, "message too big").whenComplete((done, error) -> socket.abort());
 			return false;
 		}
 		if (last) {
 			this.messageBytes = 0;
 		}
 		return true;
+	}
+
+	/** Sends the close message, once whoever asks first. */
+	synchronized void close(WebSocket socket, int statusCode, String reason) {
+		if (!this.closing && !socket.isOutputClosed()) {
+			this.closing = true;
+			socket.sendClose(statusCode, reason);
+		}
 	}
 
 	/** The first message: who and what the stream is for. */

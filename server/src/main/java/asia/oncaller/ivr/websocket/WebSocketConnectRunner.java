@@ -84,7 +84,9 @@ class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableB
 			log.warn("Call {}: no UDP socket for its WebSocket stream, skipped: {}", call.callId(), ex.toString());
 		}
 		finally {
-			close(socket);
+			customer.close(socket, WebSocket.NORMAL_CLOSURE, "call ended");
+			// Lets go of the connection if the customer does not answer the close in time.
+			this.pacer.schedule(socket::abort, 2, TimeUnit.SECONDS);
 		}
 		return Step.next();
 	}
@@ -119,14 +121,6 @@ class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableB
 		catch (ExecutionException ex) {
 			return "failed: " + ex.getCause();
 		}
-	}
-
-	/** Says goodbye to the customer, and lets go of the connection if it does not answer in time. */
-	private void close(WebSocket socket) {
-		if (!socket.isOutputClosed()) {
-			socket.sendClose(WebSocket.NORMAL_CLOSURE, "call ended");
-		}
-		this.pacer.schedule(socket::abort, 2, TimeUnit.SECONDS);
 	}
 
 	private String startMessage(IvrCall call, ConnectAction action) {

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param bufferedAudio how much of the customer's audio may wait to be played; what comes
  * faster than it plays is dropped past it
  * @param maxMessageSize the largest WebSocket message the customer may send; a larger one
- * closes the WebSocket (status 1009)
+ * closes the WebSocket (status 4009)
  */
 @ConfigurationProperties("oncaller.ivr.websocket")
 record WebSocketStreamProperties(@DefaultValue("5s") Duration connectTimeout,

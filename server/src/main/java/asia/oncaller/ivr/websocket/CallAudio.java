@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import asia.oncaller.media.G711;
+import asia.oncaller.media.RtpPackets;
 import asia.oncaller.media.StreamedMedia;
 
 /**

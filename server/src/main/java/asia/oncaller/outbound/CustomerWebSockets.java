@@ -49,7 +49,8 @@ public class CustomerWebSockets {
 	 * @param timeout the whole opening: the lookup, the connection, TLS and the handshake
 	 * @return completes with the open WebSocket, or exceptionally: a
 	 * {@link RefusedAddressException} for a refused address, a
-	 * {@link java.util.concurrent.TimeoutException}, or the failure of the handshake
+	 * {@link java.net.http.HttpTimeoutException} or {@link java.util.concurrent.TimeoutException}
+	 * (whichever of the client's and this deadline comes first), or the failure of the handshake
 	 */
 	public CompletableFuture<WebSocket> open(String url, String signingSecret, WebSocket.Listener listener,
 			Duration timeout) {

@@ -103,7 +103,7 @@ class WebSocketStreamIntegrationTests extends PhoneCallTestSupport {
 			}
 			// The hanging one's 5 s (oncaller.ivr.websocket.connect-timeout), the talk, and slack.
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(5),
-					Duration.ofSeconds(12));
+					Duration.ofSeconds(14));
 			assertThat(refusing.texts()).isEmpty();
 			assertThat(CarrierMedia.loudPackets(phone.audio())).isGreaterThan(10);
 		}

@@ -78,6 +78,14 @@ class WebSocketStreamIntegrationTests extends PhoneCallTestSupport {
 				assertThat(CarrierMedia.frequency(phone.audio())).isBetween(485.0, 515.0);
 				assertThat(CarrierMedia.loudPackets(phone.audio())).isLessThanOrEqualTo(77);
 
+				// A key the caller presses reaches the bot as a text message.
+				await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
+					phone.press(rtpengine, 5);
+					return bot.texts().size() >= 2;
+				});
+				assertThat(this.json.readValue(bot.texts().get(1), Map.class)).containsEntry("event", "dtmf")
+					.containsEntry("digit", "5");
+
 				// The phone hangs up: the bot's WebSocket is closed normally.
 				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(20))).as(carrier.report()).isZero();
 				CloseReason closed = bot.closed().get(5, TimeUnit.SECONDS);

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionStage;
  * of either kind larger than the limit closes the WebSocket with 4009. Messages are asked for
  * one at a time and handled at once, so a flood holds no more than the buffer. Going the other
  * way, the phone's audio is sent one frame at a time: a frame that finds the previous one still
- * being sent (a customer that reads too slowly) is dropped rather than queued.
+ * being sent (a customer that reads too slowly) is dropped rather than queued; the caller's digits
+ * go as text messages in order with the audio.
  */
 final class CustomerAudio implements WebSocket.Listener {
 
@@ -20,6 +21,8 @@ final class CustomerAudio implements WebSocket.Listener {
 	 * the JDK's client may only send 1000 or a code of that range.
 	 */
 	static final int TOO_BIG = 4009;
+
+	private static final int TEXTS_WAITING = 64;
 
 	private final PlayBuffer toPhone;
 
@@ -34,6 +37,8 @@ final class CustomerAudio implements WebSocket.Listener {
 	private long framesDropped;
 
 	private boolean closing;
+
+	private int textsWaiting;
 
 	CustomerAudio(PlayBuffer toPhone, long maxMessageBytes) {
 		this.toPhone = toPhone;
@@ -99,6 +104,24 @@ final class CustomerAudio implements WebSocket.Listener {
 	/** The first message: who and what the stream is for. */
 	synchronized void start(WebSocket socket, String json) {
 		this.sending = socket.sendText(json, true);
+	}
+
+	/**
+	 * A text message after whatever is being sent (a digit the caller pressed). At most
+	 * {@link #TEXTS_WAITING} wait for a customer that reads too slowly; more are dropped.
+	 */
+	synchronized void tell(WebSocket socket, String json) {
+		if (this.textsWaiting >= TEXTS_WAITING) {
+			return;
+		}
+		this.textsWaiting++;
+		this.sending = this.sending.exceptionally((failure) -> socket)
+			.thenCompose((sent) -> socket.sendText(json, true))
+			.whenComplete((sent, failure) -> textSent());
+	}
+
+	private synchronized void textSent() {
+		this.textsWaiting--;
 	}
 
 	/** One frame of the phone's audio, unless the previous one is still being sent. */

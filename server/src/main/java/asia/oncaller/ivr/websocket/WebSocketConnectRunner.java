@@ -2,13 +2,13 @@ package asia.oncaller.ivr.websocket;
 
 import java.net.SocketException;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.WebSocketTarget;
@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code connect} to {@code {"type": "websocket"}}: opens the customer's WebSocket, sends it a
  * first text message saying which call it is, points the call's media at a UDP socket of this
- * server ({@link CallAudio}) and streams both ways until the WebSocket closes, the connect's
+ * server ({@link CallAudio}) and streams both ways, the caller's digits as text messages, until
+ * the WebSocket closes, the connect's
  * {@code maxConnectTime} passes or the phone hangs up. A WebSocket that cannot be opened, or
  * closes, lets the SCCO go on with its next action (a hangup when there is none), as any action
  * that fails or ends.
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
 class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebSocketConnectRunner.class);
+
+	/** How often the end of the stream is looked at while waiting for the caller's digits. */
+	private static final Duration DIGIT_WAIT = Duration.ofMillis(100);
 
 	private final CustomerWebSockets webSockets;
 
@@ -76,7 +80,7 @@ class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableB
 			customer.start(socket, startMessage(call, action));
 			audio.start(media, (frame) -> customer.send(socket, frame), toPhone, this.pacer,
 					"ws-stream-" + call.callId());
-			String end = awaitEnd(customer.closed(), action);
+			String end = streamUntilTheEnd(call, action, customer, socket);
 			log.info("Call {}: WebSocket stream ended, {}; {} bytes of its audio dropped, {} frames to it dropped",
 					call.callId(), end, toPhone.dropped(), customer.framesDropped());
 		}
@@ -110,17 +114,25 @@ class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableB
 		}
 	}
 
-	private static String awaitEnd(CompletableFuture<String> closed, ConnectAction action) throws InterruptedException {
-		try {
-			return action.isConnectTimeUnlimited() ? closed.get()
-					: closed.get(action.maxConnectTimeSeconds(), TimeUnit.SECONDS);
+	/**
+	 * Passes the caller's digits on until the WebSocket closes or the connect's
+	 * {@code maxConnectTime} passes; a hangup interrupts the wait.
+	 * @return why the stream ended
+	 */
+	private String streamUntilTheEnd(IvrCall call, ConnectAction action, CustomerAudio customer, WebSocket socket)
+			throws InterruptedException {
+		boolean limited = !action.isConnectTimeUnlimited();
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, action.maxConnectTimeSeconds()));
+		while (!customer.closed().isDone()) {
+			if (limited && System.nanoTime() - end >= 0) {
+				return "maxConnectTime passed";
+			}
+			Character digit = call.nextDigit(DIGIT_WAIT);
+			if (digit != null) {
+				customer.tell(socket, this.json.writeValueAsString(Map.of("event", "dtmf", "digit", digit.toString())));
+			}
 		}
-		catch (TimeoutException ex) {
-			return "maxConnectTime passed";
-		}
-		catch (ExecutionException ex) {
-			return "failed: " + ex.getCause();
-		}
+		return customer.closed().join();
 	}
 
 	private String startMessage(IvrCall call, ConnectAction action) {

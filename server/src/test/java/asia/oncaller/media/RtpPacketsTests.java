@@ -15,10 +15,7 @@ class RtpPacketsTests {
 
 	@Test
 	void givesTheSamplesOfAPcmuPacket() {
-		byte[] packet = RtpPackets.packet(G711.PCMU, true, 1, 160, 7, PAYLOAD);
-		short[] samples = RtpPackets.g711Samples(packet, packet.length);
-		assertThat(samples).hasSize(160);
-		assertThat(samples[2]).isEqualTo(G711.decode(G711.PCMU, PAYLOAD[2]));
+		assertTheTone(RtpPackets.packet(G711.PCMU, true, 1, 160, 7, PAYLOAD), G711.PCMU);
 	}
 
 	@Test
@@ -31,9 +28,7 @@ class RtpPacketsTests {
 		packet[12 + 4 + 3] = 1;
 		System.arraycopy(PAYLOAD, 0, packet, 12 + 4 + 8, PAYLOAD.length);
 		packet[packet.length - 1] = 4;
-		short[] samples = RtpPackets.g711Samples(packet, packet.length);
-		assertThat(samples).hasSize(160);
-		assertThat(samples[0]).isEqualTo(G711.decode(G711.PCMA, PAYLOAD[0]));
+		assertTheTone(packet, G711.PCMA);
 	}
 
 	@Test
@@ -57,6 +52,14 @@ class RtpPacketsTests {
 		byte[] manyCsrcs = packet.clone();
 		manyCsrcs[0] = (byte) 0x8f;
 		assertThat(RtpPackets.g711Samples(manyCsrcs, 40)).isNull();
+	}
+
+	private static void assertTheTone(byte[] packet, int payloadType) {
+		short[] samples = RtpPackets.g711Samples(packet, packet.length);
+		assertThat(samples).hasSize(PAYLOAD.length);
+		for (int i = 0; i < samples.length; i++) {
+			assertThat(samples[i]).isEqualTo(G711.decode(payloadType, PAYLOAD[i]));
+		}
 	}
 
 }

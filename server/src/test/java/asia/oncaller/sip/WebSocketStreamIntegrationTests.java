@@ -6,14 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import asia.oncaller.call.CallState;
 import asia.oncaller.testsupport.CustomerWebSocketServer;
+import asia.oncaller.testsupport.StompTestClient;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,33 @@ class WebSocketStreamIntegrationTests extends PhoneCallTestSupport {
 				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(20))).as(carrier.report()).isZero();
 				CloseReason closed = bot.closed().get(5, TimeUnit.SECONDS);
 				assertThat(closed.getCloseCode().getCode()).isEqualTo(1000);
+			}
+		}
+	}
+
+	@Test
+	void theBotHandsTheCallerToAnAppUserByClosing() throws Exception {
+		StompTestClient bob = device("bob", "bob-phone");
+		try (CustomerWebSocketServer bot = new CustomerWebSocketServer(); CarrierMedia phone = new CarrierMedia()) {
+			bot.onStart((session) -> {
+				speak(session, 500, 500, FRAME_BYTES);
+				close(session, CloseReason.CloseCodes.NORMAL_CLOSURE);
+			});
+			this.answerUrl.respond("""
+					[%s, {"action":"connect","from":{"type":"external","number":"%s"},"to":{"type":"internal","number":"bob"}}]"""
+				.formatted(webSocketConnect(bot.url()), PHONE));
+			try (SippProcess carrier = caller("uac-ivr.xml").set("rtp_port", String.valueOf(phone.port()))
+				.set("hold_ms", "8000")
+				.start()) {
+				String callId = await().atMost(Duration.ofSeconds(10))
+					.until(() -> this.answerUrl.lastQuery().get("callId"), (id) -> id != null);
+				// The bot's half second, then the app user rings with the phone's media.
+				assertThat(bob.awaitEvent("incomingCall", callId)).isNotNull();
+				assertThat(CarrierMedia.frequency(phone.audio())).isBetween(485.0, 515.0);
+				answer(bob, callId);
+				await().atMost(Duration.ofSeconds(5)).until(() -> record(callId).getStatus() == CallState.ANSWERED);
+				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(20))).as(carrier.report()).isZero();
+				await().atMost(Duration.ofSeconds(5)).until(() -> record(callId).getStatus() == CallState.ENDED);
 			}
 		}
 	}

@@ -16,10 +16,12 @@ package asia.oncaller.control;
  * @param continueOnFail whether an unreachable internal callee makes the server POST to
  * {@code onFailEventUrl} and run the SCCO it answers (default {@code false})
  * @param onFailEventUrl an absolute http(s) URL, required when {@code continueOnFail} is set
+ * @param webSocket where the call's audio streams when {@code to} is of type
+ * {@code websocket}, else {@code null}
  */
 public record ConnectAction(Endpoint from, Endpoint to, String customData, int timeoutSeconds,
-		int maxConnectTimeSeconds, boolean peerToPeerCall, boolean continueOnFail,
-		String onFailEventUrl) implements SccoAction {
+		int maxConnectTimeSeconds, boolean peerToPeerCall, boolean continueOnFail, String onFailEventUrl,
+		WebSocketTarget webSocket) implements SccoAction {
 
 	/** How long the callee rings when the SCCO does not say. */
 	public static final int DEFAULT_TIMEOUT_SECONDS = 60;
@@ -29,6 +31,18 @@ public record ConnectAction(Endpoint from, Endpoint to, String customData, int t
 
 	static final String NAME = "connect";
 
+	/** A connect to an app user or a phone number (no WebSocket). */
+	public ConnectAction(Endpoint from, Endpoint to, String customData, int timeoutSeconds, int maxConnectTimeSeconds,
+			boolean peerToPeerCall, boolean continueOnFail, String onFailEventUrl) {
+		this(from, to, customData, timeoutSeconds, maxConnectTimeSeconds, peerToPeerCall, continueOnFail,
+				onFailEventUrl, null);
+	}
+
+	/** Whether the call's audio streams to a customer's WebSocket rather than ringing anybody. */
+	public boolean toWebSocket() {
+		return this.webSocket != null;
+	}
+
 	/** Whether the answered call may last any length of time. */
 	public boolean isConnectTimeUnlimited() {
 		return this.maxConnectTimeSeconds == UNLIMITED_CONNECT_TIME;
@@ -36,7 +50,9 @@ public record ConnectAction(Endpoint from, Endpoint to, String customData, int t
 
 	static ConnectAction read(SccoFields fields) {
 		Endpoint from = Endpoint.read(fields.object("from"), true);
-		Endpoint to = Endpoint.read(fields.object("to"), false);
+		SccoFields toFields = fields.object("to");
+		boolean webSocket = toFields.has("type") && WebSocketTarget.TYPE.equals(toFields.requiredString("type"));
+		Endpoint to = webSocket ? Endpoint.readWebSocket(toFields) : Endpoint.read(toFields, false);
 		String customData = fields.optionalUtf8("customData", 16 * 1024);
 		int timeout = fields.optionalInt("timeout", DEFAULT_TIMEOUT_SECONDS, 1, 600);
 		int maxConnectTime = fields.optionalInt("maxConnectTime", UNLIMITED_CONNECT_TIME, -1, 86_400);
@@ -48,7 +64,7 @@ public record ConnectAction(Endpoint from, Endpoint to, String customData, int t
 		String onFailEventUrl = continueOnFail ? fields.requiredHttpUrl("onFailEventUrl")
 				: fields.optionalHttpUrl("onFailEventUrl");
 		return new ConnectAction(from, to, customData, timeout, maxConnectTime, peerToPeerCall, continueOnFail,
-				onFailEventUrl);
+				onFailEventUrl, webSocket ? WebSocketTarget.read(toFields) : null);
 	}
 
 }

@@ -38,4 +38,14 @@ public record Endpoint(String type, String number, String alias) {
 		return new Endpoint(type, number, fields.optionalString("alias", MAX_LENGTH));
 	}
 
+	/**
+	 * The {@code to} of a connect to a customer's WebSocket: its {@code number} is optional (what
+	 * the call's record names the callee, {@code websocket} when absent), since the URI says
+	 * where it goes.
+	 */
+	static Endpoint readWebSocket(SccoFields fields) {
+		String number = fields.has("number") ? fields.requiredText("number", MAX_LENGTH) : WebSocketTarget.TYPE;
+		return new Endpoint(WebSocketTarget.TYPE, number, fields.optionalString("alias", MAX_LENGTH));
+	}
+
 }

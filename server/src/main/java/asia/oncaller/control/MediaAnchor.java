@@ -3,8 +3,9 @@ package asia.oncaller.control;
 /**
  * Whether a call's media must run through rtpengine (the media anchor) rather than peer to peer:
  * when its SCCO has any action besides {@code connect} (something the server plays, listens to
- * or records), or its connect says {@code peerToPeerCall: false}. An app-to-app call that only
- * connects keeps its media peer to peer; a phone leg is anchored anyway.
+ * or records), its connect says {@code peerToPeerCall: false}, or streams the call's audio to a
+ * customer's WebSocket. An app-to-app call that only connects keeps its media peer to peer; a
+ * phone leg is anchored anyway.
  */
 public final class MediaAnchor {
 
@@ -15,15 +16,17 @@ public final class MediaAnchor {
 	public static boolean needed(Scco scco) {
 		return scco.actions()
 			.stream()
-			.anyMatch((action) -> !(action instanceof ConnectAction connect) || !connect.peerToPeerCall());
+			.anyMatch((action) -> !(action instanceof ConnectAction connect) || !connect.peerToPeerCall()
+					|| connect.toWebSocket());
 	}
 
 	/**
 	 * Whether the server itself must answer and run actions before any connect: the SCCO does not
-	 * start with its connect (or has none).
+	 * start with its connect (or has none), or that connect streams to a WebSocket, which the
+	 * server carries out as it does the other actions.
 	 */
 	public static boolean runsActionsFirst(Scco scco) {
-		return !(scco.actions().get(0) instanceof ConnectAction);
+		return !(scco.actions().get(0) instanceof ConnectAction connect) || connect.toWebSocket();
 	}
 
 }

@@ -94,8 +94,11 @@ public final class IvrCall {
 		this.player.stop(this.line.mediaCallId(), this.line.partyTag());
 	}
 
-	/** The next digit pressed within the time, or {@code null}. */
-	Character nextDigit(Duration within) throws InterruptedException {
+	/**
+	 * The next digit pressed within the time, or {@code null}.
+	 * @throws InterruptedException when the call ended meanwhile
+	 */
+	public Character nextDigit(Duration within) throws InterruptedException {
 		return this.digits.poll(within.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

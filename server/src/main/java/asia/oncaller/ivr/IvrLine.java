@@ -1,6 +1,9 @@
 package asia.oncaller.ivr;
 
+import java.net.InetSocketAddress;
+
 import asia.oncaller.control.CallControlDecision;
+import asia.oncaller.media.StreamedMedia;
 
 /**
  * The call an SCCO runs on, as the runner needs it: where its media is anchored, and how to end
@@ -20,5 +23,14 @@ public interface IvrLine {
 
 	/** The SCCO reached its connect: the call is placed as it says (the rest is the SCCO). */
 	void connect(CallControlDecision.Connect decision);
+
+	/**
+	 * The party's audio goes to a UDP socket of this server from now on, and what the socket
+	 * sends as RTP is what the party hears (a connect to a customer's WebSocket). Waits for
+	 * rtpengine, on the side's own thread.
+	 * @return where to send the RTP for the party, and in which codec
+	 * @throws InterruptedException when the call ended meanwhile
+	 */
+	StreamedMedia streamTo(InetSocketAddress socket) throws InterruptedException;
 
 }

@@ -112,7 +112,8 @@ public class SccoRunner implements DisposableBean {
 				call.line().hangUp();
 				return;
 			}
-			if (action instanceof ConnectAction connect) {
+			// A connect to a WebSocket is carried out here, as an action (WebSocketConnectRunner).
+			if (action instanceof ConnectAction connect && !connect.toWebSocket()) {
 				call.line().connect(new CallControlDecision.Connect(connect, new Scco(actions.subList(next, actions.size()))));
 				return;
 			}

@@ -1,5 +1,7 @@
 package asia.oncaller.media;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,32 @@ public class MediaBridge {
 				+ "m=audio 9 RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
 				+ "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
 		return sdp(request("answer", callId, fromTag, toTag, placeholder, TOWARD_PHONE));
+	}
+
+	/**
+	 * Points the other side of an anchored phone call ({@link #anchorPhone}) at a UDP socket of
+	 * this server, which then hears the phone's audio as plain RTP and sends RTP back for the
+	 * phone to hear: a re-offer of the phone's side, as {@link #offerToApp} makes it, answered
+	 * with the socket's address and the first G.711 codec rtpengine offered (so it only relays).
+	 * The phone's own SDP stays as it was answered.
+	 * @param callId the Call-ID of the carrier's INVITE
+	 * @param fromTag its From tag (the carrier's side)
+	 * @param toTag the To tag the server answered the carrier with
+	 * @param plainSdp the carrier's offer
+	 * @param socket where this server receives the phone's audio
+	 * @return where to send the audio for the phone, and in which codec
+	 */
+	public StreamedMedia streamPhone(String callId, String fromTag, String toTag, String plainSdp,
+			InetSocketAddress socket) {
+		StreamedMedia rtpengine = StreamedMedia.of(sdp(request("offer", callId, fromTag, null, plainSdp, TOWARD_PHONE)));
+		int pt = rtpengine.payloadType();
+		String ip = (socket.getAddress() instanceof Inet6Address) ? "IP6" : "IP4";
+		String address = socket.getAddress().getHostAddress();
+		String answer = "v=0\r\no=- 1 1 IN " + ip + " " + address + "\r\ns=-\r\nc=IN " + ip + " " + address
+				+ "\r\nt=0 0\r\nm=audio " + socket.getPort() + " RTP/AVP " + pt + " 101\r\na=rtpmap:" + pt + " "
+				+ ((pt == G711.PCMU) ? "PCMU" : "PCMA") + "/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+		request("answer", callId, fromTag, toTag, answer, TOWARD_PHONE);
+		return rtpengine;
 	}
 
 	/**

@@ -17,14 +17,27 @@ public final class CustomerUrls {
 
 	/** The text as a URI if it follows the rule. */
 	public static Optional<URI> parse(String text) {
+		return parse(text, "http", "https");
+	}
+
+	/**
+	 * The text as a URI if it is an absolute {@code ws} or {@code wss} URL with a host: the
+	 * customer's WebSocket a {@code connect} streams a call's audio to.
+	 */
+	public static Optional<URI> parseWebSocket(String text) {
+		return parse(text, "ws", "wss");
+	}
+
+	private static Optional<URI> parse(String text, String plain, String secure) {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
 		try {
 			URI uri = new URI(text);
 			String scheme = uri.getScheme();
-			boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-			return (http && uri.getHost() != null && !uri.getHost().isEmpty()) ? Optional.of(uri) : Optional.empty();
+			boolean allowed = plain.equalsIgnoreCase(scheme) || secure.equalsIgnoreCase(scheme);
+			return (allowed && uri.getHost() != null && !uri.getHost().isEmpty()) ? Optional.of(uri)
+					: Optional.empty();
 		}
 		catch (URISyntaxException ex) {
 			return Optional.empty();

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import asia.oncaller.media.G711;
+
 /**
  * Turns rtpengine's capture of a call into a 16-bit, 8 kHz WAV file: both parties mixed into one
  * channel, or (stereo) the caller on the left and the callee on the right.

@@ -1,6 +1,9 @@
 package asia.oncaller.sip;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
@@ -10,6 +13,7 @@ import asia.oncaller.ivr.IvrCall;
 import asia.oncaller.ivr.IvrLine;
 import asia.oncaller.ivr.SccoRunner;
 import asia.oncaller.media.MediaBridge;
+import asia.oncaller.media.StreamedMedia;
 
 /**
  * A carrier's call that the server answered itself to run its SCCO's first actions (docs/ivr.md):
@@ -119,6 +123,31 @@ class PhoneIvr {
 		@Override
 		public void connect(CallControlDecision.Connect decision) {
 			this.leg.run(() -> PhoneIvr.this.connect(this.leg, decision));
+		}
+
+		@Override
+		public StreamedMedia streamTo(InetSocketAddress socket) throws InterruptedException {
+			CompletableFuture<StreamedMedia> streamed = new CompletableFuture<>();
+			// On the leg's thread, in order with its SIP messages: the SDP it reads is current.
+			this.leg.run(() -> {
+				try {
+					if (this.leg.state != PhoneLeg.State.CONFIRMED) {
+						throw new IllegalStateException("the call is no longer answered");
+					}
+					streamed.complete(PhoneIvr.this.media.streamPhone(this.leg.sipCallId, this.leg.remoteTag,
+							this.leg.localTag, this.leg.remoteSdp, socket));
+				}
+				catch (RuntimeException ex) {
+					streamed.completeExceptionally(ex);
+				}
+			});
+			try {
+				return streamed.get();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException failure) ? failure
+						: new IllegalStateException(ex.getCause());
+			}
 		}
 
 	}

@@ -42,6 +42,13 @@ class RouteDecisionTests {
 	}
 
 	@Test
+	void anAppsConnectToAWebSocketIsRefusedAsACalleeOfNoKnownType() {
+		// Only a phone call's SCCO runner streams to a WebSocket; an app's call is not anchored yet.
+		Route route = RouteDecision.decide(ACCOUNT, connect(new Endpoint("websocket", "websocket", null)), this.lookups);
+		assertThat(route.outcome()).isEqualTo(CallOutcome.TO_TYPE_INVALID);
+	}
+
+	@Test
 	void unpricedAppToAppCallIsFreeAndNeedsNoNumberNorTrunk() {
 		Route route = RouteDecision.decide(ACCOUNT, toUser("bob"), this.lookups);
 		assertThat(route.outcome()).isEqualTo(CallOutcome.OK);

@@ -39,4 +39,12 @@ class MediaAnchorTests {
 		assertThat(MediaAnchor.runsActionsFirst(noConnect)).isTrue();
 	}
 
+	@Test
+	void aConnectToAWebSocketNeedsTheAnchorAndIsRunByTheServer() {
+		Scco scco = SccoParser.read("[{\"action\":\"connect\",\"from\":{\"type\":\"external\",\"number\":\"1\"},"
+				+ "\"to\":{\"type\":\"websocket\",\"uri\":\"wss://bot.example/\"}}]");
+		assertThat(MediaAnchor.needed(scco)).isTrue();
+		assertThat(MediaAnchor.runsActionsFirst(scco)).isTrue();
+	}
+
 }

@@ -50,6 +50,20 @@ class SccoParserTests {
 		assertThat(connect.connect().to().isInternal()).isFalse();
 	}
 
+	@Test
+	void readsAConnectToAWebSocket() {
+		Connect connect = (Connect) SccoParser.parse(json("[{'action':'connect'," + FROM
+				+ ",'to':{'type':'websocket','uri':'wss://bot.example/stream?k=1','contentType':'audio/l16;rate=16000'}},"
+				+ "{'action':'connect'," + FROM + ",'to':{'type':'websocket','number':'bot-7','uri':'ws://10.0.0.5:81/'}}]"));
+		assertThat(connect.connect().webSocket())
+			.isEqualTo(new WebSocketTarget("wss://bot.example/stream?k=1", "audio/l16;rate=16000"));
+		assertThat(connect.connect().to()).isEqualTo(new Endpoint("websocket", "websocket", null));
+		assertThat(connect.connect().toWebSocket()).isTrue();
+		ConnectAction named = (ConnectAction) connect.scco().actions().get(1);
+		assertThat(named.to().number()).isEqualTo("bot-7");
+		assertThat(named.webSocket().contentType()).isEqualTo(WebSocketTarget.L16_16K);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "sip", "", "Internal", "phone" })
 	void leavesAnUnknownToTypeToTheCallService(String type) {
@@ -182,6 +196,16 @@ class SccoParserTests {
 						"[0].from.alias must be a string"),
 				connect("long alias", "'from':{'type':'internal','number':'a','alias':'" + "x".repeat(129) + "'}," + TO,
 						"[0].from.alias must be at most 128"),
+				connect("websocket without uri", FROM + ",'to':{'type':'websocket'}", "[0].to.uri must be a string"),
+				connect("websocket to http", FROM + ",'to':{'type':'websocket','uri':'http://bot.example/'}",
+						"[0].to.uri must be an absolute ws(s) URL"),
+				connect("websocket without host", FROM + ",'to':{'type':'websocket','uri':'ws:///bot'}",
+						"[0].to.uri must be an absolute ws(s) URL"),
+				connect("websocket uri over 2048", FROM + ",'to':{'type':'websocket','uri':'ws://b.example/"
+						+ "x".repeat(2048) + "'}", "[0].to.uri must be a non-empty string of at most 2048"),
+				connect("websocket of another format", FROM
+						+ ",'to':{'type':'websocket','uri':'ws://b.example/','contentType':'audio/pcmu'}",
+						"[0].to.contentType must be one of audio/l16;rate=16000"),
 				// connect's other fields
 				connect("customData an object", FROM + "," + TO + ",'customData':{}",
 						"[0].customData must be a string"),

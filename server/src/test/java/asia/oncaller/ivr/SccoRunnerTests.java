@@ -1,5 +1,6 @@
 package asia.oncaller.ivr;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import asia.oncaller.control.PlayAction;
 import asia.oncaller.control.Scco;
 import asia.oncaller.control.SccoParser;
 import asia.oncaller.control.TalkAction;
+import asia.oncaller.media.StreamedMedia;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,11 @@ class SccoRunnerTests {
 		public void connect(CallControlDecision.Connect decision) {
 			SccoRunnerTests.this.log.add("connect to " + decision.connect().to().number() + ", "
 					+ decision.scco().actions().size() + " actions from it");
+		}
+
+		@Override
+		public StreamedMedia streamTo(InetSocketAddress socket) {
+			throw new UnsupportedOperationException("no media in these tests");
 		}
 
 	}

@@ -35,14 +35,7 @@ public final class MediaPackets {
 
 	/** An RTP packet (RFC 3550), version 2, no CSRC, no extension. */
 	public static byte[] rtp(int payloadType, boolean marker, int sequence, long timestamp, int ssrc, byte[] payload) {
-		return ByteBuffer.allocate(12 + payload.length)
-			.put((byte) 0x80)
-			.put((byte) ((marker ? 0x80 : 0) | payloadType))
-			.putShort((short) sequence)
-			.putInt((int) timestamp)
-			.putInt(ssrc)
-			.put(payload)
-			.array();
+		return RtpPackets.packet(payloadType, marker, sequence, timestamp, ssrc, payload);
 	}
 
 	/** An RFC 4733 telephone-event payload. */

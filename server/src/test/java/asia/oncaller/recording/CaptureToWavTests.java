@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 
+import asia.oncaller.media.G711;
 import asia.oncaller.media.MediaRecorder;
 import asia.oncaller.media.RtpEngineProcess;
 import asia.oncaller.media.TestTones;

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import asia.oncaller.media.MediaPackets;
+import asia.oncaller.media.TestTones;
 
 /**
  * The carrier's media end in a phone call test: a UDP socket on loopback that the carrier's SDP
@@ -124,6 +126,24 @@ final class CarrierMedia implements AutoCloseable {
 			send(rtpengine, MediaPackets.rtp(101, i == 1, this.sequence++, timestamp + 160, 0x33, payload));
 		}
 		this.sequence += 10;
+	}
+
+	/**
+	 * The phone speaks: a tone as PCMU to rtpengine's port for the phone, one 20 ms packet every
+	 * 20 ms for that long, from a thread of its own.
+	 */
+	void speak(InetSocketAddress rtpengine, double hz, int millis) {
+		byte[] audio = TestTones.ulaw(TestTones.tone(hz, millis * 8));
+		Thread speaker = new Thread(() -> {
+			long start = System.nanoTime();
+			for (int packet = 0; packet * 160 < audio.length && !this.socket.isClosed(); packet++) {
+				byte[] payload = Arrays.copyOfRange(audio, packet * 160, packet * 160 + 160);
+				send(rtpengine, MediaPackets.rtp(0, packet == 0, 1000 + packet, 160L * packet, 0x44, payload));
+				LockSupport.parkNanos(start + (packet + 1) * 20_000_000L - System.nanoTime());
+			}
+		}, "carrier-speaks");
+		speaker.setDaemon(true);
+		speaker.start();
 	}
 
 	private void send(InetSocketAddress to, byte[] packet) {

@@ -1,0 +1,50 @@
+package asia.oncaller.ivr.websocket;
+
+import java.nio.ByteBuffer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The customer's audio waiting to be played: bounded whatever the customer sends, in order
+ * across the ring's end, and taken in whole pairs of 16 kHz samples.
+ */
+class PlayBufferTests {
+
+	@Test
+	void keepsNoMoreThanItsCapacityAndCountsWhatItDropped() {
+		PlayBuffer buffer = new PlayBuffer(1000);
+		for (int i = 0; i < 100; i++) {
+			buffer.offer(ByteBuffer.wrap(new byte[640]));
+		}
+		assertThat(buffer.dropped()).isEqualTo(64_000 - 1000);
+		byte[] frame = new byte[640];
+		assertThat(buffer.poll(frame)).isEqualTo(640);
+		assertThat(buffer.poll(frame)).isEqualTo(360);
+		assertThat(buffer.poll(frame)).isZero();
+	}
+
+	@Test
+	void givesTheBytesBackInOrderAcrossTheEndOfTheRing() {
+		PlayBuffer buffer = new PlayBuffer(12);
+		byte[] frame = new byte[8];
+		buffer.offer(ByteBuffer.wrap(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }));
+		assertThat(buffer.poll(frame)).isEqualTo(8);
+		buffer.offer(ByteBuffer.wrap(new byte[] { 9, 10, 11, 12, 13, 14, 15, 16, 17, 18 }));
+		assertThat(buffer.poll(frame)).isEqualTo(8);
+		assertThat(frame).containsExactly(9, 10, 11, 12, 13, 14, 15, 16);
+	}
+
+	@Test
+	void takesWholePairsOfSamplesOnly() {
+		PlayBuffer buffer = new PlayBuffer(100);
+		buffer.offer(ByteBuffer.wrap(new byte[7]));
+		byte[] frame = new byte[640];
+		assertThat(buffer.poll(frame)).isEqualTo(4);
+		assertThat(buffer.poll(frame)).isZero();
+		buffer.offer(ByteBuffer.wrap(new byte[1]));
+		assertThat(buffer.poll(frame)).isEqualTo(4);
+	}
+
+}

@@ -86,9 +86,8 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneIvr phoneIvr(SccoRunner sccoRunner, MakeCallService makeCalls, MediaBridge media, PhoneLegs legs,
-			SipMessages messages, EventSender sender) {
-		return new PhoneIvr(sccoRunner, makeCalls, media, legs, messages, sender);
+	PhoneIvr phoneIvr(SccoRunner sccoRunner, PhoneCallService phoneCalls, PhoneLegs legs, SipMessages messages) {
+		return new PhoneIvr(sccoRunner, phoneCalls, legs, messages);
 	}
 
 	@Bean

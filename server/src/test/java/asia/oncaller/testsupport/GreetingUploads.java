@@ -31,6 +31,14 @@ public final class GreetingUploads {
 		return wav.array();
 	}
 
+	/** Uploads a WAV greeting file as the account (or project) token's account, to the server at {@code port}. */
+	public static HttpResponse<String> upload(int port, String token, String name, byte[] wav) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/greeting-files/" + name))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "audio/wav")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(wav)));
+	}
+
 	/** Any request to the server, read whole as text. */
 	public static HttpResponse<String> send(HttpRequest.Builder request) {
 		try {

@@ -50,7 +50,8 @@ public record CallSnapshot(String id, String projectId, String accountId, CallDi
 
 	}
 
-	static CallSnapshot of(Call call) {
+	/** The call as it is now, for a listener that reads it outside the transaction that changed it. */
+	public static CallSnapshot of(Call call) {
 		Parties parties = call.parties();
 		return new CallSnapshot(call.getId(), call.getProjectId(), call.getAccountId(), call.getDirection(),
 				call.getStatus(), parties.from(), parties.to(), parties.fromUserId(), call.getCustomData(),

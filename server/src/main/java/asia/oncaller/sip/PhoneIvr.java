@@ -1,11 +1,14 @@
 package asia.oncaller.sip;
 
+import java.net.InetSocketAddress;
+
 import asia.oncaller.call.PhoneCallPlacement;
 import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.ivr.IvrCall;
 import asia.oncaller.ivr.IvrLine;
 import asia.oncaller.ivr.SccoRunner;
+import asia.oncaller.media.MediaBridge;
 
 /**
  * A carrier's call that the server answered itself to run its SCCO's first actions (docs/ivr.md):
@@ -24,7 +27,10 @@ class PhoneIvr {
 
 	private final SipMessages messages;
 
-	PhoneIvr(SccoRunner runner, PhoneCallService calls, PhoneLegs legs, SipMessages messages) {
+	private final MediaBridge media;
+
+	PhoneIvr(SccoRunner runner, PhoneCallService calls, PhoneLegs legs, SipMessages messages, MediaBridge media) {
+		this.media = media;
 		this.runner = runner;
 		this.calls = calls;
 		this.legs = legs;
@@ -85,6 +91,13 @@ class PhoneIvr {
 		@Override
 		public String partyTag() {
 			return this.leg.remoteTag;
+		}
+
+		@Override
+		public void hearParty(InetSocketAddress listener) {
+			PhoneLeg phone = this.leg;
+			PhoneIvr.this.media.anchorPhoneTo(phone.sipCallId, phone.remoteTag, phone.localTag, phone.remoteSdp,
+					(listener != null) ? listener : MediaBridge.DISCARD);
 		}
 
 		@Override

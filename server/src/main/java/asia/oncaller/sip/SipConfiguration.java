@@ -86,8 +86,9 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneIvr phoneIvr(SccoRunner sccoRunner, PhoneCallService phoneCalls, PhoneLegs legs, SipMessages messages) {
-		return new PhoneIvr(sccoRunner, phoneCalls, legs, messages);
+	PhoneIvr phoneIvr(SccoRunner sccoRunner, PhoneCallService phoneCalls, PhoneLegs legs, SipMessages messages,
+			MediaBridge media) {
+		return new PhoneIvr(sccoRunner, phoneCalls, legs, messages, media);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package asia.oncaller.ivr;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,11 @@ class SccoRunnerTests {
 		@Override
 		public String partyTag() {
 			return "carrier";
+		}
+
+		@Override
+		public void hearParty(InetSocketAddress listener) {
+			SccoRunnerTests.this.log.add("hear party at " + listener);
 		}
 
 		@Override

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import asia.oncaller.media.MediaPackets;
+import asia.oncaller.media.TestTones;
 
 /**
  * The carrier's media end in a phone call test: a UDP socket on loopback that the carrier's SDP
@@ -124,6 +126,27 @@ final class CarrierMedia implements AutoCloseable {
 			send(rtpengine, MediaPackets.rtp(101, i == 1, this.sequence++, timestamp + 160, 0x33, payload));
 		}
 		this.sequence += 10;
+	}
+
+	/**
+	 * The phone speaks, in real time: {@code toneMillis} of a sine at {@code hz}, then
+	 * {@code silenceMillis} of silent packets, as PCMU, one 20 ms packet every 20 ms, to
+	 * rtpengine's port for the phone. Returns when the last packet is sent.
+	 */
+	void speak(InetSocketAddress rtpengine, double hz, int toneMillis, int silenceMillis) {
+		byte[] tone = TestTones.ulaw(TestTones.tone(hz, 8 * toneMillis));
+		byte[] silence = TestTones.ulaw(new short[8 * silenceMillis]);
+		byte[] audio = new byte[tone.length + silence.length];
+		System.arraycopy(tone, 0, audio, 0, tone.length);
+		System.arraycopy(silence, 0, audio, tone.length, silence.length);
+		long start = System.nanoTime();
+		for (int packet = 0; (packet + 1) * 160 <= audio.length; packet++) {
+			// Paced as a phone sends: packet n leaves 20 n ms after the first.
+			LockSupport.parkNanos(start + packet * 20_000_000L - System.nanoTime());
+			send(rtpengine, MediaPackets.rtp(0, packet == 0, this.sequence, this.sequence * 160L, 0x33,
+					Arrays.copyOfRange(audio, packet * 160, (packet + 1) * 160)));
+			this.sequence++;
+		}
 	}
 
 	private void send(InetSocketAddress to, byte[] packet) {

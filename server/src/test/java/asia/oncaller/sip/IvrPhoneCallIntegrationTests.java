@@ -205,13 +205,6 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
-	/** rtpengine's port for the phone, from the SDP of the 200 OK the carrier received. */
-	private static InetSocketAddress rtpengineFor(SippProcess carrier) {
-		int port = await().atMost(Duration.ofSeconds(10))
-			.until(() -> answeredMediaPort(carrier.messages()), (found) -> found > 0);
-		return new InetSocketAddress("127.0.0.1", port);
-	}
-
 	private static boolean silentFor(CarrierMedia phone, long millis) {
 		List<CarrierMedia.Packet> audio = phone.audio();
 		return !audio.isEmpty() && System.nanoTime() - audio.get(audio.size() - 1).arrivedNanos() > millis * 1_000_000;

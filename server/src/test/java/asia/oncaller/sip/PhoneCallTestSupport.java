@@ -3,6 +3,7 @@ package asia.oncaller.sip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the phone-call tests share: real SIPp processes as the carrier, a real rtpengine bridging
@@ -150,6 +152,13 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		this.numbers.save(number);
 		this.rates.save(new Rate(accountId, RatedCallType.EXTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
 		return trunk;
+	}
+
+	/** rtpengine's port for the phone, from the SDP of the 200 OK the carrier received. */
+	static InetSocketAddress rtpengineFor(SippProcess carrier) {
+		int port = await().atMost(Duration.ofSeconds(10))
+			.until(() -> answeredMediaPort(carrier.messages()), (found) -> found > 0);
+		return new InetSocketAddress("127.0.0.1", port);
 	}
 
 	/** The media port in the SDP of the 200 OK that the carrier received: rtpengine's, for the phone. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import asia.oncaller.control.RecordMessageAction;
 import asia.oncaller.recording.VoiceMessage;
 import asia.oncaller.recording.VoiceMessages;
+import asia.oncaller.recording.WavHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ class RecordMessageRunner implements ActionRunner<RecordMessageAction> {
 			// The interrupt is cleared: keeping the file (LAME, the database) must not be cut short.
 			hungUp |= Thread.interrupted() || call.ended();
 			if (!hungUp) {
-				call.line().hearParty(null);
+				stopHearing(call);
 			}
 			message.finish();
 		}
@@ -86,6 +87,16 @@ class RecordMessageRunner implements ActionRunner<RecordMessageAction> {
 			throw new InterruptedException("call ended");
 		}
 		return Step.next();
+	}
+
+	/** The caller's audio goes nowhere again; a media server that refuses leaves it where it went. */
+	private static void stopHearing(IvrCall call) {
+		try {
+			call.line().hearParty(null);
+		}
+		catch (RuntimeException ex) {
+			log.info("Call {}: the caller's audio still goes to a closed socket: {}", call.callId(), ex.toString());
+		}
 	}
 
 	private VoiceMessage start(IvrCall call, RecordMessageAction action) {
@@ -129,14 +140,11 @@ class RecordMessageRunner implements ActionRunner<RecordMessageAction> {
 	}
 
 	private static byte[] tone(int hertz, int millis) {
-		int samples = 8 * millis;
-		ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
-		wav.put("RIFF".getBytes()).putInt(36 + 2 * samples).put("WAVE".getBytes());
-		wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000)
-			.putShort((short) 2).putShort((short) 16);
-		wav.put("data".getBytes()).putInt(2 * samples);
+		int samples = WavHeader.RATE / 1000 * millis;
+		ByteBuffer wav = ByteBuffer.allocate(WavHeader.LENGTH + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+		wav.put(WavHeader.of(1, 2L * samples));
 		for (int i = 0; i < samples; i++) {
-			wav.putShort((short) (16000 * Math.sin(2 * Math.PI * hertz * i / 8000.0)));
+			wav.putShort((short) (16000 * Math.sin(2 * Math.PI * hertz * i / WavHeader.RATE)));
 		}
 		return wav.array();
 	}

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,9 +33,6 @@ class IvrCallRecordIntegrationTests extends PhoneCallTestSupport {
 
 	/** 0.60 a minute in 1 s increments: a cent a second. */
 	private static final BigDecimal PER_MINUTE = new BigDecimal("0.60");
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private WebhookReceiver numberEvents;
 
@@ -95,11 +89,8 @@ class IvrCallRecordIntegrationTests extends PhoneCallTestSupport {
 				SippProcess carrier = caller("uac-ivr.xml").set("rtp_port", String.valueOf(phone.port()))
 					.set("hold_ms", "1500")
 					.start()) {
-			String callId = await().atMost(Duration.ofSeconds(5))
-				.until(() -> this.answerUrl.lastQuery().get("callId"), (id) -> id != null);
 			// Live, answered and counted from the 200 OK on, while the input waits.
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> this.calls.findById(callId).map(Call::getStatus).orElse(null) == CallState.ANSWERED);
+			String callId = answeredByTheServer();
 			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(10))).as(carrier.report()).isZero();
 			Call call = endedOnce(callId);
 			assertThat(call.money().billedSeconds()).isBetween(1, 3);
@@ -116,10 +107,7 @@ class IvrCallRecordIntegrationTests extends PhoneCallTestSupport {
 				SippProcess first = caller("uac-ivr.xml").set("rtp_port", String.valueOf(phone.port()))
 					.set("hold_ms", "4000")
 					.start()) {
-			String callId = await().atMost(Duration.ofSeconds(5))
-				.until(() -> this.answerUrl.lastQuery().get("callId"), (id) -> id != null);
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> this.calls.findById(callId).map(Call::getStatus).orElse(null) == CallState.ANSWERED);
+			String callId = answeredByTheServer();
 			long calls = this.calls.count();
 			try (SippProcess second = caller("uac-unavailable.xml").label("second").start()) {
 				assertThat(second.exitCodeWithin(SIPP_EXIT)).as(second.report()).isZero();
@@ -153,6 +141,15 @@ class IvrCallRecordIntegrationTests extends PhoneCallTestSupport {
 				callId)).isZero();
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
 			.until(() -> this.numberEvents.requests().isEmpty());
+	}
+
+	/** The call the answer_url was asked about, once the server has answered it. */
+	private String answeredByTheServer() {
+		String callId = await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.answerUrl.lastQuery().get("callId"), (id) -> id != null);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.calls.findById(callId).map(Call::getStatus).orElse(null) == CallState.ANSWERED);
+		return callId;
 	}
 
 	/**

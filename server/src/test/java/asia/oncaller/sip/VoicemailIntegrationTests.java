@@ -2,9 +2,6 @@ package asia.oncaller.sip;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +15,6 @@ import asia.oncaller.media.TestTones;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,11 +30,6 @@ import static org.awaitility.Awaitility.await;
 class VoicemailIntegrationTests extends PhoneCallTestSupport {
 
 	private static final double PHONE_HZ = 440;
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private WebhookReceiver messages;
 
@@ -111,8 +100,8 @@ class VoicemailIntegrationTests extends PhoneCallTestSupport {
 			String callId = recording(carrier);
 			phone.speak(rtpengineFor(carrier), PHONE_HZ, 4000, 0);
 			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(10))).as(carrier.report()).isZero();
-			await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(status(callId)));
-			HttpResponse<byte[]> mp3 = get("/v1/calls/" + callId + "/recording");
+			await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(recordingStatus(callId)));
+			HttpResponse<byte[]> mp3 = download("/v1/calls/" + callId + "/recording");
 			assertThat(mp3.statusCode()).isEqualTo(200);
 			assertThat(mp3.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
 			long millis = this.jdbc.queryForObject("SELECT duration_ms FROM recording WHERE call_id = ?", Long.class,
@@ -152,19 +141,19 @@ class VoicemailIntegrationTests extends PhoneCallTestSupport {
 		rtpengineFor(carrier);
 		String callId = await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.answerUrl.lastQuery().get("callId"), (id) -> id != null);
-		await().atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(status(callId)));
+		await().atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
 		return callId;
 	}
 
 	/** The message as kept, a mono WAV, downloaded by call and by recording id alike. */
 	private short[] keptWav(String callId) throws Exception {
-		await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(status(callId)));
-		HttpResponse<byte[]> byCall = get("/v1/calls/" + callId + "/recording");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(recordingStatus(callId)));
+		HttpResponse<byte[]> byCall = download("/v1/calls/" + callId + "/recording");
 		assertThat(byCall.statusCode()).isEqualTo(200);
 		assertThat(byCall.headers().firstValue("Content-Type")).hasValue("audio/wav");
 		String recordingId = this.jdbc.queryForObject("SELECT id FROM recording WHERE call_id = ?", String.class,
 				callId);
-		assertThat(get("/v1/recordings/" + recordingId).body()).isEqualTo(byCall.body());
+		assertThat(download("/v1/recordings/" + recordingId).body()).isEqualTo(byCall.body());
 		return TestTones.channels(byCall.body(), 1)[0];
 	}
 
@@ -192,19 +181,6 @@ class VoicemailIntegrationTests extends PhoneCallTestSupport {
 			.singleElement()
 			.satisfies((charge) -> assertThat(charge).isEqualByComparingTo(
 					new BigDecimal("0.005").multiply(BigDecimal.valueOf(billedSeconds))));
-	}
-
-	private String status(String callId) {
-		return this.jdbc.query("SELECT status FROM recording WHERE call_id = ?", (rs, row) -> rs.getString(1), callId)
-			.stream()
-			.findFirst()
-			.orElse(null);
-	}
-
-	private HttpResponse<byte[]> get(String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-OnCaller-Auth", this.tenants.projectToken(this.project))
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 }

@@ -13,8 +13,9 @@ import java.time.Duration;
  * One {@code recordMessage} being recorded: a UDP socket that the media server sends the caller's
  * RTP to, written as it comes into a 16-bit, 8 kHz mono WAV work file. Each packet (20 ms of
  * G.711) is placed by its RTP timestamp, so a lost packet is silence and a late one does not move
- * the audio, and its level is measured: a packet whose RMS reaches the silence threshold is
- * sound. Not thread-safe: one runner's thread drives it ({@link #take}, then {@link #finish}).
+ * the audio (a jump of more than a second goes on from the end instead), and its level is
+ * measured: a packet whose RMS reaches the silence threshold is sound. Not thread-safe: one
+ * runner's thread drives it ({@link #take}, then {@link #finish}).
  */
 public final class VoiceMessage {
 
@@ -140,6 +141,13 @@ public final class VoiceMessage {
 			this.firstTimestamp = timestamp;
 		}
 		long first = (int) (timestamp - this.firstTimestamp);
+		long elapsed = (System.nanoTime() - this.startedNanos) * WavHeader.RATE / 1_000_000_000L;
+		if (first < this.endSample - WavHeader.RATE || first > elapsed + WavHeader.RATE) {
+			// A jump of the timestamps by more than a second either way (a new stream, or a hostile
+			// one) goes on from the end: the file never grows faster than time passes.
+			this.firstTimestamp = timestamp - this.endSample;
+			first = this.endSample;
+		}
 		int count = (int) Math.min(end - payload, this.maxSamples - first);
 		if (first < 0 || count <= 0) {
 			return;

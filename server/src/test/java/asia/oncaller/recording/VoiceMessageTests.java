@@ -105,8 +105,8 @@ class VoiceMessageTests {
 	private void takeUntil(Duration length) {
 		await().atMost(Duration.ofSeconds(2)).until(() -> {
 			this.message.take();
-			return this.message.length().equals(length);
-		});
+			return this.message.length();
+		}, length::equals);
 	}
 
 }

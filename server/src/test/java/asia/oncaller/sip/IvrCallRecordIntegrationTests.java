@@ -91,6 +91,9 @@ class IvrCallRecordIntegrationTests extends PhoneCallTestSupport {
 					.start()) {
 			// Live, answered and counted from the 200 OK on, while the input waits.
 			String callId = answeredByTheServer();
+			assertThat(new RestClientForTests(this.port, this.tenants.projectToken(this.project))
+				.get("/v1/calls/" + callId)
+				.body()).containsEntry("status", "ANSWERED").containsEntry("durationSeconds", null);
 			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(10))).as(carrier.report()).isZero();
 			Call call = endedOnce(callId);
 			assertThat(call.money().billedSeconds()).isBetween(1, 3);

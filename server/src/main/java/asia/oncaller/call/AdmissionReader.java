@@ -47,15 +47,6 @@ class AdmissionReader {
 	}
 
 	/**
-	 * The account's currency, for a call placed later than its admission (a phone call whose
-	 * actions ran first): it never changes, so reading it again decides nothing anew.
-	 * @throws org.springframework.dao.EmptyResultDataAccessException if the account is unknown
-	 */
-	String currencyOf(String accountId) {
-		return this.jdbc.queryForObject("SELECT currency FROM account WHERE id = ?", String.class, accountId);
-	}
-
-	/**
 	 * The account's call limits and live calls, its currency (which never changes: a new call is
 	 * priced in it), and the project.
 	 */

@@ -130,6 +130,29 @@ public class Call {
 	}
 
 	/**
+	 * A new phone-to-app call in state {@link CallState#CALLING} that the server answers itself, to
+	 * run the actions of its SCCO (docs/ivr.md): the callee is the number dialled until a
+	 * {@code connect} hands the call to an app user; the server's 200 OK answers it at once, so the
+	 * deadline only ends a call whose answer never came.
+	 */
+	static Call answeredByServer(String id, Party account, String fromNumber, String dialledNumber, Money money,
+			PhoneLine line, Instant answerDeadline) {
+		Call call = new Call();
+		call.id = id;
+		call.accountId = account.accountId();
+		call.projectId = account.projectId();
+		call.direction = CallDirection.PHONE_TO_APP;
+		call.status = CallState.CALLING;
+		call.parties = new Parties(EndpointType.EXTERNAL, fromNumber, null, EndpointType.EXTERNAL, dialledNumber, null,
+				null, null, null, null, null, null, null);
+		call.timing = Timing.placed(answerDeadline);
+		call.money = money;
+		call.phoneLine = line;
+		call.failover = new Failover(false, null, null, 0, null, null);
+		return call;
+	}
+
+	/**
 	 * Ends a call as it is placed (nobody it could reach): final at {@code now}, holding nothing
 	 * back and billed nothing.
 	 */

@@ -24,6 +24,12 @@ record CallEnd(CallState state, String reason, Integer sipCode) {
 	/** The app user a phone call was transferred to rejected it; the phone party is hung up. */
 	static final CallEnd TRANSFER_REJECTED = new CallEnd(CallState.ENDED, "Transfer rejected", 486);
 
+	/**
+	 * The actions the server ran on a phone's call reached a connect to anything but an app user
+	 * (a phone call is connected only to app users).
+	 */
+	static final CallEnd CONNECT_NOT_TO_APP = new CallEnd(CallState.ENDED, "Connect not to an app user", null);
+
 	/** The callee had no device online. */
 	static final CallEnd NOT_ONLINE = new CallEnd(CallState.ENDED, "Callee not online", 480);
 

@@ -143,8 +143,8 @@ public sealed interface CallLifecycleEvent {
 	}
 
 	/**
-	 * The app leg moved to another user.
-	 * @param fromUserId the user who transferred it
+	 * The app leg moved to another user, or a phone call's actions reached their connect.
+	 * @param fromUserId the user who transferred it, {@code null} after the actions
 	 * @param toUserId the user it now rings
 	 */
 	record Transferred(CallSnapshot call, String fromUserId, String toUserId) implements CallLifecycleEvent {
@@ -156,7 +156,8 @@ public sealed interface CallLifecycleEvent {
 
 		@Override
 		public Map<String, Object> details() {
-			return Map.of("fromUserId", this.fromUserId, "toUserId", this.toUserId);
+			return (this.fromUserId != null) ? Map.of("fromUserId", this.fromUserId, "toUserId", this.toUserId)
+					: Map.of("toUserId", this.toUserId);
 		}
 
 	}

@@ -58,6 +58,11 @@ class CallRouting {
 			return Money.of(this.currency, this.rateId, this.tariff, connect);
 		}
 
+		/** What a call on this route holds back and is priced by, with no limit of its own to its length. */
+		Money moneyWithoutLimit() {
+			return Money.of(this.currency, this.rateId, this.tariff, (Integer) null);
+		}
+
 	}
 
 	/**
@@ -67,6 +72,15 @@ class CallRouting {
 	 */
 	Route route(String accountId, String currency, ConnectAction connect) {
 		return RouteDecision.decide(accountId, connect, new AccountLookups(accountId, currency));
+	}
+
+	/**
+	 * What prices a phone call the server answers itself to run its SCCO's actions
+	 * (docs/billing.md §1): the account's {@code INTERNAL} rate for the dialled number, as a
+	 * phone-to-app call is priced by the one for its app user; free when none matches.
+	 */
+	Route answeredNumber(String accountId, String currency, String dialledNumber) {
+		return RouteDecision.answeredNumber(dialledNumber, new AccountLookups(accountId, currency));
 	}
 
 	/**

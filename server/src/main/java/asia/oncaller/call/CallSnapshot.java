@@ -50,7 +50,7 @@ public record CallSnapshot(String id, String projectId, String accountId, CallDi
 
 	}
 
-	/** The call as it is now, for an event raised outside its transitions (a recording made later). */
+	/** The call as it is now, for a listener that reads it outside the transaction that changed it. */
 	public static CallSnapshot of(Call call) {
 		Parties parties = call.parties();
 		return new CallSnapshot(call.getId(), call.getProjectId(), call.getAccountId(), call.getDirection(),

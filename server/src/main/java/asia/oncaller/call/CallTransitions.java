@@ -91,6 +91,16 @@ public interface CallTransitions {
 	Optional<Call> markTransferred(String id, String userId, String connectionId, String targetUserId, Instant now,
 			Instant ringDeadline);
 
+	/**
+	 * A phone call the server answered to run its SCCO's actions reaches its {@code connect}: the
+	 * app user {@code targetUserId} becomes its callee, whose devices ring until
+	 * {@code ringDeadline} as a transfer target's do (nobody transferred it: no
+	 * {@code transferred_from_user_id}), and the connect's custom data goes with it. Only once,
+	 * while the call is answered and has no app user.
+	 */
+	Optional<Call> markConnectedAfterActions(String id, String targetUserId, String customData, Instant now,
+			Instant ringDeadline);
+
 	/** The transfer target answers on one device: it becomes the call's app leg. */
 	Optional<Call> markTransferAnswered(String id, String deviceId, String connectionId, Instant now);
 

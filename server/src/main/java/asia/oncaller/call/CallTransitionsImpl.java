@@ -193,6 +193,23 @@ class CallTransitionsImpl implements CallTransitions {
 	}
 
 	@Override
+	public Optional<Call> markConnectedAfterActions(String id, String targetUserId, String customData, Instant now,
+			Instant ringDeadline) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("target", targetUserId);
+		parameters.put("custom", customData);
+		parameters.put("now", now);
+		parameters.put("deadline", ringDeadline);
+		return update("""
+				UPDATE call SET to_user_id = :target, custom_data = :custom, transferred_at = :now,
+				  ring_deadline = :deadline, version = version + 1
+				WHERE id = :id AND status = 'ANSWERED' AND direction = 'PHONE_TO_APP' AND trunk_id IS NOT NULL
+				  AND to_user_id IS NULL AND transferred_at IS NULL
+				RETURNING *""", parameters);
+	}
+
+	@Override
 	public Optional<Call> markTransferAnswered(String id, String deviceId, String connectionId, Instant now) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);

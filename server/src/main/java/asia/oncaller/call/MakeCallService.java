@@ -1,6 +1,7 @@
 package asia.oncaller.call;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import asia.oncaller.control.AnswerUrlClient;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.control.ConnectAction;
 import asia.oncaller.control.MediaAnchor;
+import asia.oncaller.control.Scco;
 import asia.oncaller.control.SccoParser;
 import asia.oncaller.numbers.PhoneNumber;
 import asia.oncaller.tenant.CallingProject;
@@ -36,6 +38,12 @@ public class MakeCallService {
 
 	/** The {@code deviceId} that the phone leg's SDP carries to app devices. */
 	static final String PHONE_DEVICE = "phone";
+
+	/**
+	 * How long a call the server answers itself may wait for its 200 OK to go out; past it the
+	 * sweep ends it unanswered (the SIP side failed between writing the call and answering).
+	 */
+	private static final Duration SERVER_ANSWER_WITHIN = Duration.ofSeconds(30);
 
 	private final AdmissionReader admissionReader;
 
@@ -142,9 +150,11 @@ public class MakeCallService {
 	 * number's answer_url (else its project's) decides, with {@code fromInternal=false}, and the
 	 * checks and codes are those of {@link #make}. Only a {@code connect} to an app user can be
 	 * carried out; its devices hear {@code incomingCall} and then the phone's SDP {@code offer}.
-	 * An SCCO that runs actions before its connect (or has none) places nothing yet: the placement
-	 * says so ({@link PhoneCallPlacement#runsFirst()}), the SIP side answers the phone and runs
-	 * them, and a connect they reach comes back through {@link #connectFromPhone}.
+	 * An SCCO that runs actions before its connect (or has none) is a call the server answers
+	 * itself: it is written and admitted as every call is, callee the number, and the placement
+	 * says so ({@link PhoneCallPlacement#runsFirst()}); the SIP side answers the phone and runs
+	 * the actions, and a connect they reach moves the same call to its app user
+	 * ({@link PhoneCallService#connectAfterActions}).
 	 * @param sipCallId the Call-ID of the carrier's INVITE, for the record
 	 * @param offer the phone party's offer as the media bridge rewrote it for WebRTC, asked for
 	 * only when the call connects at once
@@ -161,31 +171,13 @@ public class MakeCallService {
 		CallControlDecision decision = this.answerUrls.decide(answerUrl,
 				answerUrlParameters(fromNumber, number.getNumber(), null, project.id(), callId, false, null),
 				project);
+		InboundLine line = new InboundLine(trunkId, number.getId(), sipCallId);
 		if (decision instanceof CallControlDecision.Run run) {
-			return PhoneCallPlacement.runsFirst(callId, run.scco(), project);
+			return answerByServer(number, fromNumber, callId, line, run.scco(), project, admission.currency());
 		}
 		if (decision instanceof CallControlDecision.Connect connect && MediaAnchor.runsActionsFirst(connect.scco())) {
-			return PhoneCallPlacement.runsFirst(callId, connect.scco(), project);
+			return answerByServer(number, fromNumber, callId, line, connect.scco(), project, admission.currency());
 		}
-		return placeFromPhone(number, trunkId, sipCallId, callId, decision, offer, project, admission.currency());
-	}
-
-	/**
-	 * Places the phone's call as the connect of its SCCO says, once the actions before it have
-	 * run, or at once: the checks and codes of {@link #makeFromPhone}.
-	 * @param callId the call's id, the one the answer_url and the actions' eventUrls were told
-	 * @param decision the SCCO whose first connect places the call
-	 * @param project the project the answer_url was asked for
-	 */
-	public PhoneCallPlacement connectFromPhone(PhoneNumber number, String trunkId, String sipCallId, String fromNumber,
-			String callId, CallControlDecision decision, Supplier<Map<String, Object>> offer, CallingProject project) {
-		return placeFromPhone(number, trunkId, sipCallId, callId, decision, offer, project,
-				this.admissionReader.currencyOf(number.getAccountId()));
-	}
-
-	/** {@link #connectFromPhone}, with the account's currency as the caller read it. */
-	private PhoneCallPlacement placeFromPhone(PhoneNumber number, String trunkId, String sipCallId, String callId,
-			CallControlDecision decision, Supplier<Map<String, Object>> offer, CallingProject project, String currency) {
 		if (decision instanceof CallControlDecision.Connect connect && !connect.connect().to().isInternal()) {
 			// A phone call can only be connected to an app user.
 			return PhoneCallPlacement.refused(CallOutcome.TO_TYPE_INVALID);
@@ -193,8 +185,8 @@ public class MakeCallService {
 		// Before the call is written: a media bridge that fails leaves no call behind.
 		Map<String, Object> appOffer = offer.get();
 		Party phone = Party.withoutConnection(project.id(), number.getAccountId(), null);
-		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL,
-				new InboundLine(trunkId, number.getId(), sipCallId), project, currency);
+		CallResult placed = place(phone, callId, decision, false, EndpointType.EXTERNAL, line, project,
+				admission.currency());
 		if (!placed.outcome().ok()) {
 			return PhoneCallPlacement.refused(placed.outcome());
 		}
@@ -207,6 +199,26 @@ public class MakeCallService {
 		deliveries.add(new Delivery(CallParties.callee(call),
 				CallEvents.relay("sdp", call, "sdp", appOffer, PHONE_DEVICE)));
 		return new PhoneCallPlacement(placed.outcome(), callId, null, null, deliveries, null, null);
+	}
+
+	/**
+	 * Writes and admits the phone's call that the server answers itself to run {@code scco}: the
+	 * account's calls at once and balance decide as for any call ({@link CallAdmission}), priced
+	 * by {@link CallRouting#answeredNumber}. Refused, nothing is written and the carrier hears the
+	 * refusal; admitted, its event_url hears {@code created} at once.
+	 */
+	private PhoneCallPlacement answerByServer(PhoneNumber number, String fromNumber, String callId, InboundLine line,
+			Scco scco, CallingProject project, String currency) {
+		CallRouting.Route route = this.routing.answeredNumber(number.getAccountId(), currency, number.getNumber());
+		if (!route.outcome().ok()) {
+			return PhoneCallPlacement.refused(route.outcome());
+		}
+		Party phone = Party.withoutConnection(project.id(), number.getAccountId(), null);
+		Call call = Call.answeredByServer(callId, phone, fromNumber, number.getNumber(), route.moneyWithoutLimit(),
+				new PhoneLine(line.trunkId(), line.numberId(), line.sipCallId()),
+				this.clock.instant().plus(SERVER_ANSWER_WITHIN));
+		CallOutcome admitted = this.admission.write(call, route.tariff(), (written) -> announce(written, phone, project, scco));
+		return admitted.ok() ? PhoneCallPlacement.runsFirst(callId, scco, project) : PhoneCallPlacement.refused(admitted);
 	}
 
 	/**
@@ -231,7 +243,7 @@ public class MakeCallService {
 		}
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
 		CallOutcome admitted = this.admission.write(call, route.tariff(),
-				(written) -> announce(written, caller, project, placing));
+				(written) -> announce(written, caller, project, placing.scco()));
 		if (admitted == CallOutcome.RATE_LIMITED) {
 			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
 		}
@@ -258,12 +270,12 @@ public class MakeCallService {
 	 * phone number uses its project's event_url, as the admission read it with the answer_url
 	 * ({@code project}): the webhook outbox then needs no look-up of its own.
 	 */
-	private void announce(Call call, Party caller, CallingProject project, CallControlDecision.Connect decision) {
+	private void announce(Call call, Party caller, CallingProject project, Scco scco) {
 		this.connections.takingPart(caller.connectionId());
 		if (call.phoneLine().numberId() == null) {
 			call.readWith(new CallSnapshot.EventUrls(null, project.eventUrl()));
 		}
-		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call), decision.scco()));
+		this.events.publishEvent(new CallLifecycleEvent.Created(CallSnapshot.of(call), scco));
 		if (call.getStatus().isFinal()) {
 			this.events.publishEvent(CallLifecycleEvent.Ended.of(call, CallParties.Role.NONE));
 		}

@@ -37,7 +37,15 @@ public record Money(String currency, String rateId, @Column(precision = 19, scal
 	 * first increment, which may last as long as {@code connect}'s maxConnectTime.
 	 */
 	public static Money of(String currency, String rateId, Tariff tariff, ConnectAction connect) {
-		Integer maxConnectSeconds = (connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null;
+		return of(currency, rateId, tariff,
+				(connect.maxConnectTimeSeconds() > 0) ? connect.maxConnectTimeSeconds() : null);
+	}
+
+	/**
+	 * A call not answered yet, priced by {@code tariff} ({@code null}: free) and holding back its
+	 * first increment, which may last {@code maxConnectSeconds} ({@code null}: no limit).
+	 */
+	static Money of(String currency, String rateId, Tariff tariff, Integer maxConnectSeconds) {
 		return (tariff != null)
 				? new Money(currency, rateId, tariff.pricePerMinute(), tariff.incrementSeconds(),
 						tariff.connectionFee(), tariff.firstIncrementCost(), null, maxConnectSeconds, null, null)

@@ -1,6 +1,7 @@
 package asia.oncaller.call;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import asia.oncaller.billing.Grant;
+import asia.oncaller.control.ConnectAction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,8 +46,12 @@ public class PhoneCallService {
 
 	private final IceServers ice;
 
+	private final Presence presence;
+
 	PhoneCallService(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender sender,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceServers ice) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceServers ice,
+			Presence presence) {
+		this.presence = presence;
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -97,6 +103,64 @@ public class PhoneCallService {
 		});
 		deliveries.ifPresent(this.sender::send);
 		return deliveries.isPresent();
+	}
+
+	/**
+	 * The server answered the phone's call itself (its 200 OK went out) to run its SCCO's
+	 * actions: the call is answered from now, granted its time as any answered call, and its
+	 * event_url hears {@code answered}. Nobody else hears of it: no app user has the call yet.
+	 * @return whether the call was still there to answer; if not, the phone leg must be hung up
+	 */
+	public boolean answeredByServer(String callId) {
+		return Boolean.TRUE.equals(inTransaction(() -> this.calls.findById(callId)
+			.flatMap((call) -> this.calls.markAnswered(callId, this.clock.instant(), null, null,
+					this.charging.firstGrant(call)))
+			.map((call) -> {
+				this.events.publishEvent(new CallLifecycleEvent.Answered(CallSnapshot.of(call)));
+				return true;
+			})
+			.orElse(false)));
+	}
+
+	/**
+	 * The actions the server ran on the phone's call reached their {@code connect}: the same call
+	 * rings the connect's app user, as a transfer target rings (the phone party stays connected),
+	 * until the connect's timeout. The event_url hears {@code transferred} without a
+	 * {@code fromUserId}. A connect to anything but an online app user ends the call, charged for
+	 * the time since the server answered: the phone leg hears the end as a BYE.
+	 */
+	public void connectAfterActions(String callId, ConnectAction connect) {
+		tell(() -> {
+			String target = connect.to().number();
+			Optional<Call> call = liveCall(callId);
+			if (call.isEmpty()) {
+				return List.of();
+			}
+			if (!connect.to().isInternal()) {
+				return endAfterActions(callId, CallEnd.CONNECT_NOT_TO_APP);
+			}
+			if (!this.presence.isOnline(call.get().getProjectId(), target)) {
+				return endAfterActions(callId, CallEnd.NOT_ONLINE);
+			}
+			Instant now = this.clock.instant();
+			return this.calls
+				.markConnectedAfterActions(callId, target, connect.customData(), now,
+						now.plusSeconds(connect.timeoutSeconds()))
+				.map((moved) -> {
+					this.events.publishEvent(new CallLifecycleEvent.Transferred(CallSnapshot.of(moved), null, target));
+					return List.<Delivery>of();
+				})
+				.orElse(List.of());
+		});
+	}
+
+	/** The actions the server ran on the phone's call ended without a connect: so does the call. */
+	public void actionsEnded(String callId) {
+		tell(() -> endAfterActions(callId, CallEnd.NORMAL));
+	}
+
+	private List<Delivery> endAfterActions(String callId, CallEnd end) {
+		return this.terminator.end(callId, CallState.live(), end, null).orElse(List.of());
 	}
 
 	/** The phone's SDP during the call (its answer to a re-offer) goes to the app leg. */

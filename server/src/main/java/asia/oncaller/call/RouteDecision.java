@@ -65,9 +65,23 @@ final class RouteDecision {
 			trunkId = trunk.get().getId();
 			numberId = number.get().getId();
 		}
-		String currency = lookups.currency();
 		RatedCallType type = connect.to().isInternal() ? RatedCallType.INTERNAL : RatedCallType.EXTERNAL;
-		Optional<Rate> rate = lookups.rate(type, connect.to().number());
+		return priced(type, connect.to().number(), trunkId, numberId, lookups);
+	}
+
+	/**
+	 * The price of a phone call that the server answers itself (its SCCO runs actions first): the
+	 * {@code INTERNAL} rate for the number dialled, free when none matches, since the call came
+	 * in to the account as a phone-to-app call does.
+	 */
+	static Route answeredNumber(String dialledNumber, Lookups lookups) {
+		return priced(RatedCallType.INTERNAL, dialledNumber, null, null, lookups);
+	}
+
+	private static Route priced(RatedCallType type, String calleeNumber, String trunkId, String numberId,
+			Lookups lookups) {
+		String currency = lookups.currency();
+		Optional<Rate> rate = lookups.rate(type, calleeNumber);
 		if (rate.isEmpty()) {
 			// App-to-app calls are free unless a rate prices them; a number nobody priced cannot be paid for.
 			return (type == RatedCallType.INTERNAL) ? new Route(CallOutcome.OK, trunkId, numberId, currency, null, null)

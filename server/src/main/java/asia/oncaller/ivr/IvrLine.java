@@ -18,6 +18,12 @@ public interface IvrLine {
 	/** The tag of the party who hears what is played and whose digits are collected. */
 	String partyTag();
 
+	/**
+	 * The party's audio (RTP, G.711) goes to {@code listener} from now on, or nowhere again with
+	 * {@code null}. Blocks until the media server has it.
+	 */
+	void hearParty(InetSocketAddress listener);
+
 	/** The SCCO ended without a connect, or cannot go on: the call ends (a BYE to the phone). */
 	void hangUp();
 

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class MediaBridge {
 
+	/** The discard port of rtpengine's loopback: where a phone's audio goes while nobody hears it. */
+	public static final InetSocketAddress DISCARD = new InetSocketAddress("127.0.0.1", 9);
+
 	private static final Pattern DIGITS = Pattern.compile("[0-9*#A-D]+");
 
 	/** What both sides may use: G.711 and RFC 4733 events at its clock rate, nothing to transcode. */
@@ -123,10 +126,24 @@ public class MediaBridge {
 	 * @return the plain RTP/AVP answer for the carrier
 	 */
 	public String anchorPhone(String callId, String fromTag, String toTag, String plainSdp) {
+		return anchorPhoneTo(callId, fromTag, toTag, plainSdp, DISCARD);
+	}
+
+	/**
+	 * As {@link #anchorPhone}, with the phone's audio sent to {@code listener} (IPv4, as
+	 * rtpengine sees it) instead of nowhere: a server-side socket that records what the phone
+	 * says ({@code recordMessage}). The carrier's side keeps its ports, so the carrier needs no
+	 * new offer; called again with {@link #DISCARD}, the audio goes nowhere again.
+	 * @param plainSdp the carrier's offer, as it set the call up
+	 * @return the plain RTP/AVP answer for the carrier (the one it already has)
+	 */
+	public String anchorPhoneTo(String callId, String fromTag, String toTag, String plainSdp,
+			InetSocketAddress listener) {
 		request("offer", callId, fromTag, null, plainSdp, TOWARD_PHONE);
-		String placeholder = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-				+ "m=audio 9 RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
-				+ "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+		String address = listener.getAddress().getHostAddress();
+		String placeholder = "v=0\r\no=- 1 1 IN IP4 " + address + "\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\n"
+				+ "m=audio " + listener.getPort() + " RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\n"
+				+ "a=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
 		return sdp(request("answer", callId, fromTag, toTag, placeholder, TOWARD_PHONE));
 	}
 

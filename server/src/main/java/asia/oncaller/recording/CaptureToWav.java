@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +26,9 @@ import asia.oncaller.media.G711;
  */
 final class CaptureToWav {
 
-	private static final int RATE = 8000;
+	private static final int RATE = WavHeader.RATE;
 
-	private static final int HEADER = 44;
+	private static final int HEADER = WavHeader.LENGTH;
 
 	private final Set<Integer> callerPorts;
 
@@ -70,7 +69,7 @@ final class CaptureToWav {
 			long dataBytes = this.endSample * this.channels * 2;
 			file.setLength(HEADER + dataBytes);
 			file.seek(0);
-			file.write(header(dataBytes));
+			file.write(WavHeader.of(this.channels, dataBytes));
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(wav);
@@ -140,16 +139,6 @@ final class CaptureToWav {
 		this.out.seek(position);
 		this.out.write(frames);
 		this.endSample = Math.max(this.endSample, first + count);
-	}
-
-	private byte[] header(long dataBytes) {
-		ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-		header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-		header.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
-		header.putShort((short) 1).putShort((short) this.channels).putInt(RATE).putInt(RATE * this.channels * 2);
-		header.putShort((short) (this.channels * 2)).putShort((short) 16);
-		header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-		return header.array();
 	}
 
 	/** Where a stream's first packet sits on the timeline, and its RTP timestamp. */

@@ -91,6 +91,15 @@ class RecordingFinisher implements DisposableBean {
 			duration = new CaptureToWav(ports(plan.callerPorts()), plan.stereo(), this.properties.maxDuration())
 				.convert(in, wav);
 		}
+		keep(plan, wav, duration, call);
+		this.captures.remove(capture, metadata);
+	}
+
+	/**
+	 * Keeps the recording's audio, made as the WAV work file {@code wav} (encoded to MP3 first if
+	 * the plan says so), and in one transaction marks it READY, announces it and charges it.
+	 */
+	void keep(Recordings.Plan plan, Path wav, Duration duration, CallSnapshot call) throws IOException {
 		Path finished = wav;
 		if ("mp3".equals(plan.format())) {
 			finished = this.files.workFile(plan.id(), ".mp3");
@@ -110,7 +119,6 @@ class RecordingFinisher implements DisposableBean {
 				this.charges.charge(plan.accountId(), plan.callId(), duration);
 			}
 		});
-		this.captures.remove(capture, metadata);
 		this.pruner.keepWithinSize(plan.accountId());
 	}
 

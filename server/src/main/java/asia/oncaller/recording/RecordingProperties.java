@@ -25,12 +25,15 @@ import org.springframework.util.unit.DataSize;
  * run before another node takes it up as stalled
  * @param publicUrl how customers reach this server (e.g. {@code https://calls.example.com}), the
  * start of the recording URL announced on the event_url; unset, the URL is the path alone
+ * @param messageAddress the IPv4 address of this server that the media server sends a caller's
+ * audio to while a {@code recordMessage} records it (this server's socket listens there)
  */
 @ConfigurationProperties("oncaller.recording")
 record RecordingProperties(Path captureDir, @DefaultValue("recordings") Path dir,
 		@DefaultValue("1GB") DataSize maxBytesPerAccount, @DefaultValue("30d") Duration maxAge,
 		@DefaultValue("4h") Duration maxDuration, @DefaultValue("10s") Duration captureWait,
 		@DefaultValue("lame") String lame, @DefaultValue("5m") Duration encodeTimeout,
-		@DefaultValue("1m") Duration pruneInterval, @DefaultValue("2m") Duration stallMargin, String publicUrl) {
+		@DefaultValue("1m") Duration pruneInterval, @DefaultValue("2m") Duration stallMargin, String publicUrl,
+		@DefaultValue("127.0.0.1") String messageAddress) {
 
 }

@@ -40,10 +40,28 @@ class Recordings {
 				callId, accountId, projectId, kind, format, stereo, eventUrl, Timestamp.from(this.clock.instant()));
 	}
 
+	/**
+	 * A {@code recordMessage} of the call starts now: its row, RECORDING at once (the server
+	 * itself records it, no media server is asked).
+	 * @return the plan, or empty when the call has a recording already (one per call)
+	 */
+	Optional<Plan> insertMessage(String id, String callId, String accountId, String projectId, String format,
+			String eventUrl) {
+		int inserted = this.jdbc.update("""
+				INSERT INTO recording (id, call_id, account_id, project_id, kind, format, stereo, event_url, status,
+				  created_at) VALUES (?, ?, ?, ?, 'recordMessage', ?, false, ?, 'RECORDING', ?)
+				ON CONFLICT (call_id) DO NOTHING""", id, callId, accountId, projectId, format, eventUrl,
+				Timestamp.from(this.clock.instant()));
+		return (inserted == 1)
+				? Optional.of(new Plan(id, callId, accountId, projectId, format, false, eventUrl, "RECORDING", null))
+				: Optional.empty();
+	}
+
+	/** The call's {@code record} recording (its {@code recordMessage} is the runner's own). */
 	Optional<Plan> planOf(String callId) {
 		return this.jdbc
 			.query("SELECT id, call_id, account_id, project_id, format, stereo, event_url, status, caller_ports"
-					+ " FROM recording WHERE call_id = ?",
+					+ " FROM recording WHERE call_id = ? AND kind = 'record'",
 					(rs, row) -> new Plan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 							rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9)),
 					callId)
@@ -75,7 +93,7 @@ class Recordings {
 				SELECT r.id, r.call_id, r.account_id, r.project_id, r.format, r.stereo, r.event_url, r.status,
 				  r.caller_ports, r.converting_since, c.sip_call_id
 				FROM recording r JOIN call c ON c.id = r.call_id
-				WHERE r.status = 'CONVERTING' AND r.converting_since < ? ORDER BY r.converting_since LIMIT ?""",
+				WHERE r.status = 'CONVERTING' AND r.kind = 'record' AND r.converting_since < ? ORDER BY r.converting_since LIMIT ?""",
 				(rs, row) -> new Stalled(
 						new Plan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 								rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9)),

@@ -137,22 +137,39 @@ class InboundCalls {
 			placed = this.makeCalls.makeFromPhone(number.get(), trunk.get().getId(), leg.sipCallId, fromNumber,
 					() -> appOffer(leg));
 			if (placed.runsFirst()) {
-				leg.dialled = new PhoneLeg.Dialled(number.get(), trunk.get().getId(), fromNumber, placed.callId(),
-						placed.project());
+				// The call is written: from here on its end, whatever ends it, ends the leg too.
+				this.legs.bind(leg, placed.callId());
+				this.dialogs.started(leg);
 				leg.localSdp = this.media.anchorPhone(leg.sipCallId, leg.remoteTag, leg.localTag, offer);
 			}
 		}
 		catch (RuntimeException ex) {
 			// The media bridge or the database failed: the carrier must hear a final answer anyway.
 			refuse(leg, Response.SERVICE_UNAVAILABLE, null);
+			if (leg.callId != null) {
+				this.calls.failed(leg.callId, Response.SERVICE_UNAVAILABLE, "Service Unavailable");
+			}
 			throw ex;
 		}
 		if (placed.runsFirst()) {
-			confirm(leg);
-			leg.ivr = this.ivr.start(leg, placed);
+			answerItself(leg, placed, number.get().getAccountId());
 			return;
 		}
 		ring(leg, placed);
+	}
+
+	/**
+	 * The server answers the carrier itself and runs the SCCO's actions: the call is answered
+	 * from the 200 OK on. A call ended meanwhile (an operator, its account) is hung up at once.
+	 */
+	private void answerItself(PhoneLeg leg, PhoneCallPlacement placed, String accountId) throws Exception {
+		confirm(leg);
+		if (!this.calls.answeredByServer(placed.callId())) {
+			this.messages.bye(leg);
+			this.legs.end(leg, false);
+			return;
+		}
+		leg.ivr = this.ivr.start(leg, placed, accountId);
 	}
 
 	/** The phone's media offered to the app, by rtpengine as WebRTC. */

@@ -1,13 +1,11 @@
 package asia.oncaller.sip;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import asia.oncaller.call.EventSender;
-import asia.oncaller.call.MakeCallService;
 import asia.oncaller.call.PhoneCallPlacement;
+import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.control.CallControlDecision;
 import asia.oncaller.ivr.IvrCall;
 import asia.oncaller.ivr.IvrLine;
@@ -19,78 +17,61 @@ import asia.oncaller.media.StreamedMedia;
  * A carrier's call that the server answered itself to run its SCCO's first actions (docs/ivr.md):
  * starts the runner on the leg, and carries out what the runner asks of the leg, on the leg's own
  * thread, in order with its SIP messages: the connect the actions reach, or the hangup when they
- * end.
+ * end. The call's record was written when the call was admitted, before the answer
+ * ({@code MakeCallService#makeFromPhone}); this ends or connects that same record.
  */
 class PhoneIvr {
 
 	private final SccoRunner runner;
 
-	private final MakeCallService makeCalls;
-
-	private final MediaBridge media;
+	private final PhoneCallService calls;
 
 	private final PhoneLegs legs;
 
 	private final SipMessages messages;
 
-	private final EventSender sender;
+	private final MediaBridge media;
 
-	PhoneIvr(SccoRunner runner, MakeCallService makeCalls, MediaBridge media, PhoneLegs legs, SipMessages messages,
-			EventSender sender) {
-		this.runner = runner;
-		this.makeCalls = makeCalls;
+	PhoneIvr(SccoRunner runner, PhoneCallService calls, PhoneLegs legs, SipMessages messages, MediaBridge media) {
 		this.media = media;
+		this.runner = runner;
+		this.calls = calls;
 		this.legs = legs;
 		this.messages = messages;
-		this.sender = sender;
 	}
 
-	/** Starts the placement's SCCO on the answered leg. */
-	IvrCall start(PhoneLeg leg, PhoneCallPlacement placed) {
-		return this.runner.start(new Line(leg), placed.callId(), placed.scco(), leg.dialled.number().getAccountId(),
+	/** Starts the placement's SCCO on the answered leg, playing files of {@code accountId}. */
+	IvrCall start(PhoneLeg leg, PhoneCallPlacement placed, String accountId) {
+		return this.runner.start(new Line(leg), placed.callId(), placed.scco(), accountId,
 				placed.project().signingSecret());
 	}
 
 	/**
-	 * The actions reached their connect: the call is placed as it says, the app's devices ring
-	 * with the phone's media offered afresh, and the carrier, answered already, hears nothing of
-	 * it until the app's answer completes the bridge (as a transfer does). A connect that cannot
-	 * be placed, or a failure placing it, ends the call.
+	 * The actions reached their connect: the same call rings the connect's app user with the
+	 * phone's media offered afresh, as a transfer does (the {@code transferred} event reaches
+	 * {@link DialogRequests#transfer}), and the carrier, answered already, hears nothing of it
+	 * until the app's answer completes the bridge. A connect that cannot be carried out ends the
+	 * call, and its end hangs the leg up.
 	 */
-	private void connect(PhoneLeg leg, CallControlDecision.Connect decision) throws Exception {
+	private void connect(PhoneLeg leg, CallControlDecision.Connect decision) {
 		if (leg.state != PhoneLeg.State.CONFIRMED) {
 			return;
 		}
 		leg.ivr = null;
-		PhoneLeg.Dialled dialled = leg.dialled;
-		PhoneCallPlacement placed;
-		try {
-			placed = this.makeCalls.connectFromPhone(dialled.number(), dialled.trunkId(), leg.sipCallId,
-					dialled.fromNumber(), dialled.callId(), decision,
-					() -> Map.of("type", "offer", "sdp",
-							this.media.offerToApp(leg.sipCallId, leg.remoteTag, leg.remoteSdp)),
-					dialled.project());
-		}
-		catch (RuntimeException ex) {
-			// rtpengine or the database failed: the carrier must not be left on a silent line.
-			hangUp(leg);
-			throw ex;
-		}
-		if (!placed.outcome().ok() || placed.endedAtOnce()) {
-			hangUp(leg);
-			return;
-		}
-		leg.transferring = true;
-		this.legs.bind(leg, placed.callId());
-		this.sender.send(placed.deliveries());
+		this.calls.connectAfterActions(leg.callId, decision.connect());
 	}
 
-	/** The actions ended without a connect: the carrier hears a BYE. */
+	/** The actions ended without a connect: the carrier hears a BYE, and the call ends. */
 	private void hangUp(PhoneLeg leg) throws Exception {
-		if (leg.state == PhoneLeg.State.CONFIRMED) {
-			this.messages.bye(leg);
+		try {
+			if (leg.state == PhoneLeg.State.CONFIRMED) {
+				this.messages.bye(leg);
+			}
 		}
-		this.legs.end(leg, false);
+		finally {
+			this.legs.end(leg, false);
+			this.calls.actionsEnded(leg.callId);
+		}
 	}
 
 	/**
@@ -113,6 +94,13 @@ class PhoneIvr {
 		@Override
 		public String partyTag() {
 			return this.leg.remoteTag;
+		}
+
+		@Override
+		public void hearParty(InetSocketAddress listener) {
+			PhoneLeg phone = this.leg;
+			PhoneIvr.this.media.anchorPhoneTo(phone.sipCallId, phone.remoteTag, phone.localTag, phone.remoteSdp,
+					(listener != null) ? listener : MediaBridge.DISCARD);
 		}
 
 		@Override

@@ -10,8 +10,6 @@ import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 
 import asia.oncaller.ivr.IvrCall;
-import asia.oncaller.numbers.PhoneNumber;
-import asia.oncaller.tenant.CallingProject;
 import asia.oncaller.trunks.DtmfMode;
 import asia.oncaller.trunks.SipTrunk;
 import org.slf4j.Logger;
@@ -90,9 +88,6 @@ final class PhoneLeg {
 	/** Inbound: the SCCO the server runs before any connect (play, input...), while it runs. */
 	IvrCall ivr;
 
-	/** Inbound: what a connect reached after the SCCO's first actions needs to place the call. */
-	Dialled dialled;
-
 	/** The SDP this side last sent to the carrier, to answer a carrier's re-INVITE with. */
 	String localSdp;
 
@@ -153,13 +148,6 @@ final class PhoneLeg {
 
 		void run() throws Exception;
 
-	}
-
-	/**
-	 * The number a carrier's call came in on, who called, and the call's id and project as its
-	 * answer_url was asked with them.
-	 */
-	record Dialled(PhoneNumber number, String trunkId, String fromNumber, String callId, CallingProject project) {
 	}
 
 	/** What a leg needs of its trunk, read once when the leg starts. */

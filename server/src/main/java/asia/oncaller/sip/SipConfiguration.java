@@ -86,9 +86,9 @@ class SipConfiguration {
 	}
 
 	@Bean
-	PhoneIvr phoneIvr(SccoRunner sccoRunner, MakeCallService makeCalls, MediaBridge media, PhoneLegs legs,
-			SipMessages messages, EventSender sender) {
-		return new PhoneIvr(sccoRunner, makeCalls, media, legs, messages, sender);
+	PhoneIvr phoneIvr(SccoRunner sccoRunner, PhoneCallService phoneCalls, PhoneLegs legs, SipMessages messages,
+			MediaBridge media) {
+		return new PhoneIvr(sccoRunner, phoneCalls, legs, messages, media);
 	}
 
 	@Bean

@@ -77,6 +77,24 @@ class RouteDecisionTests {
 	}
 
 	@Test
+	void aPhoneCallTheServerAnswersIsPricedByTheInternalRateOfTheDialledNumberAndFreeWithoutOne() {
+		Route free = RouteDecision.answeredNumber(OUR_NUMBER, this.lookups);
+		assertThat(free.outcome()).isEqualTo(CallOutcome.OK);
+		assertThat(free.tariff()).isNull();
+		assertThat(free.trunkId()).isNull();
+		this.lookups.price(RatedCallType.EXTERNAL, "9.00", "USD");
+		Rate rate = this.lookups.price(RatedCallType.INTERNAL, "0.60", "USD");
+		Route priced = RouteDecision.answeredNumber(OUR_NUMBER, this.lookups);
+		assertThat(priced.rateId()).isEqualTo(rate.getId());
+		assertThat(priced.tariff()).isEqualTo(new Tariff(new BigDecimal("0.6"), 60, BigDecimal.ZERO));
+		assertThat(this.lookups.asked).containsExactly("currency", "rate INTERNAL " + OUR_NUMBER, "currency",
+				"rate INTERNAL " + OUR_NUMBER);
+		this.lookups.price(RatedCallType.INTERNAL, "0.60", "EUR");
+		assertThat(RouteDecision.answeredNumber(OUR_NUMBER, this.lookups).outcome())
+			.isEqualTo(CallOutcome.NOT_ENOUGH_MONEY);
+	}
+
+	@Test
 	void phoneCallGoesOutOnTheNumbersTrunkPricedByTheExternalRate() {
 		SipTrunk trunk = this.lookups.trunk(ACCOUNT, true);
 		PhoneNumber number = this.lookups.number(OUR_NUMBER, ACCOUNT, trunk);

@@ -133,6 +133,11 @@ class SccoRunnerTests {
 		}
 
 		@Override
+		public void hearParty(InetSocketAddress listener) {
+			SccoRunnerTests.this.log.add("hear party at " + listener);
+		}
+
+		@Override
 		public void hangUp() {
 			SccoRunnerTests.this.log.add("hangUp");
 		}

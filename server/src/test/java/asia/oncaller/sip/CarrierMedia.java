@@ -129,19 +129,29 @@ final class CarrierMedia implements AutoCloseable {
 	}
 
 	/**
-	 * The phone speaks: a tone as PCMU to rtpengine's port for the phone, one 20 ms packet every
-	 * 20 ms for that long, from a thread of its own.
+	 * The phone speaks, in real time: {@code toneMillis} of a sine at {@code hz}, then
+	 * {@code silenceMillis} of silent packets, as PCMU, one 20 ms packet every 20 ms, to
+	 * rtpengine's port for the phone. Returns when the last packet is sent.
 	 */
-	void speak(InetSocketAddress rtpengine, double hz, int millis) {
-		byte[] audio = TestTones.ulaw(TestTones.tone(hz, millis * 8));
-		Thread speaker = new Thread(() -> {
-			long start = System.nanoTime();
-			for (int packet = 0; packet * 160 < audio.length && !this.socket.isClosed(); packet++) {
-				byte[] payload = Arrays.copyOfRange(audio, packet * 160, packet * 160 + 160);
-				send(rtpengine, MediaPackets.rtp(0, packet == 0, 1000 + packet, 160L * packet, 0x44, payload));
-				LockSupport.parkNanos(start + (packet + 1) * 20_000_000L - System.nanoTime());
-			}
-		}, "carrier-speaks");
+	void speak(InetSocketAddress rtpengine, double hz, int toneMillis, int silenceMillis) {
+		byte[] tone = TestTones.ulaw(TestTones.tone(hz, 8 * toneMillis));
+		byte[] silence = TestTones.ulaw(new short[8 * silenceMillis]);
+		byte[] audio = new byte[tone.length + silence.length];
+		System.arraycopy(tone, 0, audio, 0, tone.length);
+		System.arraycopy(silence, 0, audio, tone.length, silence.length);
+		long start = System.nanoTime();
+		for (int packet = 0; (packet + 1) * 160 <= audio.length; packet++) {
+			// Paced as a phone sends: packet n leaves 20 n ms after the first.
+			LockSupport.parkNanos(start + packet * 20_000_000L - System.nanoTime());
+			send(rtpengine, MediaPackets.rtp(0, packet == 0, this.sequence, this.sequence * 160L, 0x33,
+					Arrays.copyOfRange(audio, packet * 160, (packet + 1) * 160)));
+			this.sequence++;
+		}
+	}
+
+	/** The same, {@code millis} of the tone only, sent from a thread of its own while the test goes on. */
+	void startSpeaking(InetSocketAddress rtpengine, double hz, int millis) {
+		Thread speaker = new Thread(() -> speak(rtpengine, hz, millis, 0), "carrier-speaks");
 		speaker.setDaemon(true);
 		speaker.start();
 	}

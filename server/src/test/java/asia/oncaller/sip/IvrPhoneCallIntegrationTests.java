@@ -3,9 +3,6 @@ package asia.oncaller.sip;
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +37,7 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	void trunkAndGreeting() {
 		inboundTrunk(null);
 		String token = this.tenants.accountToken(this.tenants.accountOf(this.project));
-		assertThat(upload(token, "menu.wav", GreetingUploads.toneWav(1000, 1000))
+		assertThat(GreetingUploads.upload(this.port, token, "menu.wav", GreetingUploads.toneWav(1000, 1000))
 			.statusCode()).isEqualTo(201);
 	}
 
@@ -89,9 +86,14 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 				long expectedMillis = espeakMillis(SALES_TALK);
 				assertThat(spokenMillis).isBetween(expectedMillis / 2, expectedMillis + 200);
 				answer(bob, callId);
-				await().atMost(Duration.ofSeconds(5)).until(() -> record(callId).getStatus() == CallState.ANSWERED);
+				// One call, one record: answered at the server's 200 OK, bob its app user from the connect on.
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> record(callId).parties().answeredDeviceId() != null);
 				Call answered = record(callId);
 				assertThat(answered.getDirection()).isEqualTo(CallDirection.PHONE_TO_APP);
+				assertThat(answered.getStatus()).isEqualTo(CallState.ANSWERED);
+				assertThat(answered.parties().toUserId()).isEqualTo("bob");
+				assertThat(answered.timing().answeredAt()).isBefore(answered.timing().transferredAt());
 				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(25))).as(carrier.report()).isZero();
 				await().atMost(Duration.ofSeconds(5)).until(() -> record(callId).getStatus() == CallState.ENDED);
 			}
@@ -136,7 +138,7 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	@Test
 	void anMp3GreetingPlaysWholeAndTheNextActionFollowsAtOnce() throws Exception {
 		String token = this.tenants.accountToken(this.tenants.accountOf(this.project));
-		assertThat(upload(token, "welcome.mp3", GreetingUploads.toneMp3(600, 1200)).statusCode()).isEqualTo(201);
+		assertThat(GreetingUploads.upload(this.port, token, "welcome.mp3", GreetingUploads.toneMp3(600, 1200)).statusCode()).isEqualTo(201);
 		try (CarrierMedia phone = new CarrierMedia()) {
 			this.answerUrl.respond("""
 					[{"action":"play","fileName":"welcome.mp3","bargeIn":false},
@@ -183,7 +185,7 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	@Test
 	void anotherAccountsGreetingFileOfTheSameNameIsNotPlayed() throws Exception {
 		TestTenants.Tenant other = this.tenants.create(null, BigDecimal.ZERO);
-		assertThat(upload(other.accountToken(), "secret.wav", GreetingUploads.toneWav(1500, 1000))
+		assertThat(GreetingUploads.upload(this.port, other.accountToken(), "secret.wav", GreetingUploads.toneWav(1500, 1000))
 			.statusCode()).isEqualTo(201);
 		try (CarrierMedia phone = new CarrierMedia()) {
 			this.answerUrl.respond("""
@@ -236,14 +238,6 @@ class IvrPhoneCallIntegrationTests extends PhoneCallTestSupport {
 				.atMost(Duration.ofSeconds(3))
 				.until(() -> eventUrl.requests().isEmpty());
 		}
-	}
-
-	private HttpResponse<String> upload(String accountToken, String name, byte[] audio) {
-		return GreetingUploads.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/greeting-files/" + name))
-			.header("Authorization", "Bearer " + accountToken)
-			.header("Content-Type", name.endsWith(".mp3") ? "audio/mpeg" : "audio/wav")
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(audio)));
 	}
 
 	private static boolean silentFor(CarrierMedia phone, long millis) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -91,6 +96,11 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		registry.add("oncaller.sip.answer-timeout", () -> ANSWER_TIMEOUT.toMillis() + "ms");
 	}
 
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Autowired
 	SipTrunkRepository trunks;
 
@@ -153,6 +163,21 @@ abstract class PhoneCallTestSupport extends CallTestSupport {
 		this.numbers.save(number);
 		this.rates.save(new Rate(accountId, RatedCallType.EXTERNAL, "", new BigDecimal("0.60"), 1, "USD"));
 		return trunk;
+	}
+
+	/** The status of the call's recording, or {@code null} when it has none. */
+	String recordingStatus(String callId) {
+		return this.jdbc.query("SELECT status FROM recording WHERE call_id = ?", (rs, row) -> rs.getString(1), callId)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** A GET of the REST API with the test project's token, the body as bytes (audio files). */
+	HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-OnCaller-Auth", this.tenants.projectToken(this.project))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	/** rtpengine's port for the phone, from the SDP of the 200 OK the carrier received. */

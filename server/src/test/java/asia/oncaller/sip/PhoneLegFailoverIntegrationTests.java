@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,9 +47,6 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 
 	@Autowired
 	HikariDataSource database;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private ClusterNodeProcess nodeA;
 

@@ -3,9 +3,6 @@ package asia.oncaller.sip;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +20,6 @@ import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.StompTestClient;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -42,11 +36,6 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 
 	private static final double PHONE_HZ = 700;
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Test
 	void recordedCallIsKeptAnnouncedChargedAndDownloaded() throws Exception {
 		try (WebhookReceiver events = new WebhookReceiver();
@@ -58,14 +47,14 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 			StompTestClient alice = device("alice", "alice-phone");
 			String callId = dial(alice, recordAction(events.url()));
 			alice.await((m) -> isState(m, callId, 3));
-			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(status(callId)));
+			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
 			// The call goes on for a while, so that there is audio to record.
 			Thread.sleep(1500);
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
 
-			await("recording kept").atMost(Duration.ofSeconds(15)).until(() -> "READY".equals(status(callId)));
-			HttpResponse<byte[]> audio = get("/v1/calls/" + callId + "/recording");
+			await("recording kept").atMost(Duration.ofSeconds(15)).until(() -> "READY".equals(recordingStatus(callId)));
+			HttpResponse<byte[]> audio = download("/v1/calls/" + callId + "/recording");
 			assertThat(audio.statusCode()).isEqualTo(200);
 			assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/wav");
 			short[][] channels = TestTones.channels(audio.body(), 2);
@@ -80,7 +69,7 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 
 			String recordingId = this.jdbc.queryForObject("SELECT id FROM recording WHERE call_id = ?", String.class,
 					callId);
-			assertThat(get("/v1/recordings/" + recordingId).body()).isEqualTo(audio.body());
+			assertThat(download("/v1/recordings/" + recordingId).body()).isEqualTo(audio.body());
 			await("recorded event").atMost(Duration.ofSeconds(10))
 				.until(() -> events.delivered().stream().anyMatch((r) -> "recorded".equals(r.json().get("type"))));
 			Map<String, Object> recorded = events.delivered()
@@ -127,7 +116,7 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 			StompTestClient alice = device("alice", "alice-phone");
 			String callId = dial(alice, recordAction(events.url()));
 			alice.await((m) -> isState(m, callId, 3));
-			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(status(callId)));
+			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
 			String sipCallId = this.jdbc.queryForObject("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId);
 			await("a second of the phone's audio captured").atMost(Duration.ofSeconds(10))
 				.until(() -> capturedBytes(sipCallId) > 12_000);
@@ -136,11 +125,11 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 					+ " WHERE call_id = ?", callId);
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
-			assertThat(status(callId)).isEqualTo("CONVERTING");
+			assertThat(recordingStatus(callId)).isEqualTo("CONVERTING");
 
 			// The look for stalled conversions runs every second here (PhoneCallTestSupport).
-			await("recording kept").atMost(Duration.ofSeconds(15)).until(() -> "READY".equals(status(callId)));
-			HttpResponse<byte[]> audio = get("/v1/calls/" + callId + "/recording");
+			await("recording kept").atMost(Duration.ofSeconds(15)).until(() -> "READY".equals(recordingStatus(callId)));
+			HttpResponse<byte[]> audio = download("/v1/calls/" + callId + "/recording");
 			assertThat(audio.statusCode()).isEqualTo(200);
 			short[] phone = TestTones.channels(audio.body(), 2)[1];
 			assertThat(TestTones.share(phone, phone.length / 2 - 800, 1600, PHONE_HZ)).isGreaterThan(0.9);
@@ -162,10 +151,10 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 			StompTestClient alice = device("alice", "alice-phone");
 			String callId = dial(alice, recordAction(null));
 			alice.await((m) -> isState(m, callId, 5));
-			await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(callId)));
+			await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(recordingStatus(callId)));
 			assertThat(this.jdbc.queryForObject("SELECT failure FROM recording WHERE call_id = ?", String.class, callId))
 				.isEqualTo("The call was not answered");
-			assertThat(get("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
+			assertThat(download("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
 		}
 	}
 
@@ -186,11 +175,11 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		bob.awaitEvent("incomingCall", callId);
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
 
-		await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(callId)));
+		await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(recordingStatus(callId)));
 		assertThat(this.jdbc.queryForObject("SELECT failure FROM recording WHERE call_id = ?", String.class, callId))
 			.isEqualTo("The call's media does not pass through the server");
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-		assertThat(get("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
+		assertThat(download("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
 	}
 
 	private static String recordAction(String eventUrl) {
@@ -223,19 +212,6 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 			}
 			return bytes;
 		}
-	}
-
-	private String status(String callId) {
-		return this.jdbc.query("SELECT status FROM recording WHERE call_id = ?", (rs, row) -> rs.getString(1), callId)
-			.stream()
-			.findFirst()
-			.orElse(null);
-	}
-
-	private HttpResponse<byte[]> get(String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-OnCaller-Auth", this.tenants.projectToken(this.project))
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 }

@@ -56,7 +56,7 @@ class WebSocketStreamIntegrationTests extends PhoneCallTestSupport {
 				.start()) {
 				InetSocketAddress rtpengine = rtpengineFor(carrier);
 				await().atMost(Duration.ofSeconds(10)).until(() -> !bot.texts().isEmpty());
-				phone.speak(rtpengine, 1000, 2000);
+				phone.startSpeaking(rtpengine, 1000, 2000);
 
 				String callId = this.answerUrl.lastQuery().get("callId");
 				Map<String, Object> start = this.json.readValue(bot.texts().get(0), Map.class);

@@ -64,6 +64,17 @@ public final class GreetingUploads {
 		}
 	}
 
+	/**
+	 * Uploads a greeting file (MP3 when its name ends {@code .mp3}, WAV otherwise) as the account
+	 * (or project) token's account, to the server at {@code port}.
+	 */
+	public static HttpResponse<String> upload(int port, String token, String name, byte[] audio) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/greeting-files/" + name))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", name.endsWith(".mp3") ? "audio/mpeg" : "audio/wav")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(audio)));
+	}
+
 	/** Any request to the server, read whole as text. */
 	public static HttpResponse<String> send(HttpRequest.Builder request) {
 		try {

@@ -4,7 +4,7 @@
  * {@code connect}. The call's side (a phone leg today) plugs in as an {@link asia.oncaller.ivr.IvrLine};
  * each kind of action is an {@link asia.oncaller.ivr.ActionRunner}. See docs/ivr.md.
  */
-@ApplicationModule(allowedDependencies = { "common", "control", "greetings", "media", "outbound" })
+@ApplicationModule(allowedDependencies = { "common", "control", "greetings", "media", "outbound", "recording" })
 package asia.oncaller.ivr;
 
 import org.springframework.modulith.ApplicationModule;

@@ -41,13 +41,8 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		try (WebhookReceiver events = new WebhookReceiver();
 				SippProcess carrier = carrier("uas-play-tone.xml").withFile("tone.pcap", TestTones.pcap(PHONE_HZ, 5))
 					.start()) {
-			trunkTo(carrier, null);
-			this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.RECORD, "", new BigDecimal("0.30"), 1,
-					"USD"));
 			StompTestClient alice = device("alice", "alice-phone");
-			String callId = dial(alice, recordAction(events.url()));
-			alice.await((m) -> isState(m, callId, 3));
-			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
+			String callId = recordedCallUnderWay(carrier, alice, events);
 			// The call goes on for a while, so that there is audio to record.
 			Thread.sleep(1500);
 			assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
@@ -110,13 +105,8 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		try (WebhookReceiver events = new WebhookReceiver();
 				SippProcess carrier = carrier("uas-play-tone.xml").withFile("tone.pcap", TestTones.pcap(PHONE_HZ, 5))
 					.start()) {
-			trunkTo(carrier, null);
-			this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.RECORD, "", new BigDecimal("0.30"), 1,
-					"USD"));
 			StompTestClient alice = device("alice", "alice-phone");
-			String callId = dial(alice, recordAction(events.url()));
-			alice.await((m) -> isState(m, callId, 3));
-			await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
+			String callId = recordedCallUnderWay(carrier, alice, events);
 			String sipCallId = this.jdbc.queryForObject("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId);
 			await("a second of the phone's audio captured").atMost(Duration.ofSeconds(10))
 				.until(() -> capturedBytes(sipCallId) > 12_000);
@@ -180,6 +170,21 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 			.isEqualTo("The call's media does not pass through the server");
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
 		assertThat(download("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * Alice calls the carrier with a {@code record} action, its minutes priced by a RECORD rate,
+	 * and the carrier answers: returns the call once rtpengine records it.
+	 */
+	private String recordedCallUnderWay(SippProcess carrier, StompTestClient alice, WebhookReceiver events)
+			throws InterruptedException {
+		trunkTo(carrier, null);
+		this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.RECORD, "", new BigDecimal("0.30"), 1,
+				"USD"));
+		String callId = dial(alice, recordAction(events.url()));
+		alice.await((m) -> isState(m, callId, 3));
+		await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
+		return callId;
 	}
 
 	private static String recordAction(String eventUrl) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Bridges the media of a phone leg: the app's WebRTC (ICE, DTLS-SRTP, rtcp-mux, Opus and G.711)
+ * Bridges the media of a phone leg (and of an app-to-app call that must be anchored): the app's WebRTC (ICE, DTLS-SRTP, rtcp-mux, Opus and G.711)
  * on one side, the carrier's plain RTP/AVP with G.711 on the other, with rtpengine in between.
  * The SIP code calls it with the identifiers of the SIP dialog toward the carrier and puts the SDP
  * it returns into its messages; the same call-id and tags also serve re-offers (hold, unhold).
@@ -51,6 +51,12 @@ public class MediaBridge {
 			List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
 			List.of("inject DTMF", "generate mid"), "replace", REPLACE);
 
+	/** The tag of the caller's side of an anchored app-to-app call at rtpengine. */
+	public static final String APP_CALLER_TAG = "caller";
+
+	/** The tag of the callee's side of an anchored app-to-app call at rtpengine. */
+	public static final String APP_CALLEE_TAG = "callee";
+
 	private final RtpEngineClient rtpengine;
 
 	private static final Pattern MID = Pattern.compile("^a=mid:(\\S+)", Pattern.MULTILINE);
@@ -80,7 +86,7 @@ public class MediaBridge {
 	 * fingerprint, rtcp-mux
 	 */
 	public String answerFromPhone(String callId, String fromTag, String toTag, String plainSdp) {
-		return bundled(sdp(request("answer", callId, fromTag, toTag, plainSdp, TOWARD_APP)));
+		return answerTowardApp(callId, fromTag, toTag, plainSdp);
 	}
 
 	/**
@@ -105,6 +111,39 @@ public class MediaBridge {
 	 */
 	public String answerFromApp(String callId, String fromTag, String toTag, String webRtcSdp) {
 		return sdp(request("answer", callId, fromTag, toTag, webRtcSdp, TOWARD_PHONE));
+	}
+
+	/**
+	 * An app-to-app call anchored at rtpengine (its SCCO records it, or says
+	 * {@code peerToPeerCall: false}): turns one app's offer (or re-offer) into the offer for the
+	 * other app. WebRTC on both sides, rtpengine terminating ICE and DTLS-SRTP toward each, so the
+	 * apps never learn each other's addresses or keys, and G.711 only, as for phone legs, so
+	 * rtpengine relays without transcoding.
+	 * @param callId the call's id at rtpengine
+	 * @param fromTag the offering app's side
+	 * @param toTag the other app's side
+	 * @param webRtcSdp the offering app's SDP
+	 * @return a WebRTC offer with rtpengine as the only ICE candidate and its DTLS fingerprint
+	 */
+	public String offerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
+		return bundled(sdp(request("offer", callId, fromTag, toTag, webRtcSdp, TOWARD_APP)));
+	}
+
+	/**
+	 * The other app answered an anchored app-to-app offer ({@link #offerBetweenApps}): turns its
+	 * answer into the answer for the offering app.
+	 * @param callId the call's id at rtpengine
+	 * @param fromTag the offering app's side
+	 * @param toTag the answering app's side
+	 * @param webRtcSdp the answering app's SDP
+	 * @return a WebRTC answer with rtpengine as the only ICE candidate and its DTLS fingerprint
+	 */
+	public String answerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
+		return answerTowardApp(callId, fromTag, toTag, webRtcSdp);
+	}
+
+	private String answerTowardApp(String callId, String fromTag, String toTag, String sdp) {
+		return bundled(sdp(request("answer", callId, fromTag, toTag, sdp, TOWARD_APP)));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.media.MediaBridge;
 import asia.oncaller.media.MediaRecorder;
 import asia.oncaller.media.RtpEngineException;
 import org.slf4j.Logger;
@@ -75,15 +76,14 @@ class CallRecorder implements DisposableBean {
 			this.recordings.failed(plan.id(), "Recording is not set up on this server");
 			return;
 		}
-		String sipCallId = this.recordings.sipCallIdOf(plan.callId());
-		if (sipCallId == null) {
+		String mediaCallId = this.recordings.mediaCallIdOf(plan.callId());
+		if (mediaCallId == null) {
 			this.recordings.failed(plan.id(), "The call's media does not pass through the server");
 			return;
 		}
 		try {
-			MediaRecorder.PartyPorts ports = this.media.start(sipCallId);
-			boolean phoneCalls = answered.call().direction() == CallDirection.PHONE_TO_APP;
-			this.recordings.recording(plan.id(), csv(phoneCalls ? ports.phone() : ports.app()));
+			MediaRecorder.PartyPorts ports = this.media.start(mediaCallId);
+			this.recordings.recording(plan.id(), csv(callerPorts(answered.call().direction(), ports)));
 		}
 		catch (RtpEngineException ex) {
 			logger.warn("Recording of call {} did not start: {}", plan.callId(), ex.getMessage());
@@ -100,8 +100,17 @@ class CallRecorder implements DisposableBean {
 			this.recordings.failed(plan.id(), "The call was not answered");
 		}
 		else if (this.recordings.converting(plan.id())) {
-			this.finisher.finish(plan, this.recordings.sipCallIdOf(plan.callId()), ended.call());
+			this.finisher.finish(plan, this.recordings.mediaCallIdOf(plan.callId()), ended.call());
 		}
+	}
+
+	/** The ports at rtpengine that receive the caller's media: its channel of a stereo recording. */
+	private static Set<Integer> callerPorts(CallDirection direction, MediaRecorder.PartyPorts ports) {
+		return switch (direction) {
+			case PHONE_TO_APP -> ports.phone();
+			case APP_TO_APP -> ports.ofTag(MediaBridge.APP_CALLER_TAG);
+			default -> ports.app();
+		};
 	}
 
 	private static String csv(Set<Integer> ports) {

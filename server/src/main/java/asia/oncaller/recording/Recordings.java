@@ -51,9 +51,14 @@ class Recordings {
 			.findFirst();
 	}
 
-	/** The Call-ID of the call's SIP dialog, which is its rtpengine call; {@code null} for app-only calls. */
-	String sipCallIdOf(String callId) {
-		List<String> ids = this.jdbc.queryForList("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId);
+	/**
+	 * The call's id at rtpengine: its SIP dialog's Call-ID, or its own id when the server anchors
+	 * an app-to-app call; {@code null} for a call whose media does not pass through the server.
+	 */
+	String mediaCallIdOf(String callId) {
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT CASE WHEN media_anchored THEN id ELSE sip_call_id END FROM call WHERE id = ?", String.class,
+				callId);
 		return ids.isEmpty() ? null : ids.get(0);
 	}
 

@@ -93,6 +93,9 @@ public class CallRelayService {
 		catch (RuntimeException ex) {
 			return CallResult.of(CallOutcome.SERVER_ERROR);
 		}
+		if ("answer".equals(rewritten.get("type"))) {
+			this.events.publishEvent(new AnchoredMediaNegotiated(CallSnapshot.of(call)));
+		}
 		return CallResult.ok(List.of(new Delivery(CallParties.otherLeg(call, access.role()),
 				CallEvents.relay("sdp", call, "sdp", rewritten, party.deviceId()))));
 	}

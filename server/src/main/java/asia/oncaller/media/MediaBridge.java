@@ -57,6 +57,15 @@ public class MediaBridge {
 	/** The tag of the callee's side of an anchored app-to-app call at rtpengine. */
 	public static final String APP_CALLEE_TAG = "callee";
 
+	/**
+	 * SDP for an app from the other app of an anchored app-to-app call: as {@link #TOWARD_APP},
+	 * without {@code inject DTMF} (the apps send each other DTMF over signaling), so that
+	 * rtpengine relays the packets as they come rather than through its codec layer.
+	 */
+	private static final Map<String, Object> BETWEEN_APPS = Map.of("ICE", "force", "SDES", List.of("off"),
+			"rtcp-mux", List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
+			List.of("generate mid"), "replace", REPLACE);
+
 	private final RtpEngineClient rtpengine;
 
 	private static final Pattern MID = Pattern.compile("^a=mid:(\\S+)", Pattern.MULTILINE);
@@ -126,7 +135,7 @@ public class MediaBridge {
 	 * @return a WebRTC offer with rtpengine as the only ICE candidate and its DTLS fingerprint
 	 */
 	public String offerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
-		return bundled(sdp(request("offer", callId, fromTag, toTag, webRtcSdp, TOWARD_APP)));
+		return bundled(sdp(request("offer", callId, fromTag, toTag, webRtcSdp, BETWEEN_APPS)));
 	}
 
 	/**
@@ -139,7 +148,7 @@ public class MediaBridge {
 	 * @return a WebRTC answer with rtpengine as the only ICE candidate and its DTLS fingerprint
 	 */
 	public String answerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
-		return answerTowardApp(callId, fromTag, toTag, webRtcSdp);
+		return bundled(sdp(request("answer", callId, fromTag, toTag, webRtcSdp, BETWEEN_APPS)));
 	}
 
 	private String answerTowardApp(String callId, String fromTag, String toTag, String sdp) {

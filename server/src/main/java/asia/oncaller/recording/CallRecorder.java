@@ -4,8 +4,11 @@ import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
 
+import asia.oncaller.call.AnchoredMediaNegotiated;
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.call.CallSnapshot;
+import asia.oncaller.call.CallState;
 import asia.oncaller.media.MediaBridge;
 import asia.oncaller.media.MediaRecorder;
 import asia.oncaller.media.RtpEngineException;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts a planned recording when its call is answered and hands it to the
+ * Starts a planned recording when its call is answered (an anchored app-to-app call's once its
+ * media has also reached rtpengine, whichever comes last) and hands it to the
  * {@link RecordingFinisher} when the call ends. Both run after the change commits, one at a time
  * on the recorder's own thread, so the SIP and STOMP threads never wait for rtpengine and a call's
  * end is always handled after its answer.
@@ -47,7 +51,18 @@ class CallRecorder implements DisposableBean {
 
 	@TransactionalEventListener
 	void answered(CallLifecycleEvent.Answered answered) {
-		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered)));
+		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered.call())));
+	}
+
+	/**
+	 * An anchored app-to-app call's media reached rtpengine, which may be after its answer: its
+	 * recording starts now if it waits for that.
+	 */
+	@TransactionalEventListener
+	void negotiated(AnchoredMediaNegotiated negotiated) {
+		if (negotiated.call().status() == CallState.ANSWERED) {
+			this.executor.execute(() -> guarded(negotiated.call().id(), () -> start(negotiated.call())));
+		}
 	}
 
 	@TransactionalEventListener
@@ -67,8 +82,8 @@ class CallRecorder implements DisposableBean {
 		}
 	}
 
-	private void start(CallLifecycleEvent.Answered answered) {
-		Recordings.Plan plan = this.recordings.planOf(answered.call().id()).orElse(null);
+	private void start(CallSnapshot call) {
+		Recordings.Plan plan = this.recordings.planOf(call.id()).orElse(null);
 		if (plan == null || !"PENDING".equals(plan.status())) {
 			return;
 		}
@@ -83,9 +98,14 @@ class CallRecorder implements DisposableBean {
 		}
 		try {
 			MediaRecorder.PartyPorts ports = this.media.start(mediaCallId);
-			this.recordings.recording(plan.id(), csv(callerPorts(answered.call().direction(), ports)));
+			this.recordings.recording(plan.id(), csv(callerPorts(call.direction(), ports)));
 		}
 		catch (RtpEngineException ex) {
+			if (call.mediaAnchored()) {
+				// Answered before its media reached rtpengine: AnchoredMediaNegotiated starts it.
+				logger.debug("Recording of call {} waits for its media: {}", plan.callId(), ex.getMessage());
+				return;
+			}
 			logger.warn("Recording of call {} did not start: {}", plan.callId(), ex.getMessage());
 			this.recordings.failed(plan.id(), "The media server did not start recording");
 		}

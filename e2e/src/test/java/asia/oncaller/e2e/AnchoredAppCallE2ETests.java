@@ -1,8 +1,5 @@
 package asia.oncaller.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.MediaOptions;
 import asia.oncaller.media.TestTones;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * address, under the call's id. A call whose SCCO records it is kept as a WAV holding the caller's
  * tone on the left and the callee's on the right.
  */
-class AnchoredAppCallE2ETests {
+class AnchoredAppCallE2ETests extends TwoUsersE2ESupport {
 
 	private static final double ALICE_HZ = 1000;
 
@@ -37,25 +33,9 @@ class AnchoredAppCallE2ETests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	@RegisterExtension
 	static final PhoneLegRtpEngine RTPENGINE = new PhoneLegRtpEngine("--recording-dir=" + E2eServer.captureDir(),
 			"--recording-method=pcap");
-
-	private TestUser alice;
-
-	private TestUser bob;
-
-	@AfterEach
-	void closeUsers() {
-		if (this.alice != null) {
-			this.alice.close();
-		}
-		if (this.bob != null) {
-			this.bob.close();
-		}
-	}
 
 	@Test
 	void notPeerToPeerRunsBothAppsMediaThroughRtpEngine() throws Exception {
@@ -84,7 +64,7 @@ class AnchoredAppCallE2ETests {
 			hangUp(call);
 
 			HttpResponse<byte[]> audio = await("the recording").atMost(TIMEOUT)
-				.until(() -> download(call.id, tenant.restToken()), (response) -> response.statusCode() == 200);
+				.until(() -> tenant.recordingOf(call.id), (response) -> response.statusCode() == 200);
 			short[][] channels = TestTones.channels(audio.body(), 2);
 			int length = channels[0].length;
 			assertThat(length).as("at least the two seconds both listened").isGreaterThan(2 * 8000);
@@ -154,13 +134,6 @@ class AnchoredAppCallE2ETests {
 		assertThat(monologue).as("rtpengine knows the " + tag + " of the call").isNotNull();
 		Map<String, Object> media = ((List<Map<String, Object>>) monologue.get("medias")).get(0);
 		return (List<Map<String, Object>>) media.get("streams");
-	}
-
-	private static HttpResponse<byte[]> download(String callId, String token) throws Exception {
-		return HTTP.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + E2eServer.get().port() + "/v1/calls/" + callId + "/recording"))
-			.header("X-OnCaller-Auth", token)
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private record Call(String id, CallProbe caller, CallProbe callee) {

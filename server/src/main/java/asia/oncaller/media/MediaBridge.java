@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Bridges the media of a phone leg (and of an app-to-app call that must be anchored): the app's WebRTC (ICE, DTLS-SRTP, rtcp-mux, Opus and G.711)
+ * Bridges the media of a phone leg: the app's WebRTC (ICE, DTLS-SRTP, rtcp-mux, Opus and G.711)
  * on one side, the carrier's plain RTP/AVP with G.711 on the other, with rtpengine in between.
+ * It also anchors an app-to-app call that must not be peer to peer ({@link #offerBetweenApps}):
+ * WebRTC on both sides.
  * The SIP code calls it with the identifiers of the SIP dialog toward the carrier and puts the SDP
  * it returns into its messages; the same call-id and tags also serve re-offers (hold, unhold).
  * <p>
@@ -95,7 +97,7 @@ public class MediaBridge {
 	 * fingerprint, rtcp-mux
 	 */
 	public String answerFromPhone(String callId, String fromTag, String toTag, String plainSdp) {
-		return answerTowardApp(callId, fromTag, toTag, plainSdp);
+		return bundled(sdp(request("answer", callId, fromTag, toTag, plainSdp, TOWARD_APP)));
 	}
 
 	/**
@@ -149,10 +151,6 @@ public class MediaBridge {
 	 */
 	public String answerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
 		return bundled(sdp(request("answer", callId, fromTag, toTag, webRtcSdp, BETWEEN_APPS)));
-	}
-
-	private String answerTowardApp(String callId, String fromTag, String toTag, String sdp) {
-		return bundled(sdp(request("answer", callId, fromTag, toTag, sdp, TOWARD_APP)));
 	}
 
 	/**

@@ -132,13 +132,7 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	void appToAppCallThatRecordsRunsItsSdpThroughRtpEngine() throws Exception {
 		StompTestClient alice = device("alice", "alice-app");
 		StompTestClient bob = device("bob", "bob-app");
-		String connect = AnswerUrlServer.connectToUser("bob", 30).trim();
-		this.answerUrl.respond("[" + recordAction(null) + "," + connect.substring(1));
-		Map<String, Object> reply = alice.request("call.make",
-				Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
-		assertThat(reply).containsEntry("r", 0);
-		String callId = (String) reply.get("callId");
-		bob.awaitEvent("incomingCall", callId);
+		String callId = recordedCallRinging(alice, bob);
 		String aliceOffer = MediaPackets.sdp("chromium-offer.sdp");
 		alice.send("call.sdp", body(callId, "sdp", offer(aliceOffer)));
 
@@ -173,18 +167,25 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	void anchoredCallRefusesSdpOfAnUnknownType() throws Exception {
 		StompTestClient alice = device("alice", "alice-app");
 		StompTestClient bob = device("bob", "bob-app");
-		String connect = AnswerUrlServer.connectToUser("bob", 30).trim();
-		this.answerUrl.respond("[" + recordAction(null) + "," + connect.substring(1));
-		String callId = (String) alice
-			.request("call.make", Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false))
-			.get("callId");
-		bob.awaitEvent("incomingCall", callId);
+		String callId = recordedCallRinging(alice, bob);
 
 		assertThat(alice.request("call.sdp", body(callId, "sdp", Map.of("type", "pranswer", "sdp", "v=0"))))
 			.containsEntry("r", 10);
 		assertThat(bob.receives((m) -> "sdp".equals(m.get("type")), Duration.ofMillis(500))).isFalse();
 		assertThat(knownToRtpEngine(callId)).isFalse();
 		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+	}
+
+	/** Alice calls Bob with an SCCO that records the call, and Bob's device rings. */
+	private String recordedCallRinging(StompTestClient alice, StompTestClient bob) throws InterruptedException {
+		String connect = AnswerUrlServer.connectToUser("bob", 30).trim();
+		this.answerUrl.respond("[" + recordAction(null) + "," + connect.substring(1));
+		Map<String, Object> reply = alice.request("call.make",
+				Map.of("fromNumber", "alice", "toNumber", "bob", "isVideoCall", false));
+		assertThat(reply).containsEntry("r", 0);
+		String callId = (String) reply.get("callId");
+		bob.awaitEvent("incomingCall", callId);
+		return callId;
 	}
 
 	private static boolean knownToRtpEngine(String callId) {

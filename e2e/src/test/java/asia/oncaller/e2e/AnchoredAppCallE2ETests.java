@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import asia.oncaller.client.CallResult;
@@ -22,8 +23,9 @@ import static org.awaitility.Awaitility.await;
  * tones at two frequencies, their media through a real rtpengine on the namespace's veth address
  * instead of peer to peer. Each hears the other's tone at its frequency over G.711 (rtpengine's
  * SDP, not the peer's Opus), and rtpengine relayed both sides' packets, from each app's own
- * address, under the call's id. A call whose SCCO records it is kept as a WAV holding the caller's
- * tone on the left and the callee's on the right.
+ * address, under the call's id. The callee's hold and unhold renegotiate through rtpengine. A call
+ * whose SCCO records it is kept as a WAV holding the caller's tone on the left and the callee's on
+ * the right.
  */
 class AnchoredAppCallE2ETests extends TwoUsersE2ESupport {
 
@@ -51,6 +53,35 @@ class AnchoredAppCallE2ETests extends TwoUsersE2ESupport {
 			assertThat(packetsFrom(relayed, "callee")).as("bob's packets at rtpengine").isGreaterThan(20);
 			assertThat(addressOf(relayed, "caller")).as("rtpengine reached each app at its own address")
 				.startsWith("10.213.0.");
+			hangUp(call);
+		}
+	}
+
+	/**
+	 * The callee's hold and unhold are re-offers from the callee's side, through rtpengine to the
+	 * caller and back: audio to the holder stops, then flows again.
+	 */
+	@Test
+	void calleesHoldAndUnholdRenegotiateThroughRtpEngine() throws Exception {
+		try (AnswerUrl answerUrl = new AnswerUrl(connect("alice-ahold", "bob-ahold", ",\"peerToPeerCall\":false"))) {
+			PhoneTenant tenant = PhoneTenant.create("+15550177013", 5060, answerUrl.url());
+			Call call = answeredCall(tenant, "alice-ahold", "bob-ahold");
+			CallProbe holder = call.callee;
+
+			assertThat(holder.call.hold()).isTrue();
+			await("the caller told of the hold").atMost(TIMEOUT).until(() -> call.caller.holds.contains(true));
+			AtomicLong lastLook = new AtomicLong(-1);
+			await("the holder's inbound audio stops growing (re-offer applied)").atMost(TIMEOUT)
+				.pollInterval(Duration.ofMillis(700))
+				.until(() -> {
+					long now = holder.inboundAudioBytes();
+					return lastLook.getAndSet(now) == now;
+				});
+			long stopped = holder.inboundAudioBytes();
+
+			assertThat(holder.call.unhold()).isTrue();
+			await("audio flowing to the holder again").atMost(TIMEOUT)
+				.until(() -> holder.inboundAudioBytes() > stopped + 2000);
 			hangUp(call);
 		}
 	}

@@ -1,8 +1,9 @@
 package asia.oncaller.anchor;
 
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import asia.oncaller.call.AppMediaAnchor;
 import asia.oncaller.call.CallLifecycleEvent;
@@ -29,11 +30,16 @@ class AnchoredAppCalls implements AppMediaAnchor, DisposableBean {
 
 	private final MediaBridge bridge;
 
-	private final ExecutorService deletions = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "anchor-delete");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Deletions waiting for rtpengine; past it (rtpengine unreachable for long) the newest are dropped. */
+	private static final int DELETIONS_KEPT = 10_000;
+
+	private final ThreadPoolExecutor deletions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(DELETIONS_KEPT), (task) -> {
+				Thread thread = new Thread(task, "anchor-delete");
+				thread.setDaemon(true);
+				return thread;
+			}, (task, executor) -> log.warn("{} deletions wait for rtpengine already: one is left to its timeout",
+					DELETIONS_KEPT));
 
 	AnchoredAppCalls(MediaBridge bridge) {
 		this.bridge = bridge;

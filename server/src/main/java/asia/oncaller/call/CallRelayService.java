@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import asia.oncaller.call.CallParties.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CallRelayService {
+
+	private static final Logger log = LoggerFactory.getLogger(CallRelayService.class);
 
 	/** The largest {@code info} object, as JSON, that a party may send. */
 	static final int MAX_INFO_BYTES = 16 * 1024;
@@ -91,6 +95,7 @@ public class CallRelayService {
 			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
+			log.warn("Call {}: rtpengine did not take the {}'s SDP: {}", call.getId(), access.role(), ex.toString());
 			return CallResult.of(CallOutcome.SERVER_ERROR);
 		}
 		if ("answer".equals(rewritten.get("type"))) {

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * SDP, not the peer's Opus), and rtpengine relayed both sides' packets, from each app's own
  * address, under the call's id. The callee's hold and unhold renegotiate through rtpengine. A call
  * whose SCCO records it is kept as a WAV holding the caller's tone on the left and the callee's on
- * the right.
+ * the right; the SCCO helper's {@code record=true} anchors and records the call too (mono, both
+ * tones mixed).
  */
 class AnchoredAppCallE2ETests extends TwoUsersE2ESupport {
 
@@ -105,6 +106,27 @@ class AnchoredAppCallE2ETests extends TwoUsersE2ESupport {
 			assertThat(TestTones.share(channels[1], window, 1600, BOB_HZ)).as("bob's tone, right").isGreaterThan(0.8);
 			assertThat(TestTones.share(channels[1], window, 1600, ALICE_HZ)).as("no alice on the right").isLessThan(0.05);
 		}
+	}
+
+	/**
+	 * The SCCO helper's {@code record=true} as the project's answer_url: a record before a
+	 * connect that is not peer to peer, so the call is anchored and its mono WAV mixes both tones.
+	 */
+	@Test
+	void sccoHelpersRecordKeepsBothTonesInAMonoRecording() throws Exception {
+		String helper = "http://127.0.0.1:" + E2eServer.get().port()
+				+ "/scco-helper/project-answer-url?record=true&recordFormat=wav";
+		PhoneTenant tenant = PhoneTenant.create("+15550177014", 5060, helper);
+		Call call = answeredCall(tenant, "alice-hrec", "bob-hrec");
+		hangUp(call);
+
+		HttpResponse<byte[]> audio = await("the recording").atMost(TIMEOUT)
+			.until(() -> tenant.recordingOf(call.id), (response) -> response.statusCode() == 200);
+		short[] mono = TestTones.channels(audio.body(), 1)[0];
+		assertThat(mono.length).as("at least the two seconds both listened").isGreaterThan(2 * 8000);
+		int window = (int) (mono.length * 0.7);
+		assertThat(TestTones.share(mono, window, 1600, ALICE_HZ)).as("alice's tone in the mix").isGreaterThan(0.3);
+		assertThat(TestTones.share(mono, window, 1600, BOB_HZ)).as("bob's tone in the mix").isGreaterThan(0.3);
 	}
 
 	/** The SCCO array with one connect from the app user to the other, with more fields. */

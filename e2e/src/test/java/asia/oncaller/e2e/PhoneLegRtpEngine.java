@@ -21,6 +21,11 @@ final class PhoneLegRtpEngine implements BeforeAllCallback, AfterAllCallback {
 		this.options = options;
 	}
 
+	/** The running rtpengine, to ask about the calls it relays ({@code query}). */
+	RtpEngineProcess process() {
+		return this.process;
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
 		this.process = E2eServer.get().startRtpEngine(this.options);

@@ -1,6 +1,11 @@
 package asia.oncaller.e2e;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import asia.oncaller.auth.TokenIssuer;
@@ -24,6 +29,8 @@ import asia.oncaller.trunks.SipTrunkRepository;
  * and a rate for phone calls.
  */
 final class PhoneTenant {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final Project project;
 
@@ -56,6 +63,17 @@ final class PhoneTenant {
 		return E2eServer.get()
 			.bean(TokenIssuer.class)
 			.clientToken(this.project.getApiKeySid(), this.project.getApiKeySecret(), userId, Duration.ofHours(1));
+	}
+
+	/**
+	 * {@code GET /v1/calls/{callId}/recording} with the project's REST token: the call's audio, or
+	 * 404 while there is none.
+	 */
+	HttpResponse<byte[]> recordingOf(String callId) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + E2eServer.get().port() + "/v1/calls/" + callId + "/recording"))
+			.header("X-OnCaller-Auth", restToken())
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	/** A project REST token. */

@@ -1,8 +1,5 @@
 package asia.oncaller.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +36,6 @@ class RecordedCallE2ETests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	@RegisterExtension
 	static final PhoneLegRtpEngine RTPENGINE = new PhoneLegRtpEngine("--recording-dir=" + E2eServer.captureDir(),
 			"--recording-method=pcap");
@@ -73,7 +68,7 @@ class RecordedCallE2ETests {
 				assertThat(carrier.exitCodeWithin(TIMEOUT)).as(carrier::report).isZero();
 
 				HttpResponse<byte[]> audio = await("the recording").atMost(TIMEOUT)
-					.until(() -> download(callId, tenant.restToken()), (response) -> response.statusCode() == 200);
+					.until(() -> tenant.recordingOf(callId), (response) -> response.statusCode() == 200);
 				short[][] channels = TestTones.channels(audio.body(), 2);
 				int length = channels[0].length;
 				System.out.printf("Recorded call: %d ms of stereo audio%n", length / 8);
@@ -89,13 +84,6 @@ class RecordedCallE2ETests {
 					.isLessThan(0.05);
 			}
 		}
-	}
-
-	private static HttpResponse<byte[]> download(String callId, String token) throws Exception {
-		return HTTP.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + E2eServer.get().port() + "/v1/calls/" + callId + "/recording"))
-			.header("X-OnCaller-Auth", token)
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 }

@@ -73,6 +73,9 @@ public class Call {
 	/** The same for the answering device of the callee. */
 	private Instant calleeAwayUntil;
 
+	/** An app-to-app call whose media runs through rtpengine, under the call's id, not peer to peer. */
+	private boolean mediaAnchored;
+
 	@Version
 	private Long version;
 
@@ -83,7 +86,7 @@ public class Call {
 	Call(String id, String accountId, String projectId, CallDirection direction, CallState status, Parties parties,
 			Timing timing, Money money, PhoneLine phoneLine, Failover failover, boolean videoCall, String customData,
 			String endReason, Integer sipCode, Integer callerMediaState, Integer calleeMediaState,
-			Instant callerAwayUntil, Instant calleeAwayUntil, Long version) {
+			Instant callerAwayUntil, Instant calleeAwayUntil, boolean mediaAnchored, Long version) {
 		this.id = id;
 		this.accountId = accountId;
 		this.projectId = projectId;
@@ -102,6 +105,7 @@ public class Call {
 		this.calleeMediaState = calleeMediaState;
 		this.callerAwayUntil = callerAwayUntil;
 		this.calleeAwayUntil = calleeAwayUntil;
+		this.mediaAnchored = mediaAnchored;
 		this.version = version;
 	}
 
@@ -150,6 +154,19 @@ public class Call {
 		call.phoneLine = line;
 		call.failover = new Failover(false, null, null, 0, null, null);
 		return call;
+	}
+
+	/**
+	 * Runs the media of this app-to-app call through rtpengine ({@code MediaAnchor#needed}): its
+	 * SDP goes through the anchor instead of straight to the other app.
+	 */
+	void anchorMedia() {
+		this.mediaAnchored = true;
+	}
+
+	/** Whether the media of this app-to-app call runs through rtpengine, under the call's id. */
+	public boolean isMediaAnchored() {
+		return this.mediaAnchored;
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import asia.oncaller.call.CallParties.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CallRelayService {
+
+	private static final Logger log = LoggerFactory.getLogger(CallRelayService.class);
 
 	/** The largest {@code info} object, as JSON, that a party may send. */
 	static final int MAX_INFO_BYTES = 16 * 1024;
@@ -41,8 +45,10 @@ public class CallRelayService {
 
 	private final CallProperties properties;
 
+	private final AppMediaAnchor anchor;
+
 	CallRelayService(CallRepository calls, Presence presence, JsonMapper json, ApplicationEventPublisher events,
-			ObjectProvider<PhoneNetwork> phones, Clock clock, CallProperties properties) {
+			ObjectProvider<PhoneNetwork> phones, Clock clock, CallProperties properties, AppMediaAnchor anchor) {
 		this.calls = calls;
 		this.presence = presence;
 		this.json = json;
@@ -50,16 +56,22 @@ public class CallRelayService {
 		this.phones = phones;
 		this.clock = clock;
 		this.properties = properties;
+		this.anchor = anchor;
 	}
 
 	/**
 	 * Relays an SDP offer or answer to the other leg, tagged with the sender's device; a phone leg
-	 * takes it through the media bridge instead (it dials, renegotiates, or answers). The caller's
-	 * offer of an unanswered call that may fail over is kept for a new callee.
+	 * takes it through the media bridge instead (it dials, renegotiates, or answers), and an
+	 * anchored app-to-app call through its media anchor, whose SDP the other app gets. The
+	 * caller's offer of an unanswered call that may fail over is kept for a new callee.
 	 */
 	@Transactional
 	public CallResult sdp(Party party, String callId, Map<String, Object> sdp) {
-		return relayOrToPhone(party, callId, (call) -> {
+		Access access = access(party, callId);
+		if (access.refusal().isEmpty() && access.call().isMediaAnchored()) {
+			return anchored(party, access, sdp);
+		}
+		return relayOrToPhone(access, (call) -> {
 			if (keepsCallerMedia(call, party)) {
 				this.calls.keepCallerOffer(callId, this.json.writeValueAsString(sdp));
 			}
@@ -68,13 +80,43 @@ public class CallRelayService {
 	}
 
 	/**
+	 * The SDP of an anchored app-to-app call, through rtpengine. It is not kept for a failover:
+	 * a new callee would need a new offer at rtpengine, which the caller's device does not send.
+	 * A refusal of rtpengine leaves the call as it was (code 13), so the app may try again or
+	 * hang up; an SDP that is neither an offer nor an answer is code 10.
+	 */
+	private CallResult anchored(Party party, Access access, Map<String, Object> sdp) {
+		Call call = access.call();
+		Map<String, Object> rewritten;
+		try {
+			rewritten = this.anchor.sdp(call.getId(), access.role() == Role.CALLER, sdp);
+		}
+		catch (IllegalArgumentException ex) {
+			return CallResult.of(CallOutcome.INVALID_REQUEST, "Invalid request: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Call {}: rtpengine did not take the {}'s SDP: {}", call.getId(), access.role(), ex.toString());
+			return CallResult.of(CallOutcome.SERVER_ERROR);
+		}
+		if ("answer".equals(rewritten.get("type"))) {
+			this.events.publishEvent(new AnchoredMediaNegotiated(CallSnapshot.of(call)));
+		}
+		return CallResult.ok(List.of(new Delivery(CallParties.otherLeg(call, access.role()),
+				CallEvents.relay("sdp", call, "sdp", rewritten, party.deviceId()))));
+	}
+
+	/**
 	 * Relays an ICE candidate to the other leg, tagged with the sender's device; kept as the offer
-	 * is. A phone leg does not need them: the media bridge learns the app's address from its
-	 * connectivity checks.
+	 * is. A phone leg, or an anchored app-to-app call, does not need them: rtpengine learns the
+	 * app's address from its connectivity checks (and the other app must not learn it).
 	 */
 	@Transactional
 	public CallResult candidate(Party party, String callId, Map<String, Object> candidate) {
-		return relayOrToPhone(party, callId, (call) -> {
+		Access access = access(party, callId);
+		if (access.refusal().isEmpty() && access.call().isMediaAnchored()) {
+			return CallResult.ok(List.of());
+		}
+		return relayOrToPhone(access, (call) -> {
 			if (keepsCallerMedia(call, party)) {
 				this.calls.keepCallerCandidate(callId, this.json.writeValueAsString(candidate));
 			}
@@ -189,7 +231,11 @@ public class CallRelayService {
 	/** Relays the event to an app leg, or hands the message to the phone leg when that is the other one. */
 	private CallResult relayOrToPhone(Party party, String callId, Function<Call, Map<String, Object>> event,
 			Consumer<Call> toPhone) {
-		Access access = access(party, callId);
+		return relayOrToPhone(access(party, callId), event, toPhone);
+	}
+
+	private CallResult relayOrToPhone(Access access, Function<Call, Map<String, Object>> event,
+			Consumer<Call> toPhone) {
 		if (access.refusal().isPresent()) {
 			return access.refusal().get();
 		}

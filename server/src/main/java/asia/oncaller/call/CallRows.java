@@ -35,10 +35,10 @@ class CallRows {
 			billing_increment_seconds, connection_fee, reserved_amount, granted_seconds, max_connect_seconds,
 			billed_seconds, cost, trunk_id, number_id, sip_call_id, continue_on_fail, on_fail_event_url, fail_reason,
 			failover_count, caller_offer, caller_candidates, video_call, custom_data, end_reason, sip_code,
-			caller_media_state, callee_media_state, caller_away_until, callee_away_until, version""";
+			caller_media_state, callee_media_state, caller_away_until, callee_away_until, media_anchored, version""";
 
 	/** How many columns {@link #COLUMNS} names; what a statement returns after them starts at the next. */
-	static final int COLUMN_COUNT = 54;
+	static final int COLUMN_COUNT = 55;
 
 	private static final String INSERT = "INSERT INTO call (" + COLUMNS + ") VALUES ("
 			+ "?, ".repeat(COLUMN_COUNT - 1) + "0)";
@@ -80,6 +80,7 @@ class CallRows {
 			values.text(call.getCustomData()).text(call.getEndReason()).whole(call.getSipCode())
 				.whole(call.getCallerMediaState()).whole(call.getCalleeMediaState()).time(call.awayUntil(true))
 				.time(call.awayUntil(false));
+			ps.setBoolean(values.next(), call.isMediaAnchored());
 		});
 	}
 
@@ -110,7 +111,7 @@ class CallRows {
 		return new Call(rs.getString(1), rs.getString(2), rs.getString(3), CallDirection.valueOf(rs.getString(4)),
 				CallState.valueOf(rs.getString(5)), parties, timing, money, line, failover, rs.getBoolean(46),
 				rs.getString(47), rs.getString(48), integer(rs, 49), integer(rs, 50), integer(rs, 51), instant(rs, 52),
-				instant(rs, 53), rs.getLong(54));
+				instant(rs, 53), rs.getBoolean(54), rs.getLong(55));
 	}
 
 	/** A time as a statement parameter: PostgreSQL's driver takes an offset time, not an {@link Instant}. */

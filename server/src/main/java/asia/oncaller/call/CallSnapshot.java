@@ -22,10 +22,12 @@ import java.util.Map;
  * @param trunkId the SIP trunk of a phone leg, or {@code null} for app-only calls
  * @param eventUrls the event_urls of the call's number and project as the change read them in its
  * own statement, or {@code null} when it did not (then whoever needs them looks them up)
+ * @param mediaAnchored whether the media of this app-to-app call runs through rtpengine under the
+ * call's id
  */
 public record CallSnapshot(String id, String projectId, String accountId, CallDirection direction, CallState status,
 		Endpoint from, Endpoint to, String fromUserId, String customData, String numberId, String trunkId,
-		EventUrls eventUrls) {
+		EventUrls eventUrls, boolean mediaAnchored) {
 
 	/**
 	 * Where the call's events go, as the transition's {@code UPDATE … RETURNING} read it in the
@@ -55,7 +57,7 @@ public record CallSnapshot(String id, String projectId, String accountId, CallDi
 		Parties parties = call.parties();
 		return new CallSnapshot(call.getId(), call.getProjectId(), call.getAccountId(), call.getDirection(),
 				call.getStatus(), parties.from(), parties.to(), parties.fromUserId(), call.getCustomData(),
-				call.phoneLine().numberId(), call.phoneLine().trunkId(), call.eventUrls());
+				call.phoneLine().numberId(), call.phoneLine().trunkId(), call.eventUrls(), call.isMediaAnchored());
 	}
 
 	/** Whether one leg of the call is a phone behind a SIP trunk. */

@@ -242,6 +242,11 @@ public class MakeCallService {
 			return CallResult.of(route.outcome());
 		}
 		Call call = newCall(callId, caller, video, fromType, connect, route, inbound);
+		if (call.getDirection() == CallDirection.APP_TO_APP && caller.hasConnection()
+				&& MediaAnchor.needed(placing.scco())) {
+			// Phone legs pass through rtpengine anyway; between two apps only when the SCCO needs it.
+			call.anchorMedia();
+		}
 		CallOutcome admitted = this.admission.write(call, route.tariff(),
 				(written) -> announce(written, caller, project, placing.scco()));
 		if (admitted == CallOutcome.RATE_LIMITED) {

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * Bridges the media of a phone leg: the app's WebRTC (ICE, DTLS-SRTP, rtcp-mux, Opus and G.711)
  * on one side, the carrier's plain RTP/AVP with G.711 on the other, with rtpengine in between.
+ * It also anchors an app-to-app call that must not be peer to peer ({@link #offerBetweenApps}):
+ * WebRTC on both sides.
  * The SIP code calls it with the identifiers of the SIP dialog toward the carrier and puts the SDP
  * it returns into its messages; the same call-id and tags also serve re-offers (hold, unhold).
  * <p>
@@ -55,6 +57,21 @@ public class MediaBridge {
 	private static final Map<String, Object> TOWARD_APP = Map.of("ICE", "force", "SDES", List.of("off"), "rtcp-mux",
 			List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
 			List.of("inject DTMF", "generate mid"), "replace", REPLACE);
+
+	/** The tag of the caller's side of an anchored app-to-app call at rtpengine. */
+	public static final String APP_CALLER_TAG = "caller";
+
+	/** The tag of the callee's side of an anchored app-to-app call at rtpengine. */
+	public static final String APP_CALLEE_TAG = "callee";
+
+	/**
+	 * SDP for an app from the other app of an anchored app-to-app call: as {@link #TOWARD_APP},
+	 * without {@code inject DTMF} (the apps send each other DTMF over signaling), so that
+	 * rtpengine relays the packets as they come rather than through its codec layer.
+	 */
+	private static final Map<String, Object> BETWEEN_APPS = Map.of("ICE", "force", "SDES", List.of("off"),
+			"rtcp-mux", List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
+			List.of("generate mid"), "replace", REPLACE);
 
 	private final RtpEngineClient rtpengine;
 
@@ -110,6 +127,35 @@ public class MediaBridge {
 	 */
 	public String answerFromApp(String callId, String fromTag, String toTag, String webRtcSdp) {
 		return sdp(request("answer", callId, fromTag, toTag, webRtcSdp, TOWARD_PHONE));
+	}
+
+	/**
+	 * An app-to-app call anchored at rtpengine (its SCCO records it, or says
+	 * {@code peerToPeerCall: false}): turns one app's offer (or re-offer) into the offer for the
+	 * other app. WebRTC on both sides, rtpengine terminating ICE and DTLS-SRTP toward each, so the
+	 * apps never learn each other's addresses or keys, and G.711 only, as for phone legs, so
+	 * rtpengine relays without transcoding.
+	 * @param callId the call's id at rtpengine
+	 * @param fromTag the offering app's side
+	 * @param toTag the other app's side
+	 * @param webRtcSdp the offering app's SDP
+	 * @return a WebRTC offer with rtpengine as the only ICE candidate and its DTLS fingerprint
+	 */
+	public String offerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
+		return bundled(sdp(request("offer", callId, fromTag, toTag, webRtcSdp, BETWEEN_APPS)));
+	}
+
+	/**
+	 * The other app answered an anchored app-to-app offer ({@link #offerBetweenApps}): turns its
+	 * answer into the answer for the offering app.
+	 * @param callId the call's id at rtpengine
+	 * @param fromTag the offering app's side
+	 * @param toTag the answering app's side
+	 * @param webRtcSdp the answering app's SDP
+	 * @return a WebRTC answer with rtpengine as the only ICE candidate and its DTLS fingerprint
+	 */
+	public String answerBetweenApps(String callId, String fromTag, String toTag, String webRtcSdp) {
+		return bundled(sdp(request("answer", callId, fromTag, toTag, webRtcSdp, BETWEEN_APPS)));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package asia.oncaller.media;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,36 +41,47 @@ public class MediaRecorder {
 
 	/**
 	 * rtpengine's local ports by party, as its {@code query} shows the call's monologues: the
-	 * phone's is the one on plain RTP/AVP, the app's on WebRTC's UDP/TLS/RTP/SAVPF.
+	 * phone's is the one on plain RTP/AVP, the app's on WebRTC's UDP/TLS/RTP/SAVPF; both parties
+	 * of an anchored app-to-app call are on WebRTC and told apart by their tags.
 	 *
 	 * @param phone the ports on which rtpengine receives the phone's RTP
-	 * @param app the ports on which it receives the app's
+	 * @param app the ports on which it receives the app's (both apps' for an app-to-app call)
+	 * @param byTag the ports on which it receives each party's, by the party's tag
 	 */
-	public record PartyPorts(Set<Integer> phone, Set<Integer> app) {
+	public record PartyPorts(Set<Integer> phone, Set<Integer> app, Map<String, Set<Integer>> byTag) {
 
 		public PartyPorts {
 			phone = Set.copyOf(phone);
 			app = Set.copyOf(app);
+			byTag = Map.copyOf(byTag);
+		}
+
+		/** The ports receiving the media of the party with that tag; none for a tag rtpengine does not know. */
+		public Set<Integer> ofTag(String tag) {
+			return this.byTag.getOrDefault(tag, Set.of());
 		}
 
 		@SuppressWarnings("unchecked")
 		static PartyPorts of(Map<String, Object> query) {
 			Set<Integer> phone = new HashSet<>();
 			Set<Integer> app = new HashSet<>();
+			Map<String, Set<Integer>> byTag = new HashMap<>();
 			Object tags = query.get("tags");
-			if (tags instanceof Map<?, ?> byTag) {
-				for (Object monologue : byTag.values()) {
-					for (Map<String, Object> media : list(((Map<String, Object>) monologue).get("medias"))) {
+			if (tags instanceof Map<?, ?> monologues) {
+				for (Map.Entry<?, ?> monologue : monologues.entrySet()) {
+					Set<Integer> party = byTag.computeIfAbsent(String.valueOf(monologue.getKey()), (tag) -> new HashSet<>());
+					for (Map<String, Object> media : list(((Map<String, Object>) monologue.getValue()).get("medias"))) {
 						Set<Integer> ports = PLAIN_RTP.equals(media.get("protocol")) ? phone : app;
 						for (Map<String, Object> stream : list(media.get("streams"))) {
 							if (stream.get("local port") instanceof Number port) {
 								ports.add(port.intValue());
+								party.add(port.intValue());
 							}
 						}
 					}
 				}
 			}
-			return new PartyPorts(phone, app);
+			return new PartyPorts(phone, app, byTag);
 		}
 
 		@SuppressWarnings("unchecked")

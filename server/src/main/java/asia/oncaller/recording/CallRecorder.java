@@ -4,8 +4,12 @@ import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
 
+import asia.oncaller.call.AnchoredMediaNegotiated;
 import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
+import asia.oncaller.call.CallSnapshot;
+import asia.oncaller.call.CallState;
+import asia.oncaller.media.MediaBridge;
 import asia.oncaller.media.MediaRecorder;
 import asia.oncaller.media.RtpEngineException;
 import org.slf4j.Logger;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts a planned recording when its call is answered and hands it to the
+ * Starts a planned recording when its call is answered (an anchored app-to-app call's once its
+ * media has also reached rtpengine, whichever comes last) and hands it to the
  * {@link RecordingFinisher} when the call ends. Both run after the change commits, one at a time
  * on the recorder's own thread, so the SIP and STOMP threads never wait for rtpengine and a call's
  * end is always handled after its answer.
@@ -46,7 +51,18 @@ class CallRecorder implements DisposableBean {
 
 	@TransactionalEventListener
 	void answered(CallLifecycleEvent.Answered answered) {
-		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered)));
+		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered.call())));
+	}
+
+	/**
+	 * An anchored app-to-app call's media reached rtpengine, which may be after its answer: its
+	 * recording starts now if it waits for that.
+	 */
+	@TransactionalEventListener
+	void negotiated(AnchoredMediaNegotiated negotiated) {
+		if (negotiated.call().status() == CallState.ANSWERED) {
+			this.executor.execute(() -> guarded(negotiated.call().id(), () -> start(negotiated.call())));
+		}
 	}
 
 	@TransactionalEventListener
@@ -66,8 +82,8 @@ class CallRecorder implements DisposableBean {
 		}
 	}
 
-	private void start(CallLifecycleEvent.Answered answered) {
-		Recordings.Plan plan = this.recordings.planOf(answered.call().id()).orElse(null);
+	private void start(CallSnapshot call) {
+		Recordings.Plan plan = this.recordings.planOf(call.id()).orElse(null);
 		if (plan == null || !"PENDING".equals(plan.status())) {
 			return;
 		}
@@ -75,17 +91,21 @@ class CallRecorder implements DisposableBean {
 			this.recordings.failed(plan.id(), "Recording is not set up on this server");
 			return;
 		}
-		String sipCallId = this.recordings.sipCallIdOf(plan.callId());
-		if (sipCallId == null) {
+		String mediaCallId = this.recordings.mediaCallIdOf(plan.callId());
+		if (mediaCallId == null) {
 			this.recordings.failed(plan.id(), "The call's media does not pass through the server");
 			return;
 		}
 		try {
-			MediaRecorder.PartyPorts ports = this.media.start(sipCallId);
-			boolean phoneCalls = answered.call().direction() == CallDirection.PHONE_TO_APP;
-			this.recordings.recording(plan.id(), csv(phoneCalls ? ports.phone() : ports.app()));
+			MediaRecorder.PartyPorts ports = this.media.start(mediaCallId);
+			this.recordings.recording(plan.id(), csv(callerPorts(call.direction(), ports)));
 		}
 		catch (RtpEngineException ex) {
+			if (call.mediaAnchored()) {
+				// Answered before its media reached rtpengine: AnchoredMediaNegotiated starts it.
+				logger.debug("Recording of call {} waits for its media: {}", plan.callId(), ex.getMessage());
+				return;
+			}
 			logger.warn("Recording of call {} did not start: {}", plan.callId(), ex.getMessage());
 			this.recordings.failed(plan.id(), "The media server did not start recording");
 		}
@@ -100,8 +120,17 @@ class CallRecorder implements DisposableBean {
 			this.recordings.failed(plan.id(), "The call was not answered");
 		}
 		else if (this.recordings.converting(plan.id())) {
-			this.finisher.finish(plan, this.recordings.sipCallIdOf(plan.callId()), ended.call());
+			this.finisher.finish(plan, this.recordings.mediaCallIdOf(plan.callId()), ended.call());
 		}
+	}
+
+	/** The ports at rtpengine that receive the caller's media: its channel of a stereo recording. */
+	private static Set<Integer> callerPorts(CallDirection direction, MediaRecorder.PartyPorts ports) {
+		return switch (direction) {
+			case PHONE_TO_APP -> ports.phone();
+			case APP_TO_APP -> ports.ofTag(MediaBridge.APP_CALLER_TAG);
+			default -> ports.app();
+		};
 	}
 
 	private static String csv(Set<Integer> ports) {

@@ -39,7 +39,7 @@ final class CaptureFolder {
 	 * rtpengine's metadata file of the call once it is complete: it writes the call's end time
 	 * into it when the call is deleted and the capture closed.
 	 */
-	Path closedMetadata(String sipCallId) throws IOException {
+	Path closedMetadata(String mediaCallId) throws IOException {
 		Path dir = this.dir.resolve("metadata");
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -47,7 +47,7 @@ final class CaptureFolder {
 				try (DirectoryStream<Path> candidates = Files.newDirectoryStream(dir, METADATA_PREFIX + "*")) {
 					for (Path candidate : candidates) {
 						String name = percentDecoded(candidate.getFileName().toString());
-						String call = METADATA_PREFIX + sipCallId + "-";
+						String call = METADATA_PREFIX + mediaCallId + "-";
 						// The rest is rtpengine's random hex, so that call "a" never takes call "a-b"'s file.
 						if (name.startsWith(call) && RANDOM_SUFFIX.matcher(name.substring(call.length())).matches()
 								&& Files.readString(candidate).contains("call end time")) {

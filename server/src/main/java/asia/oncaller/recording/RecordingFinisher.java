@@ -66,10 +66,10 @@ class RecordingFinisher implements DisposableBean {
 	}
 
 	/** Finishes the recording on the conversion thread. */
-	void finish(Recordings.Plan plan, String sipCallId, CallSnapshot call) {
+	void finish(Recordings.Plan plan, String mediaCallId, CallSnapshot call) {
 		this.executor.execute(() -> {
 			try {
-				make(plan, sipCallId, call);
+				make(plan, mediaCallId, call);
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.warn("Recording {} of call {} failed: {}", plan.id(), plan.callId(), ex.toString());
@@ -78,8 +78,8 @@ class RecordingFinisher implements DisposableBean {
 		});
 	}
 
-	private void make(Recordings.Plan plan, String sipCallId, CallSnapshot call) throws IOException {
-		Path metadata = this.captures.closedMetadata(sipCallId);
+	private void make(Recordings.Plan plan, String mediaCallId, CallSnapshot call) throws IOException {
+		Path metadata = this.captures.closedMetadata(mediaCallId);
 		if (metadata == null) {
 			this.recordings.failed(plan.id(), "The media server's capture of the call did not come");
 			return;

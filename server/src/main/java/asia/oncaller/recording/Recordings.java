@@ -69,9 +69,14 @@ class Recordings {
 			.findFirst();
 	}
 
-	/** The Call-ID of the call's SIP dialog, which is its rtpengine call; {@code null} for app-only calls. */
-	String sipCallIdOf(String callId) {
-		List<String> ids = this.jdbc.queryForList("SELECT sip_call_id FROM call WHERE id = ?", String.class, callId);
+	/**
+	 * The call's id at rtpengine: its SIP dialog's Call-ID, or its own id when the server anchors
+	 * an app-to-app call; {@code null} for a call whose media does not pass through the server.
+	 */
+	String mediaCallIdOf(String callId) {
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT CASE WHEN media_anchored THEN id ELSE sip_call_id END FROM call WHERE id = ?", String.class,
+				callId);
 		return ids.isEmpty() ? null : ids.get(0);
 	}
 
@@ -83,15 +88,19 @@ class Recordings {
 		return move(id, "RECORDING", "CONVERTING", "converting_since = ?", Timestamp.from(this.clock.instant()));
 	}
 
-	/** A conversion whose node went away: its plan, and the conversion's start as claims compare it. */
-	record Stalled(Plan plan, Instant since, String sipCallId) {
+	/**
+	 * A conversion whose node went away: its plan, the conversion's start as claims compare it, and
+	 * the call's id at rtpengine (as {@link #mediaCallIdOf}).
+	 */
+	record Stalled(Plan plan, Instant since, String mediaCallId) {
 	}
 
 	/** Conversions started before {@code before} and not finished, oldest first. */
 	List<Stalled> convertingSince(Instant before, int limit) {
 		return this.jdbc.query("""
 				SELECT r.id, r.call_id, r.account_id, r.project_id, r.format, r.stereo, r.event_url, r.status,
-				  r.caller_ports, r.converting_since, c.sip_call_id
+				  r.caller_ports, r.converting_since,
+				  CASE WHEN c.media_anchored THEN c.id ELSE c.sip_call_id END
 				FROM recording r JOIN call c ON c.id = r.call_id
 				WHERE r.status = 'CONVERTING' AND r.kind = 'record' AND r.converting_since < ? ORDER BY r.converting_since LIMIT ?""",
 				(rs, row) -> new Stalled(

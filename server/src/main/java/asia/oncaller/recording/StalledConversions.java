@@ -48,7 +48,7 @@ class StalledConversions {
 		for (Recordings.Stalled stalled : this.recordings.convertingSince(before, BATCH)) {
 			if (this.recordings.claim(stalled)) {
 				this.calls.findById(stalled.plan().callId())
-					.ifPresent((call) -> this.finisher.finish(stalled.plan(), stalled.sipCallId(), CallSnapshot.of(call)));
+					.ifPresent((call) -> this.finisher.finish(stalled.plan(), stalled.mediaCallId(), CallSnapshot.of(call)));
 			}
 		}
 	}

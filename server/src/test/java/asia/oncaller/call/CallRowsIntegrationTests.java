@@ -102,7 +102,7 @@ class CallRowsIntegrationTests {
 				"[{\"candidate\":\"a\"}]");
 		return new Call("call-rows-1", account.getId(), project.getId(), CallDirection.APP_TO_PHONE, CallState.CALLING,
 				parties, timing, money, new PhoneLine(null, "PN1", "sip-call-1"), failover, true, "{\"order\":42}",
-				"Ended", 200, 1, 2, t.plusSeconds(8), t.plusSeconds(9), 0L);
+				"Ended", 200, 1, 2, t.plusSeconds(8), t.plusSeconds(9), true, 0L);
 	}
 
 }

@@ -63,6 +63,42 @@ class MediaBridgeTests {
 		rtpengine.bridge().delete("phone-to-app");
 	}
 
+	/**
+	 * An anchored app-to-app call: each app gets WebRTC SDP with rtpengine's own candidate and
+	 * fingerprint, never the other app's, G.711 only; the callee's hold re-offer reaches the caller
+	 * as sendonly on the port it already has.
+	 */
+	@Test
+	void appsOfAnAnchoredCallGetRtpEnginesWebRtcNotEachOthers() {
+		String callerOffer = MediaPackets.sdp("chromium-offer.sdp");
+		// The answer's telephone-event takes the payload type of the offer's.
+		String calleeAnswer = MediaPackets.sdp("chromium-answer.sdp").replace(" 101", " 126").replace(":101", ":126");
+		String toCallee = rtpengine.bridge().offerBetweenApps("app-to-app", "caller", "callee", callerOffer);
+
+		assertThat(mLine(toCallee)).matches("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 8 126");
+		assertThat(toCallee).containsPattern("a=group:BUNDLE \\S+\r\nm=audio");
+		assertThat(toCallee).contains("a=ice-ufrag:", "a=fingerprint:sha-256 ", "a=setup:actpass", "a=rtcp-mux")
+			.containsPattern("a=candidate:\\S+ 1 UDP \\d+ 127\\.0\\.0\\.1 " + port(toCallee) + " typ host")
+			.doesNotContain(fingerprint(callerOffer), attribute(callerOffer, "ice-ufrag"), "opus");
+
+		String toCaller = rtpengine.bridge().answerBetweenApps("app-to-app", "caller", "callee", calleeAnswer);
+
+		assertThat(mLine(toCaller)).matches("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 126");
+		assertThat(toCaller).contains("a=ice-ufrag:", "a=fingerprint:sha-256 ", "a=rtcp-mux", "a=group:BUNDLE")
+			.containsPattern("a=candidate:\\S+ 1 UDP \\d+ 127\\.0\\.0\\.1 " + port(toCaller) + " typ host")
+			.doesNotContain(fingerprint(calleeAnswer), attribute(calleeAnswer, "ice-ufrag"));
+		assertThat(fingerprint(toCaller)).isNotEqualTo(fingerprint(callerOffer));
+		assertThat(port(toCaller)).isNotEqualTo(port(toCallee));
+
+		String hold = calleeAnswer.replace("a=sendrecv", "a=sendonly")
+			.replace("a=setup:active", "a=setup:actpass")
+			.replace(" 2 IN IP4", " 3 IN IP4");
+		String heldToCaller = rtpengine.bridge().offerBetweenApps("app-to-app", "callee", "caller", hold);
+		assertThat(heldToCaller).contains("a=sendonly").doesNotContain("a=sendrecv");
+		assertThat(port(heldToCaller)).isEqualTo(port(toCaller));
+		rtpengine.bridge().delete("app-to-app");
+	}
+
 	@Test
 	void holdReOfferOfTheAppReachesThePhoneAsSendonlyOnTheSamePort() {
 		String offer = MediaPackets.sdp("chromium-offer.sdp");
@@ -138,6 +174,11 @@ class MediaBridgeTests {
 		DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
 		socket.receive(packet);
 		return packet;
+	}
+
+	/** The certificate fingerprint itself, after its hash's name. */
+	private static String fingerprint(String sdp) {
+		return sdp.lines().filter((line) -> line.startsWith("a=fingerprint:")).findFirst().orElseThrow().split(" ")[1];
 	}
 
 	static String mLine(String sdp) {

@@ -34,6 +34,28 @@ class MediaRecorderTests {
 		rtpengine.bridge().delete("rec");
 	}
 
+	/** Both sides of an anchored app-to-app call are WebRTC: only their tags tell whose ports are whose. */
+	@Test
+	void tellsTheCallersPortsByTagOnAnAnchoredAppCall() {
+		String toCallee = rtpengine.bridge()
+			.offerBetweenApps("rec-apps", MediaBridge.APP_CALLER_TAG, MediaBridge.APP_CALLEE_TAG,
+					MediaPackets.sdp("chromium-offer.sdp"));
+		String toCaller = rtpengine.bridge()
+			.answerBetweenApps("rec-apps", MediaBridge.APP_CALLER_TAG, MediaBridge.APP_CALLEE_TAG,
+					MediaPackets.sdp("chromium-answer.sdp"));
+
+		MediaRecorder.PartyPorts ports = rtpengine.recorder().start("rec-apps");
+
+		assertThat(ports.phone()).isEmpty();
+		assertThat(ports.ofTag(MediaBridge.APP_CALLER_TAG)).as("the caller sends to the port of the answer it got")
+			.contains(MediaBridgeTests.port(toCaller))
+			.doesNotContain(MediaBridgeTests.port(toCallee));
+		assertThat(ports.ofTag(MediaBridge.APP_CALLEE_TAG)).as("the callee sends to the port of the offer it got")
+			.contains(MediaBridgeTests.port(toCallee));
+		assertThat(ports.ofTag("nobody")).isEmpty();
+		rtpengine.bridge().delete("rec-apps");
+	}
+
 	@Test
 	void aCallRtpengineDoesNotKnowIsRefused() {
 		assertThatExceptionOfType(RtpEngineException.class).isThrownBy(() -> rtpengine.recorder().start("no-such-call"));

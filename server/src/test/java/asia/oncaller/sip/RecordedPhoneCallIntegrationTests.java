@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
  * carrier that plays a tone and a real rtpengine that captures the call: the recording is kept
  * as a stereo WAV whose callee channel holds the phone's tone, announced on the action's
  * eventUrl with its URL, charged once by the account's RECORD rate, downloaded over REST, and
- * the capture (the call's audio, unencrypted) is gone. A call never answered, or peer to peer,
- * records nothing and says why.
+ * the capture (the call's audio, unencrypted) is gone. A call never answered records nothing and
+ * says why; an app-to-app call that records is anchored at rtpengine.
  */
 class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 
@@ -149,13 +149,60 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	/**
-	 * An app-to-app call is peer to peer: its media never passes through the server, so its
-	 * recording ends FAILED with the reason, and the call itself goes on and ends as usual.
+	 * An app-to-app call that records is anchored at rtpengine: each app gets rtpengine's WebRTC
+	 * SDP (its fingerprint and candidate, G.711), never the other app's; ICE candidates are not
+	 * relayed; the recording starts on the answer; the hangup deletes the call at rtpengine.
 	 */
 	@Test
-	void peerToPeerCallIsNotRecordedAndSaysWhy() throws Exception {
+	void appToAppCallThatRecordsRunsItsSdpThroughRtpEngine() throws Exception {
 		StompTestClient alice = device("alice", "alice-app");
 		StompTestClient bob = device("bob", "bob-app");
+		String callId = recordedCallRinging(alice, bob);
+		String aliceOffer = MediaPackets.sdp("chromium-offer.sdp");
+		alice.send("call.sdp", body(callId, "sdp", offer(aliceOffer)));
+
+		String toBob = sdpText(bob.awaitEvent("sdp", callId));
+		assertThat(toBob).contains("UDP/TLS/RTP/SAVPF 0 8 126", "a=setup:actpass", "127.0.0.1")
+			.doesNotContain(fingerprint(aliceOffer), "opus");
+		alice.send("call.candidate", body(callId, "candidate",
+				Map.of("candidate", "candidate:1 1 udp 2122260223 10.0.0.7 50000 typ host", "sdpMid", "0",
+						"sdpMLineIndex", 0)));
+		assertThat(bob.receives((m) -> "candidate".equals(m.get("type")), Duration.ofMillis(500)))
+			.as("the app's candidates stay with the server").isFalse();
+
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		String bobAnswer = MediaPackets.sdp("chromium-answer.sdp").replace(" 101", " 126").replace(":101", ":126");
+		bob.send("call.sdp", body(callId, "sdp", Map.of("type", "answer", "sdp", bobAnswer)));
+		String toAlice = sdpText(alice.awaitEvent("sdp", callId));
+		assertThat(toAlice).contains("UDP/TLS/RTP/SAVPF 0 126", "a=ice-ufrag:", "127.0.0.1")
+			.doesNotContain(fingerprint(bobAnswer));
+		assertThat(fingerprint(toAlice)).as("rtpengine's one certificate, toward both apps").isEqualTo(fingerprint(toBob));
+
+		await("recording started").atMost(Duration.ofSeconds(5)).until(() -> "RECORDING".equals(recordingStatus(callId)));
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		await("the call's media deleted at rtpengine").atMost(Duration.ofSeconds(5))
+			.until(() -> !knownToRtpEngine(callId));
+	}
+
+	/**
+	 * An app's SDP that is neither an offer nor an answer is refused (code 10) on an anchored call
+	 * and reaches nobody.
+	 */
+	@Test
+	void anchoredCallRefusesSdpOfAnUnknownType() throws Exception {
+		StompTestClient alice = device("alice", "alice-app");
+		StompTestClient bob = device("bob", "bob-app");
+		String callId = recordedCallRinging(alice, bob);
+
+		assertThat(alice.request("call.sdp", body(callId, "sdp", Map.of("type", "pranswer", "sdp", "v=0"))))
+			.containsEntry("r", 10);
+		assertThat(bob.receives((m) -> "sdp".equals(m.get("type")), Duration.ofMillis(500))).isFalse();
+		assertThat(knownToRtpEngine(callId)).isFalse();
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+	}
+
+	/** Alice calls Bob with an SCCO that records the call, and Bob's device rings. */
+	private String recordedCallRinging(StompTestClient alice, StompTestClient bob) throws InterruptedException {
 		String connect = AnswerUrlServer.connectToUser("bob", 30).trim();
 		this.answerUrl.respond("[" + recordAction(null) + "," + connect.substring(1));
 		Map<String, Object> reply = alice.request("call.make",
@@ -163,13 +210,21 @@ class RecordedPhoneCallIntegrationTests extends PhoneCallTestSupport {
 		assertThat(reply).containsEntry("r", 0);
 		String callId = (String) reply.get("callId");
 		bob.awaitEvent("incomingCall", callId);
-		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+		return callId;
+	}
 
-		await("recording given up").atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(recordingStatus(callId)));
-		assertThat(this.jdbc.queryForObject("SELECT failure FROM recording WHERE call_id = ?", String.class, callId))
-			.isEqualTo("The call's media does not pass through the server");
-		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
-		assertThat(download("/v1/calls/" + callId + "/recording").statusCode()).isEqualTo(404);
+	private static boolean knownToRtpEngine(String callId) {
+		try {
+			rtpengine.request("query", Map.of("call-id", callId));
+			return true;
+		}
+		catch (asia.oncaller.media.RtpEngineException ex) {
+			return false;
+		}
+	}
+
+	private static String fingerprint(String sdp) {
+		return sdp.lines().filter((line) -> line.startsWith("a=fingerprint:")).findFirst().orElseThrow().split(" ")[1];
 	}
 
 	/**

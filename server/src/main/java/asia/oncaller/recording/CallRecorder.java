@@ -49,9 +49,24 @@ class CallRecorder implements DisposableBean {
 		this.enabled = properties.captureDir() != null;
 	}
 
+	/** Why a call whose media never reaches rtpengine has no recording. */
+	static final String NOT_THROUGH_THE_SERVER = "The call's media does not pass through the server";
+
+	/**
+	 * Whether the call's media can pass through rtpengine, so be recorded: every call with a phone
+	 * leg, and app-to-app calls that are anchored. A plan for any other call fails as it is made
+	 * ({@link RecordingPlanner}), so that the answers and ends of plain app-to-app calls, most
+	 * calls, cost the recorder no look-up at all.
+	 */
+	static boolean mediaPassesRtpEngine(CallSnapshot call) {
+		return call.direction() != CallDirection.APP_TO_APP || call.mediaAnchored();
+	}
+
 	@TransactionalEventListener
 	void answered(CallLifecycleEvent.Answered answered) {
-		this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered.call())));
+		if (mediaPassesRtpEngine(answered.call())) {
+			this.executor.execute(() -> guarded(answered.call().id(), () -> start(answered.call())));
+		}
 	}
 
 	/**
@@ -67,7 +82,9 @@ class CallRecorder implements DisposableBean {
 
 	@TransactionalEventListener
 	void ended(CallLifecycleEvent.Ended ended) {
-		this.executor.execute(() -> guarded(ended.call().id(), () -> end(ended)));
+		if (mediaPassesRtpEngine(ended.call())) {
+			this.executor.execute(() -> guarded(ended.call().id(), () -> end(ended)));
+		}
 	}
 
 	/** A step that fails unexpectedly gives the recording up with a reason instead of leaving it waiting. */
@@ -93,7 +110,7 @@ class CallRecorder implements DisposableBean {
 		}
 		String mediaCallId = this.recordings.mediaCallIdOf(plan.callId());
 		if (mediaCallId == null) {
-			this.recordings.failed(plan.id(), "The call's media does not pass through the server");
+			this.recordings.failed(plan.id(), NOT_THROUGH_THE_SERVER);
 			return;
 		}
 		try {

@@ -33,8 +33,12 @@ class RecordingPlanner {
 		}
 		// mp4 is a format of the reference product's video calls; a call's audio is kept as MP3.
 		String format = "wav".equals(record.format()) ? "wav" : "mp3";
-		this.recordings.insertPending(Sids.newSid("rec-"), created.call().id(), created.call().accountId(),
+		String id = Sids.newSid("rec-");
+		this.recordings.insertPending(id, created.call().id(), created.call().accountId(),
 				created.call().projectId(), "record", format, record.recordStereo(), record.eventUrl());
+		if (!CallRecorder.mediaPassesRtpEngine(created.call())) {
+			this.recordings.failed(id, CallRecorder.NOT_THROUGH_THE_SERVER);
+		}
 	}
 
 	static RecordAction recordBeforeConnect(List<SccoAction> actions) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,9 @@ class RestCallControlIntegrationTests extends CallTestSupport {
 
 	@Autowired
 	TokenIssuer issuer;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	RestClientForTests rest;
 
@@ -96,6 +100,25 @@ class RestCallControlIntegrationTests extends CallTestSupport {
 			.doesNotContainKey("userId");
 		assertThat(bob.awaitEvent("incomingCall", callId)).containsEntry("fromInternal", false);
 		assertThat(record(callId).parties().fromType()).isEqualTo(EndpointType.EXTERNAL);
+	}
+
+	/**
+	 * A call the customer's server places has no caller media, so it is never anchored at
+	 * rtpengine: its recording is given up as it is asked for, with the reason, and the call rings
+	 * as usual.
+	 */
+	@Test
+	void serverCallThatAsksForARecordingGetsNoneAndSaysWhy() throws Exception {
+		StompTestClient bob = device("bob", "b1");
+		RestClientForTests.Answer made = this.rest.post("/v1/calls", Map.of("from", "support", "to", "bob", "actions",
+				List.of(Map.of("action", "record", "format", "wav"), CONNECT_SUPPORT_TO_BOB)));
+
+		assertThat(made.body()).containsEntry("r", 0);
+		String callId = (String) made.body().get("callId");
+		bob.awaitEvent("incomingCall", callId);
+		assertThat(this.jdbc.queryForMap("SELECT status, failure FROM recording WHERE call_id = ?", callId))
+			.containsEntry("status", "FAILED")
+			.containsEntry("failure", "The call's media does not pass through the server");
 	}
 
 	@Test

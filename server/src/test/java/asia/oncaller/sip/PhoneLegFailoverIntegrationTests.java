@@ -15,6 +15,7 @@ import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.ClusterNodeProcess;
 import asia.oncaller.testsupport.StompTestClient;
 import asia.oncaller.testsupport.TestBroker;
+import asia.oncaller.trunks.DtmfMode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +35,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Phone legs in a cluster (issue 17 item 2, docs/sip.md "Phone legs in a cluster"): two server
  * nodes, each a JVM of its own on the test database, the machine's RabbitMQ and one rtpengine,
- * with a real SIPp as the carrier. Node A holds the phone leg and is killed with SIGKILL (no
- * shutdown hook, no goodbye), or stays up while the call ends on node C; the carrier must get its
- * BYE within 10 s, and the record must end, and be charged, exactly once. This test's own server
- * context only sets the tenant up and reads the records; it is no node of the cluster.
+ * with a real SIPp as the carrier. Node A holds the phone leg while the app user's device sits on
+ * node C: the device's SDP, DTMF, hold and hangup reach the leg on A, and the carrier's hangup
+ * reaches the device on C. Or node A is killed with SIGKILL (no shutdown hook, no goodbye); the
+ * carrier must get its BYE within 10 s, and the record must end, and be charged, exactly once.
+ * This test's own server context only sets the tenant up and reads the records; it is no node of
+ * the cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,19 +83,69 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	/**
+	 * A phone calls node A; Bob's device on node C answers. A sends the carrier its 200 OK with
+	 * the media rtpengine answered for Bob's SDP, and C's DTMF (SIP INFO), hold and unhold
+	 * (re-INVITEs, whose answers come back to Bob) reach the carrier from A; the carrier's BYE
+	 * ends the call on Bob's device, charged once.
+	 */
+	@Test
+	@Order(1)
+	void aPhoneCallAnsweredOnAnotherNodeIsBridgedAndRenegotiatedFromThere() throws Exception {
+		inboundTrunk(DtmfMode.INFO);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = connect(this.nodeC, "bob", "bob-phone", null);
+		try (SippProcess carrier = phoneCallingNodeA("uac-answered-dtmf-hold.xml").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			bob.await((m) -> isState(m, callId, 3));
+			assertThat(dialogRow(callId)).containsEntry("node_id", this.nodeA.id());
+			await().atMost(StompTestClient.WAIT)
+				.until(() -> answeredMediaPort(carrier.messages()) > 0 && carrier.messages().contains("180 Ringing"));
+
+			assertThat(bob.request("call.dtmf", body(callId, "digits", "5"))).containsEntry("r", 0);
+			await().atMost(StompTestClient.WAIT).until(() -> carrier.messages().contains("Signal=5"));
+			bob.send("call.sdp", body(callId, "sdp",
+					offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
+			assertThat(sdpText(bob.awaitEvent("sdp", callId))).contains("a=recvonly");
+			bob.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
+			assertThat(sdpText(bob.awaitEvent("sdp", callId))).contains("a=sendrecv");
+
+			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Ended");
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort());
+			assertThat(chargedOnce(callId, "Ended")).isPositive();
+		}
+	}
+
+	/** Bob, on node C, hangs up a phone's call that node A holds: A sends the BYE, the call ends once. */
+	@Test
+	@Order(2)
+	void aPhoneCallHungUpOnAnotherNodeGetsItsByeFromTheLegsNode() throws Exception {
+		inboundTrunk(null);
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		StompTestClient bob = connect(this.nodeC, "bob", "bob-phone", null);
+		try (SippProcess carrier = phoneCallingNodeA("uac-answered-remote-bye.xml").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			bob.await((m) -> isState(m, callId, 3));
+			await().atMost(StompTestClient.WAIT).until(() -> dialogRow(callId).get("remote_target") != null);
+
+			assertThat(bob.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("BYE sip:", "Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort());
+			assertThat(chargedOnce(callId, "Ended")).isPositive();
+		}
+	}
+
+	/**
 	 * Node A holds two answered phone calls, one an app user made to a phone and one a phone made
 	 * to an app user; A is killed. Alice moves to node C and resumes; C hangs both phones up from
 	 * the dialogs A left in PostgreSQL, within 10 s, and the app users hear the end.
 	 */
 	@Test
-	@Order(2)
+	@Order(4)
 	void aKilledNodesPhoneCallsAreHungUpByAnotherNode() throws Exception {
-		SippOptions phoneCalling = SippProcess.scenario("uac-answered-remote-bye.xml")
-			.in(this.test)
-			.label("caller")
-			.remote(this.nodeA.sipPort())
-			.service(OUR_NUMBER)
-			.set("caller", PHONE);
+		SippOptions phoneCalling = phoneCallingNodeA("uac-answered-remote-bye.xml");
 		try (SippProcess callee = carrier("uas-answer.xml").start()) {
 			trunkTo(callee, null);
 			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
@@ -134,7 +187,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	 * there: A, alive, learns of the end from PostgreSQL and sends the BYE in its own dialog.
 	 */
 	@Test
-	@Order(1)
+	@Order(3)
 	void aPhoneCallEndedOnAnotherNodeReachesItsLeg() throws Exception {
 		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
 			trunkTo(carrier, null);
@@ -154,17 +207,24 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
-	/**
-	 * The call ended within the limit of the kill, once: its record, and as many charges in the
-	 * ledger as it has a cost (one, or none for an unpriced call), of that cost. Returns the cost.
-	 */
+	/** The call ended as lost within the limit of the kill, once; returns its cost. */
 	private BigDecimal endedOnce(String callId, Instant killed) {
-		Call record = record(callId);
-		assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
-		assertThat(record.getEndReason()).isEqualTo("Connection lost");
-		Duration failover = Duration.between(killed, record.timing().endedAt());
+		BigDecimal cost = chargedOnce(callId, "Connection lost");
+		Duration failover = Duration.between(killed, record(callId).timing().endedAt());
 		System.out.println("Phone leg failover: call " + callId + " ended " + failover.toMillis() + " ms after SIGKILL");
 		assertThat(failover).isLessThan(FAILOVER_LIMIT);
+		return cost;
+	}
+
+	/**
+	 * The call ended for the reason, once: its record, and as many charges in the ledger as it has
+	 * a cost (one, or none for an unpriced call), of that cost, and its leg forgotten. Returns the
+	 * cost.
+	 */
+	private BigDecimal chargedOnce(String callId, String reason) {
+		Call record = record(callId);
+		assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
+		assertThat(record.getEndReason()).isEqualTo(reason);
 		BigDecimal cost = (record.money().cost() != null) ? record.money().cost() : BigDecimal.ZERO;
 		List<BigDecimal> charges = this.jdbc.queryForList(
 				"select -amount from balance_transaction where call_id = ? and kind = 'CALL_CHARGE'", BigDecimal.class,
@@ -175,8 +235,18 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		else {
 			assertThat(charges).isEmpty();
 		}
-		assertThat(dialogRows(callId)).isZero();
+		await().atMost(StompTestClient.WAIT).until(() -> dialogRows(callId) == 0);
 		return cost;
+	}
+
+	/** A carrier calling our number at node A's SIP port. */
+	private SippOptions phoneCallingNodeA(String scenario) {
+		return SippProcess.scenario(scenario)
+			.in(this.test)
+			.label("caller")
+			.remote(this.nodeA.sipPort())
+			.service(OUR_NUMBER)
+			.set("caller", PHONE);
 	}
 
 	private BigDecimal balance() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RatedCallType;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
 import asia.oncaller.media.MediaPackets;
@@ -91,9 +93,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	@Test
 	@Order(1)
 	void aPhoneCallAnsweredOnAnotherNodeIsBridgedAndRenegotiatedFromThere() throws Exception {
-		inboundTrunk(DtmfMode.INFO);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = connect(this.nodeC, "bob", "bob-phone", null);
+		StompTestClient bob = phoneCallsGoToBobOnNodeC(DtmfMode.INFO);
 		try (SippProcess carrier = phoneCallingNodeA("uac-answered-dtmf-hold.xml").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			answer(bob, callId);
@@ -121,9 +121,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	@Test
 	@Order(2)
 	void aPhoneCallHungUpOnAnotherNodeGetsItsByeFromTheLegsNode() throws Exception {
-		inboundTrunk(null);
-		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
-		StompTestClient bob = connect(this.nodeC, "bob", "bob-phone", null);
+		StompTestClient bob = phoneCallsGoToBobOnNodeC(null);
 		try (SippProcess carrier = phoneCallingNodeA("uac-answered-remote-bye.xml").start()) {
 			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
 			answer(bob, callId);
@@ -237,6 +235,19 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		}
 		await().atMost(StompTestClient.WAIT).until(() -> dialogRows(callId) == 0);
 		return cost;
+	}
+
+	/**
+	 * Phone calls to our number ring Bob's device on node C, which is returned; they are priced
+	 * (as a phone's call is, by the rate of the app user it connects to), so that a double charge
+	 * would show.
+	 */
+	private StompTestClient phoneCallsGoToBobOnNodeC(DtmfMode dtmfMode) throws Exception {
+		inboundTrunk(dtmfMode);
+		this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.INTERNAL, "", new BigDecimal("0.60"), 1,
+				"USD"));
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		return connect(this.nodeC, "bob", "bob-phone", null);
 	}
 
 	/** A carrier calling our number at node A's SIP port. */

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import asia.oncaller.client.CallEvent;
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.ClientEvent;
 import asia.oncaller.client.MediaOptions;
@@ -57,7 +56,10 @@ class ClusterNodeKillE2ETests extends TwoUsersE2ESupport {
 
 	private ClusterNodeProcess nodeC;
 
-	/** Node A first, which migrates the database and loads the demo tenant; then B and C at once. */
+	/**
+	 * One node after another: each loads the demo tenant on start (pointing its answer_url at
+	 * itself), and two at once would race on the project's row.
+	 */
 	@BeforeAll
 	void startThreeNodes() throws Exception {
 		E2eServer.requireNetworkNamespace();
@@ -69,9 +71,8 @@ class ClusterNodeKillE2ETests extends TwoUsersE2ESupport {
 		this.database.setPassword("postgres");
 		this.database.setMaximumPoolSize(2);
 		this.nodeA = start("kill-a");
-		CompletableFuture<ClusterNodeProcess> b = CompletableFuture.supplyAsync(() -> start("kill-b"));
+		this.nodeB = start("kill-b");
 		this.nodeC = start("kill-c");
-		this.nodeB = b.join();
 	}
 
 	@AfterAll
@@ -104,18 +105,9 @@ class ClusterNodeKillE2ETests extends TwoUsersE2ESupport {
 				"bob-kill-laptop", MediaOptions.synthetic(660), token(this.nodeB, "bob-kill"));
 		List<String> aliceConnections = new CopyOnWriteArrayList<>();
 		this.alice.client.on(ClientEvent.CONNECT, aliceConnections::add);
-		List<String> aliceEvents = new CopyOnWriteArrayList<>();
-		this.alice.client.on(ClientEvent.RECONNECTING, (reason) -> aliceEvents.add("reconnecting"));
-		this.alice.client.on(ClientEvent.RECONNECTED, (v) -> aliceEvents.add("reconnected"));
-		AtomicReference<CallProbe> callee = new AtomicReference<>();
-		List<String> bobPeer = new CopyOnWriteArrayList<>();
-		this.bob.onIncoming((incoming) -> {
-			callee.set(new CallProbe(incoming));
-			incoming.on(CallEvent.PEER_CONNECTION, bobPeer::add);
-			incoming.answer((r) -> {
-			});
-		});
-		CallProbe caller = this.alice.call(this.bob, false);
+		ResumableCall call = new ResumableCall(this.alice, this.bob);
+		CallProbe caller = call.caller;
+		AtomicReference<CallProbe> callee = call.callee;
 		CallResult made = CallProbe.result(caller.makeResult);
 		assertThat(made.r()).isZero();
 		String callId = (String) made.get("callId");
@@ -125,7 +117,7 @@ class ClusterNodeKillE2ETests extends TwoUsersE2ESupport {
 		assertThat(callee.get().tone.frequency()).as("bob hears alice's 440 Hz").isCloseTo(440, within(5.0));
 
 		this.nodeA.kill();
-		Await.until(TIMEOUT, "alice reconnected to node C and resumed", () -> aliceEvents.contains("reconnected"));
+		Await.until(TIMEOUT, "alice reconnected to node C and resumed", () -> call.callerConnection.contains("reconnected"));
 		assertThat(aliceConnections).last().isEqualTo(webSocketUrl(this.nodeC));
 		ToneMeter aliceHears = caller.measureToneAgain();
 		ToneMeter bobHears = callee.get().measureToneAgain();
@@ -134,7 +126,7 @@ class ClusterNodeKillE2ETests extends TwoUsersE2ESupport {
 		assertThat(bobHears.frequency()).as("bob still hears alice's 440 Hz").isCloseTo(440, within(5.0));
 		assertThat(caller.call.isEnded()).isFalse();
 		assertThat(callee.get().call.isEnded()).isFalse();
-		System.out.println("Bob heard of Alice's connection: " + bobPeer);
+		System.out.println("Bob heard of Alice's connection: " + call.calleePeer);
 
 		CompletableFuture<CallResult> hangup = new CompletableFuture<>();
 		caller.call.hangup(hangup::complete);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import asia.oncaller.testsupport.TestBroker;
@@ -83,8 +84,11 @@ final class NamespaceRabbitMq implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws InterruptedException, IOException {
-		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+		List<ProcessHandle> vm = this.process.descendants().toList();
+		vm.forEach(ProcessHandle::destroyForcibly);
 		this.process.destroyForcibly().waitFor();
+		// epmd refuses to stop while a node is registered: the VM must be gone first.
+		vm.forEach((handle) -> handle.onExit().join());
 		new ProcessBuilder("epmd", "-kill").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start()
 			.waitFor();

@@ -40,8 +40,11 @@ class SipPhoneNetwork implements PhoneNetwork {
 		String body = String.valueOf(sdp.get("sdp"));
 		Action action = "offer".equals(type) ? Action.OFFER : Action.ANSWER;
 		if (action == Action.OFFER && call.getDirection() == CallDirection.APP_TO_PHONE
-				&& this.legs.byCallId(call.getId()).isEmpty()
-				&& !this.requests.sentToItsNode(call.getId(), action, body)) {
+				&& this.legs.byCallId(call.getId()).isEmpty()) {
+			if (this.requests.sentToItsNode(call.getId(), action, body)) {
+				// The caller's device moved: another node dialled, and this offer is a re-offer.
+				return;
+			}
 			OutboundCalls.Dial dial = new OutboundCalls.Dial(call.phoneLine().trunkId(), call.parties().fromNumber(),
 					call.parties().fromAlias(), call.parties().toNumber(), body);
 			SipProvider provider = this.endpoint.provider();

@@ -141,7 +141,7 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	 * the dialogs A left in PostgreSQL, within 10 s, and the app users hear the end.
 	 */
 	@Test
-	@Order(4)
+	@Order(5)
 	void aKilledNodesPhoneCallsAreHungUpByAnotherNode() throws Exception {
 		SippOptions phoneCalling = phoneCallingNodeA("uac-answered-remote-bye.xml");
 		try (SippProcess callee = carrier("uas-answer.xml").start()) {
@@ -181,11 +181,41 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	/**
+	 * Alice calls a phone from node A, which dials it; her device moves to node C and holds and
+	 * unholds there: her re-offers reach the carrier as re-INVITEs from A (not a second dialling
+	 * from C), their answers come back to her on C, and her hangup on C ends the call.
+	 */
+	@Test
+	@Order(3)
+	void aCallerWhoMovedToAnotherNodeHoldsThePhoneThroughTheLegsNode() throws Exception {
+		try (SippProcess carrier = carrier("uas-reinvite-hold.xml").start()) {
+			trunkTo(carrier, null);
+			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
+			String callId = dial(alice);
+			alice.await((m) -> isState(m, callId, 3));
+			String resumeToken = (String) alice.authen().get("resumeToken");
+			alice.drop();
+			StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
+			assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+
+			back.send("call.sdp", body(callId, "sdp",
+					offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
+			assertThat(sdpText(back.awaitEvent("sdp", callId))).contains("a=recvonly");
+			back.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
+			assertThat(sdpText(back.awaitEvent("sdp", callId))).contains("a=sendrecv");
+			assertThat(back.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).doesNotContain("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeC.sipPort());
+			assertThat(chargedOnce(callId, "Ended")).isPositive();
+		}
+	}
+
+	/**
 	 * The app's device moves from node A, which holds the phone leg, to node C and hangs up
 	 * there: A, alive, learns of the end from PostgreSQL and sends the BYE in its own dialog.
 	 */
 	@Test
-	@Order(3)
+	@Order(4)
 	void aPhoneCallEndedOnAnotherNodeReachesItsLeg() throws Exception {
 		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
 			trunkTo(carrier, null);

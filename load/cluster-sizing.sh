@@ -35,7 +35,9 @@ rabbitmqctl -q set_permissions -p $vhost guest '.*' '.*' '.*'
 api() { curl -sf -u guest:guest "http://127.0.0.1:15672/api/$1"; }
 # Messages published into the vhost's exchanges and delivered to its consumers, so far.
 counter() { api "vhosts/$vhost" | python3 -c "import json,sys; print(json.load(sys.stdin).get('message_stats',{}).get('$1',0))"; }
-connections() { rabbitmqctl -q list_connections --no-table-headers vhost | grep -cx $vhost || true; }
+# RabbitMQ's connections in the vhost: its STOMP plugin's connections are listed by the
+# management plugin, not by rabbitmqctl list_connections.
+connections() { api "connections?columns=vhost" | python3 -c "import json,sys; print(sum(1 for c in json.load(sys.stdin) if c.get('vhost') == '$vhost'))"; }
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 nodes_rss_kb() { local sum=0 p; for p in "${pids[@]}"; do sum=$((sum + $(rss_kb "$p"))); done; echo $sum; }
 beam=$(pgrep -f beam.smp | head -1)

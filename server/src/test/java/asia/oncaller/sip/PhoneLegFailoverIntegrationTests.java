@@ -190,13 +190,9 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	void aCallerWhoMovedToAnotherNodeHoldsThePhoneThroughTheLegsNode() throws Exception {
 		try (SippProcess carrier = carrier("uas-reinvite-hold.xml").start()) {
 			trunkTo(carrier, null);
-			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
-			String resumeToken = (String) alice.authen().get("resumeToken");
-			alice.drop();
-			StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
-			assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+			MovedCall moved = answeredCallMovedFromNodeAToNodeC();
+			String callId = moved.callId();
+			StompTestClient back = moved.device();
 
 			back.send("call.sdp", body(callId, "sdp",
 					offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
@@ -219,13 +215,9 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	void aPhoneCallEndedOnAnotherNodeReachesItsLeg() throws Exception {
 		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
 			trunkTo(carrier, null);
-			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
-			String resumeToken = (String) alice.authen().get("resumeToken");
-			alice.drop();
-			StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
-			assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+			MovedCall moved = answeredCallMovedFromNodeAToNodeC();
+			String callId = moved.callId();
+			StompTestClient back = moved.device();
 
 			assertThat(back.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(5))).as(carrier.report()).isZero();
@@ -278,6 +270,25 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 				"USD"));
 		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
 		return connect(this.nodeC, "bob", "bob-phone", null);
+	}
+
+	/**
+	 * Alice's call to the phone, dialled and answered on node A; then her device drops and
+	 * resumes it on node C.
+	 */
+	private MovedCall answeredCallMovedFromNodeAToNodeC() throws Exception {
+		StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
+		String callId = dial(alice);
+		alice.await((m) -> isState(m, callId, 3));
+		String resumeToken = (String) alice.authen().get("resumeToken");
+		alice.drop();
+		StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
+		assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+		return new MovedCall(callId, back);
+	}
+
+	/** A call and the device that resumed it on another node. */
+	private record MovedCall(String callId, StompTestClient device) {
 	}
 
 	/** A carrier calling our number at node A's SIP port. */

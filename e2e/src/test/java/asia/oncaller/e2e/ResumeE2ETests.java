@@ -3,12 +3,9 @@ package asia.oncaller.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import asia.oncaller.client.CallEvent;
 import asia.oncaller.client.CallResult;
-import asia.oncaller.client.ClientEvent;
 import asia.oncaller.client.MediaOptions;
 import asia.oncaller.client.SignalingState;
 import org.junit.jupiter.api.Test;
@@ -31,18 +28,11 @@ class ResumeE2ETests extends TwoUsersE2ESupport {
 			this.alice = TestUser.connectTo(network.webSocketUrl(), "alice-resume", "alice-resume-laptop",
 					MediaOptions.synthetic(440), E2eServer.get().token("alice-resume"));
 			this.bob = TestUser.connect("bob-resume", 660);
-			List<String> aliceEvents = new CopyOnWriteArrayList<>();
-			this.alice.client.on(ClientEvent.RECONNECTING, (reason) -> aliceEvents.add("reconnecting"));
-			this.alice.client.on(ClientEvent.RECONNECTED, (v) -> aliceEvents.add("reconnected"));
-			AtomicReference<CallProbe> callee = new AtomicReference<>();
-			List<String> bobPeer = new CopyOnWriteArrayList<>();
-			this.bob.onIncoming((incoming) -> {
-				callee.set(new CallProbe(incoming));
-				incoming.on(CallEvent.PEER_CONNECTION, bobPeer::add);
-				incoming.answer((r) -> {
-				});
-			});
-			CallProbe caller = this.alice.call(this.bob, false);
+			ResumableCall call = new ResumableCall(this.alice, this.bob);
+			CallProbe caller = call.caller;
+			AtomicReference<CallProbe> callee = call.callee;
+			List<String> aliceEvents = call.callerConnection;
+			List<String> bobPeer = call.calleePeer;
 			assertThat(CallProbe.result(caller.makeResult).r()).isZero();
 			Await.until(TIMEOUT, "media connected on both sides",
 					() -> caller.mediaConnected() && callee.get() != null && callee.get().mediaConnected());

@@ -1,6 +1,7 @@
 package asia.oncaller.e2e;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,9 +27,9 @@ final class TestUser implements AutoCloseable {
 	private volatile Consumer<OnCallerCall> onIncoming = (call) -> {
 	};
 
-	private TestUser(String webSocketUrl, String userId, String deviceId, MediaOptions media) {
+	private TestUser(List<String> webSocketUrls, String userId, String deviceId, MediaOptions media) {
 		this.userId = userId;
-		this.client = new OnCallerClient(webSocketUrl);
+		this.client = new OnCallerClient(webSocketUrls);
 		this.client.setDeviceId(deviceId);
 		this.client.setMediaOptions(media);
 		this.client.on(ClientEvent.INCOMING_CALL, (call) -> this.onIncoming.accept(call));
@@ -56,7 +57,16 @@ final class TestUser implements AutoCloseable {
 
 	/** Connects {@code userId} as device {@code deviceId} to the server at {@code webSocketUrl}. */
 	static TestUser connectTo(String webSocketUrl, String userId, String deviceId, MediaOptions media, String token) {
-		TestUser user = new TestUser(webSocketUrl, userId, deviceId, media);
+		return connectTo(List.of(webSocketUrl), userId, deviceId, media, token);
+	}
+
+	/**
+	 * Connects {@code userId} as device {@code deviceId} to the first of these servers; the client
+	 * tries the next when one cannot be reached (the nodes of a cluster).
+	 */
+	static TestUser connectTo(List<String> webSocketUrls, String userId, String deviceId, MediaOptions media,
+			String token) {
+		TestUser user = new TestUser(webSocketUrls, userId, deviceId, media);
 		CompletableFuture<Authen> authen = new CompletableFuture<>();
 		user.client.on(ClientEvent.AUTHEN, authen::complete);
 		user.client.connect(token);

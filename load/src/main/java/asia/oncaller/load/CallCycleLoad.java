@@ -29,7 +29,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * For a cluster (docs/cluster.md, "Sizing"), {@code --servers} lists the nodes: pair {@code i}'s
  * caller connects to node {@code i mod n} and its callee to the next node, so that every call
  * crosses nodes through RabbitMQ; {@code --idle} connects that many more clients, spread the same
- * way, that only stay connected while the calls run.
+ * way, that only stay connected while the calls run; {@code --idle-pause} seconds pass between
+ * every client's connecting and the first call, for measuring what they alone cost (memory, RabbitMQ's
+ * connections) and for taking RabbitMQ's message counters before the calls.
  *
  * <pre>
  * ./mvnw -q -pl load compile exec:java -Dexec.args="--calls 3000 --rate 0"    # throughput, closed loop
@@ -44,6 +46,8 @@ public final class CallCycleLoad {
 	private final List<String> servers;
 
 	private final int idleClients;
+
+	private final Duration idlePause;
 
 	private final int pairs;
 
@@ -63,6 +67,7 @@ public final class CallCycleLoad {
 		this.servers = List.of(
 				options.getOrDefault("servers", options.getOrDefault("server", "http://127.0.0.1:8080")).split(","));
 		this.idleClients = Integer.parseInt(options.getOrDefault("idle", "0"));
+		this.idlePause = Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-pause", "0")));
 		this.pairs = Integer.parseInt(options.getOrDefault("pairs", "20"));
 		this.calls = Integer.parseInt(options.getOrDefault("calls", "2000"));
 		this.rate = Double.parseDouble(options.getOrDefault("rate", "0"));
@@ -99,6 +104,11 @@ public final class CallCycleLoad {
 			all.add(caller);
 			all.add(callee);
 			idle.add(new Pair(caller, callee, callerUser, calleeUser));
+		}
+		if (!this.idlePause.isZero()) {
+			System.out.printf("connected=%d pausing=%ds%n", all.size(), this.idlePause.toSeconds());
+			System.out.flush();
+			TimeUnit.MILLISECONDS.sleep(this.idlePause.toMillis());
 		}
 		ExecutorService workers = Executors.newFixedThreadPool(this.pairs);
 		long intervalNanos = (this.rate > 0) ? (long) (1_000_000_000L / this.rate) : 0;

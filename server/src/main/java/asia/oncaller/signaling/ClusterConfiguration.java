@@ -7,6 +7,7 @@ import asia.oncaller.call.ResumeProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -48,8 +49,8 @@ class ClusterConfiguration {
 	@Bean
 	@Conditional(Clustered.class)
 	NodeMail nodeMail(SimpMessagingTemplate template, StompEventSender sender, JsonMapper json, BeanFactory beans,
-			ClusterProperties cluster) {
-		return new NodeMail(template, sender, json, beans, cluster);
+			ApplicationEventPublisher events, ClusterProperties cluster) {
+		return new NodeMail(template, sender, json, beans, events, cluster);
 	}
 
 	@Bean

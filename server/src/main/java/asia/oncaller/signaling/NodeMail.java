@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import asia.oncaller.call.Delivery;
+import asia.oncaller.call.NodeMailbox;
+import asia.oncaller.call.PhoneLegRequest;
 import asia.oncaller.call.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -25,11 +28,16 @@ import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
  * Hands events to the other nodes of a cluster through RabbitMQ, on the relay's own ("system")
  * connection: each node subscribes there to a destination of its own, and delivers what arrives
  * to its devices as if it had sent it ({@link StompEventSender}). One connection each way and one
- * thread here keep the events from one node to a device in the order they were sent.
+ * thread here keep the events from one node to a device in the order they were sent. Requests for
+ * a phone leg another node holds travel the same way, and are published there as application
+ * events ({@link PhoneLegRequest}).
  */
-class NodeMail implements SmartInitializingSingleton, DisposableBean {
+class NodeMail implements NodeMailbox, SmartInitializingSingleton, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(NodeMail.class);
+
+	/** The envelope's kind of a {@link PhoneLegRequest}; the others carry an event. */
+	private static final String PHONE_LEG = "phoneLeg";
 
 	private static final TypeReference<Map<String, Object>> ENVELOPE = new TypeReference<>() {
 	};
@@ -42,6 +50,8 @@ class NodeMail implements SmartInitializingSingleton, DisposableBean {
 
 	private final BeanFactory beans;
 
+	private final ApplicationEventPublisher events;
+
 	private final String nodeId;
 
 	// Off the relay's I/O thread, and one at a time, in the order they arrived.
@@ -49,8 +59,9 @@ class NodeMail implements SmartInitializingSingleton, DisposableBean {
 		.newSingleThreadExecutor((task) -> new Thread(task, "node-mail"));
 
 	NodeMail(SimpMessagingTemplate template, StompEventSender sender, JsonMapper json, BeanFactory beans,
-			ClusterProperties properties) {
+			ApplicationEventPublisher events, ClusterProperties properties) {
 		this.template = template;
+		this.events = events;
 		this.sender = sender;
 		this.json = json;
 		this.beans = beans;
@@ -65,6 +76,16 @@ class NodeMail implements SmartInitializingSingleton, DisposableBean {
 		envelope.put("userId", delivery.recipient().userId());
 		envelope.put("connectionId", connectionOf(delivery.recipient()));
 		envelope.put("event", delivery.event());
+		this.template.convertAndSend(destination(node), (Object) envelope);
+	}
+
+	@Override
+	public void send(String node, PhoneLegRequest request) {
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("kind", PHONE_LEG);
+		envelope.put("callId", request.callId());
+		envelope.put("action", request.action().name());
+		envelope.put("body", request.body());
 		this.template.convertAndSend(destination(node), (Object) envelope);
 	}
 
@@ -89,11 +110,18 @@ class NodeMail implements SmartInitializingSingleton, DisposableBean {
 		}
 		this.inbox.execute(() -> {
 			try {
-				this.sender.deliver(delivery(this.json.readValue(payload, ENVELOPE)), false);
+				Map<String, Object> envelope = this.json.readValue(payload, ENVELOPE);
+				if (PHONE_LEG.equals(envelope.get("kind"))) {
+					this.events.publishEvent(new PhoneLegRequest((String) envelope.get("callId"),
+							PhoneLegRequest.Action.valueOf((String) envelope.get("action")), (String) envelope.get("body")));
+				}
+				else {
+					this.sender.deliver(delivery(envelope), false);
+				}
 			}
 			catch (RuntimeException ex) {
-				// Only another node sends here; a bug there must not stop the events after it.
-				log.error("Could not deliver an event from another node", ex);
+				// Only another node sends here; a bug there must not stop the mail after it.
+				log.error("Could not act on mail from another node", ex);
 			}
 		});
 	}

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sip.Dialog;
 import javax.sip.header.RouteHeader;
@@ -58,6 +59,20 @@ class PhoneDialogs {
 					+ " values (?, ?, ?, ?, ?) on conflict (call_id) do nothing", leg.callId, this.membership.nodeId(),
 					leg.sipCallId, leg.sipCallId, leg.localTag);
 		}
+	}
+
+	/**
+	 * The node holding the call's leg when that is another node than this one; empty on a single
+	 * node, or when no node holds a leg for the call.
+	 */
+	Optional<String> otherNodeHolding(String callId) {
+		if (!clustered()) {
+			return Optional.empty();
+		}
+		return this.jdbc.queryForList("select node_id from phone_dialog where call_id = ?", String.class, callId)
+			.stream()
+			.filter((node) -> !node.equals(this.membership.nodeId()))
+			.findFirst();
 	}
 
 	/** The carrier's side is established: what a BYE in its dialog needs. */

@@ -4,6 +4,7 @@ import asia.oncaller.call.CallDirection;
 import asia.oncaller.call.CallLifecycleEvent;
 import asia.oncaller.call.CallState;
 import asia.oncaller.call.CallSnapshot;
+import asia.oncaller.call.PhoneLegRequest.Action;
 import asia.oncaller.media.RtpDtmfReceived;
 
 import org.springframework.context.event.EventListener;
@@ -14,7 +15,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * What happens to a call on the app's side reaches its phone leg once committed: a device
  * ringing is the carrier's 180, the app's answer starts the wait for its SDP, and an ending (hangup, reject, timeout, money, lost connection)
  * is a CANCEL, a BYE or the final response, whoever or whatever ended the call; a transfer
- * offers the phone's media to the new user. And the phone's RFC 4733 digits reach the app.
+ * offers the phone's media to the new user. A leg on another node gets them through
+ * {@link PhoneLegRequests} (an ending it sees itself, {@link PhoneLegTakeover}). And the phone's
+ * RFC 4733 digits reach the app.
  */
 class PhoneLegEvents {
 
@@ -26,11 +29,15 @@ class PhoneLegEvents {
 
 	private final DialogRequests dialogs;
 
-	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs) {
+	private final PhoneLegRequests requests;
+
+	PhoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound, DialogRequests dialogs,
+			PhoneLegRequests requests) {
 		this.legs = legs;
 		this.outbound = outbound;
 		this.inbound = inbound;
 		this.dialogs = dialogs;
+		this.requests = requests;
 	}
 
 	/** A digit the phone party pressed, seen by the media bridge as an RFC 4733 event. */
@@ -52,13 +59,13 @@ class PhoneLegEvents {
 			return;
 		}
 		if (event instanceof CallLifecycleEvent.Ringing && call.direction() == CallDirection.PHONE_TO_APP) {
-			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.inbound.ringing(leg)));
+			this.requests.send(call.id(), Action.RINGING, null);
 		}
 		else if (event instanceof CallLifecycleEvent.Answered && call.direction() == CallDirection.PHONE_TO_APP) {
-			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.inbound.appAnswered(leg)));
+			this.requests.send(call.id(), Action.ANSWERED, null);
 		}
 		else if (event instanceof CallLifecycleEvent.Transferred) {
-			this.legs.byCallId(call.id()).ifPresent((leg) -> leg.run(() -> this.dialogs.transfer(leg)));
+			this.requests.send(call.id(), Action.TRANSFERRED, null);
 		}
 		else if (event instanceof CallLifecycleEvent.Ended ended) {
 			this.legs.byCallId(call.id())

@@ -10,6 +10,7 @@ import javax.sip.SipListener;
 import asia.oncaller.call.ClusterMembership;
 import asia.oncaller.call.EventSender;
 import asia.oncaller.call.MakeCallService;
+import asia.oncaller.call.NodeMailbox;
 import asia.oncaller.call.PhoneCallService;
 import asia.oncaller.limits.CallSetups;
 import asia.oncaller.ivr.SccoRunner;
@@ -106,15 +107,21 @@ class SipConfiguration {
 	}
 
 	@Bean
+	PhoneLegRequests phoneLegRequests(PhoneLegs legs, InboundCalls inbound, DialogRequests dialogs,
+			PhoneDialogs held, ObjectProvider<NodeMailbox> mail) {
+		return new PhoneLegRequests(legs, inbound, dialogs, held, mail);
+	}
+
+	@Bean
 	SipPhoneNetwork sipPhoneNetwork(SipEndpoint endpoint, PhoneLegs legs, OutboundCalls outbound,
-			InboundCalls inbound, DialogRequests dialogs) {
-		return new SipPhoneNetwork(endpoint, legs, outbound, inbound, dialogs);
+			PhoneLegRequests requests) {
+		return new SipPhoneNetwork(endpoint, legs, outbound, requests);
 	}
 
 	@Bean
 	PhoneLegEvents phoneLegEvents(PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound,
-			DialogRequests dialogs) {
-		return new PhoneLegEvents(legs, outbound, inbound, dialogs);
+			DialogRequests dialogs, PhoneLegRequests requests) {
+		return new PhoneLegEvents(legs, outbound, inbound, dialogs, requests);
 	}
 
 	@Bean

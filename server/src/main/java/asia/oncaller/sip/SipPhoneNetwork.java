@@ -8,11 +8,14 @@ import javax.sip.SipProvider;
 
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallDirection;
+import asia.oncaller.call.PhoneLegRequest.Action;
 import asia.oncaller.call.PhoneNetwork;
 
 /**
  * The app's side of phone legs: its SDP dials, renegotiates or answers; its DTMF goes to the
- * carrier. Each leg does the work in its own order, off the caller's thread.
+ * carrier. Each leg does the work in its own order, off the caller's thread, on the node that
+ * holds it ({@link PhoneLegRequests}); a call to a phone whose leg no node holds yet is dialled
+ * from this node.
  */
 class SipPhoneNetwork implements PhoneNetwork {
 
@@ -22,25 +25,26 @@ class SipPhoneNetwork implements PhoneNetwork {
 
 	private final OutboundCalls outbound;
 
-	private final InboundCalls inbound;
+	private final PhoneLegRequests requests;
 
-	private final DialogRequests dialogs;
-
-	SipPhoneNetwork(SipEndpoint endpoint, PhoneLegs legs, OutboundCalls outbound, InboundCalls inbound,
-			DialogRequests dialogs) {
+	SipPhoneNetwork(SipEndpoint endpoint, PhoneLegs legs, OutboundCalls outbound, PhoneLegRequests requests) {
 		this.endpoint = endpoint;
 		this.legs = legs;
 		this.outbound = outbound;
-		this.inbound = inbound;
-		this.dialogs = dialogs;
+		this.requests = requests;
 	}
 
 	@Override
 	public void sdp(Call call, Map<String, Object> sdp) {
 		String type = String.valueOf(sdp.get("type"));
 		String body = String.valueOf(sdp.get("sdp"));
-		Optional<PhoneLeg> existing = this.legs.byCallId(call.getId());
-		if (existing.isEmpty() && "offer".equals(type) && call.getDirection() == CallDirection.APP_TO_PHONE) {
+		Action action = "offer".equals(type) ? Action.OFFER : Action.ANSWER;
+		if (action == Action.OFFER && call.getDirection() == CallDirection.APP_TO_PHONE
+				&& this.legs.byCallId(call.getId()).isEmpty()) {
+			if (this.requests.sentToItsNode(call.getId(), action, body)) {
+				// The caller's device moved: another node dialled, and this offer is a re-offer.
+				return;
+			}
 			OutboundCalls.Dial dial = new OutboundCalls.Dial(call.phoneLine().trunkId(), call.parties().fromNumber(),
 					call.parties().fromAlias(), call.parties().toNumber(), body);
 			SipProvider provider = this.endpoint.provider();
@@ -50,19 +54,8 @@ class SipPhoneNetwork implements PhoneNetwork {
 				leg.run(() -> this.outbound.dial(leg, dial));
 				return;
 			}
-			existing = this.legs.byCallId(call.getId());
 		}
-		existing.ifPresent((leg) -> leg.run(() -> {
-			if ("offer".equals(type)) {
-				this.dialogs.reoffer(leg, body);
-			}
-			else if (leg.transferring) {
-				this.dialogs.transferAnswered(leg, body);
-			}
-			else if (leg.direction == PhoneLeg.Direction.INBOUND) {
-				this.inbound.answer(leg, body);
-			}
-		}));
+		this.requests.send(call.getId(), action, body);
 	}
 
 	@Override
@@ -72,7 +65,7 @@ class SipPhoneNetwork implements PhoneNetwork {
 
 	@Override
 	public void dtmf(Call call, String digits) {
-		this.legs.byCallId(call.getId()).ifPresent((leg) -> leg.run(() -> this.dialogs.dtmf(leg, digits)));
+		this.requests.send(call.getId(), Action.DTMF, digits);
 	}
 
 }

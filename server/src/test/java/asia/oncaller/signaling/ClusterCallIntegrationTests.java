@@ -12,9 +12,18 @@ import asia.oncaller.TestTenants;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallRepository;
 import asia.oncaller.call.CallState;
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RateRepository;
+import asia.oncaller.billing.RatedCallType;
+import asia.oncaller.numbers.PhoneNumber;
+import asia.oncaller.numbers.PhoneNumberRepository;
 import asia.oncaller.tenant.Project;
 import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.StompTestClient;
+import asia.oncaller.trunks.SipTrunk;
+import asia.oncaller.trunks.SipTransport;
+import asia.oncaller.trunks.SipTrunkRepository;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -286,6 +295,74 @@ class ClusterCallIntegrationTests {
 			.isEqualTo(lastSeq + 1);
 	}
 
+	/**
+	 * The {@code call.make} codes 1 to 8 for a caller on node A whose callee, or own other device,
+	 * is on node B or C: the same code path on every node, and the money a live call holds is
+	 * settled in PostgreSQL, so a second device on another node is refused with 8 too.
+	 */
+	@Test
+	void makeCodesOneToEightAreTheSameAcrossNodes() throws Exception {
+		StompTestClient alice = device(0, "alice", "a1");
+		StompTestClient aliceElsewhere = device(2, "alice", "a2");
+		device(1, "bob", "b1");
+		this.answerUrl.respondStatus(500);
+		assertThat(make(alice, "bob")).containsEntry("r", 1);
+		this.answerUrl.respond("{\"action\":\"connect\"}");
+		assertThat(make(alice, "bob")).containsEntry("r", 2);
+		this.answerUrl.respond(AnswerUrlServer.connectToUser("bob", 60)
+			.replace("\"type\":\"internal\",\"number\":\"bob\"", "\"type\":\"sip\",\"number\":\"bob\""));
+		assertThat(make(alice, "bob")).containsEntry("r", 3);
+		this.answerUrl.respond(AnswerUrlServer.connectToPhone("+19990001111", "+84901234567"));
+		assertThat(make(alice, "+84901234567")).containsEntry("r", 4);
+
+		String accountId = this.project.getAccountId();
+		Project other = cluster.bean(0, TestTenants.class).create("http://127.0.0.1:1/", BigDecimal.ZERO).project;
+		PhoneNumberRepository numbers = cluster.bean(1, PhoneNumberRepository.class);
+		String theirs = numbers.save(new PhoneNumber(uniqueNumber(), other.getAccountId())).getNumber();
+		this.answerUrl.respond(AnswerUrlServer.connectToPhone(theirs, "+84901234567"));
+		assertThat(make(aliceElsewhere, "+84901234567")).containsEntry("r", 5);
+		String noTrunk = numbers.save(new PhoneNumber(uniqueNumber(), accountId)).getNumber();
+		this.answerUrl.respond(AnswerUrlServer.connectToPhone(noTrunk, "+84901234567"));
+		assertThat(make(aliceElsewhere, "+84901234567")).containsEntry("r", 6);
+		SipTrunk foreign = cluster.bean(1, SipTrunkRepository.class)
+			.save(new SipTrunk(other.getAccountId(), "Theirs", "127.0.0.1", 5070, SipTransport.UDP));
+		PhoneNumber onForeignTrunk = new PhoneNumber(uniqueNumber(), accountId);
+		onForeignTrunk.setTrunkId(foreign.getId());
+		numbers.save(onForeignTrunk);
+		this.answerUrl.respond(AnswerUrlServer.connectToPhone(onForeignTrunk.getNumber(), "+84901234567"));
+		assertThat(make(aliceElsewhere, "+84901234567")).containsEntry("r", 7);
+
+		// The balance, 10.00, is exactly one first increment of this rate.
+		cluster.bean(1, RateRepository.class)
+			.save(new Rate(accountId, RatedCallType.INTERNAL, "", new BigDecimal("10.00"), 60, "USD"));
+		String ringing = call(alice, "bob");
+		this.answerUrl.respond(AnswerUrlServer.connectToUser("bob", 60));
+		assertThat(make(aliceElsewhere, "bob")).containsEntry("r", 8);
+		assertThat(alice.request("call.hangup", body(ringing))).containsEntry("r", 0);
+		assertThat(make(aliceElsewhere, "bob")).containsEntry("r", 0);
+	}
+
+	/** Each party's media state, reported on its own node, is the call's; a bad code is 10. */
+	@Test
+	void mediaStatesReportedOnTwoNodesAreTheCalls() throws Exception {
+		StompTestClient alice = device(0, "alice", "a1");
+		StompTestClient bob = device(1, "bob", "b1");
+		String callId = call(alice, "bob");
+		bob.awaitEvent("incomingCall", callId);
+		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
+
+		// A media state that is taken gets no reply (PROTOCOL, call.mediastate); a refused one does.
+		alice.send("call.mediastate", body(callId, "code", 1));
+		bob.send("call.mediastate", body(callId, "code", 2));
+		assertThat(bob.request("call.mediastate", body(callId, "code", 7))).containsEntry("r", 10);
+		Awaitility.await().atMost(StompTestClient.WAIT).untilAsserted(() -> {
+			assertThat(record(callId).getCallerMediaState()).isEqualTo(1);
+			assertThat(record(callId).getCalleeMediaState()).isEqualTo(2);
+		});
+		assertThat(alice.request("call.hangup", body(callId))).containsEntry("r", 0);
+		assertThat(bob.request("call.mediastate", body(callId, "code", 1))).containsEntry("r", 1);
+	}
+
 	@Test
 	void aClientOfARelayingNodeGetsOnlyTheFramesItAskedFor() throws Exception {
 		try (RawStompSocket device = RawStompSocket.connected(HttpClient.newHttpClient(), cluster.port(2),
@@ -309,10 +386,17 @@ class ClusterCallIntegrationTests {
 
 	private String call(StompTestClient caller, String callee) throws InterruptedException {
 		this.answerUrl.respond(AnswerUrlServer.connectToUser(callee, 60));
-		Map<String, Object> reply = caller.request("call.make",
-				Map.of("fromNumber", "alice", "toNumber", callee, "isVideoCall", false));
+		Map<String, Object> reply = make(caller, callee);
 		assertThat(reply).containsEntry("r", 0);
 		return (String) reply.get("callId");
+	}
+
+	private static Map<String, Object> make(StompTestClient caller, String toNumber) throws InterruptedException {
+		return caller.request("call.make", Map.of("fromNumber", "alice", "toNumber", toNumber, "isVideoCall", false));
+	}
+
+	private static String uniqueNumber() {
+		return "+1555" + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000L));
 	}
 
 	private Call record(String callId) {

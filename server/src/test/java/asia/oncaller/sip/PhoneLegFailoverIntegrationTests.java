@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import asia.oncaller.billing.Rate;
+import asia.oncaller.billing.RatedCallType;
 import asia.oncaller.call.Call;
 import asia.oncaller.call.CallState;
 import asia.oncaller.media.MediaPackets;
@@ -15,6 +17,7 @@ import asia.oncaller.testsupport.AnswerUrlServer;
 import asia.oncaller.testsupport.ClusterNodeProcess;
 import asia.oncaller.testsupport.StompTestClient;
 import asia.oncaller.testsupport.TestBroker;
+import asia.oncaller.trunks.DtmfMode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +36,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Phone legs in a cluster (issue 17 item 2, docs/sip.md "Phone legs in a cluster"): two server
  * nodes, each a JVM of its own on the test database, the machine's RabbitMQ and one rtpengine,
- * with a real SIPp as the carrier. Node A holds the phone leg and is killed with SIGKILL (no
- * shutdown hook, no goodbye), or stays up while the call ends on node C; the carrier must get its
- * BYE within 10 s, and the record must end, and be charged, exactly once. This test's own server
- * context only sets the tenant up and reads the records; it is no node of the cluster.
+ * with a real SIPp as the carrier. Node A holds the phone leg while the app user's device sits on
+ * node C: the device's SDP, DTMF, hold and hangup reach the leg on A, and the carrier's hangup
+ * reaches the device on C. Or node A is killed with SIGKILL (no shutdown hook, no goodbye); the
+ * carrier must get its BYE within 10 s, and the record must end, and be charged, exactly once.
+ * This test's own server context only sets the tenant up and reads the records; it is no node of
+ * the cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,19 +81,65 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	/**
+	 * A phone calls node A; Bob's device on node C answers. A sends the carrier its 200 OK with
+	 * the media rtpengine answered for Bob's SDP, and C's DTMF (SIP INFO), hold and unhold
+	 * (re-INVITEs, whose answers come back to Bob) reach the carrier from A; the carrier's BYE
+	 * ends the call on Bob's device, charged once.
+	 */
+	@Test
+	@Order(1)
+	void aPhoneCallAnsweredOnAnotherNodeIsBridgedAndRenegotiatedFromThere() throws Exception {
+		StompTestClient bob = phoneCallsGoToBobOnNodeC(DtmfMode.INFO);
+		try (SippProcess carrier = phoneCallingNodeA("uac-answered-dtmf-hold.xml").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			bob.await((m) -> isState(m, callId, 3));
+			assertThat(dialogRow(callId)).containsEntry("node_id", this.nodeA.id());
+			await().atMost(StompTestClient.WAIT)
+				.until(() -> answeredMediaPort(carrier.messages()) > 0 && carrier.messages().contains("180 Ringing"));
+
+			assertThat(bob.request("call.dtmf", body(callId, "digits", "5"))).containsEntry("r", 0);
+			await().atMost(StompTestClient.WAIT).until(() -> carrier.messages().contains("Signal=5"));
+			bob.send("call.sdp", body(callId, "sdp",
+					offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
+			assertThat(sdpText(bob.awaitEvent("sdp", callId))).contains("a=recvonly");
+			bob.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
+			assertThat(sdpText(bob.awaitEvent("sdp", callId))).contains("a=sendrecv");
+
+			assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Ended");
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort());
+			assertThat(chargedOnce(callId, "Ended")).isPositive();
+		}
+	}
+
+	/** Bob, on node C, hangs up a phone's call that node A holds: A sends the BYE, the call ends once. */
+	@Test
+	@Order(2)
+	void aPhoneCallHungUpOnAnotherNodeGetsItsByeFromTheLegsNode() throws Exception {
+		StompTestClient bob = phoneCallsGoToBobOnNodeC(null);
+		try (SippProcess carrier = phoneCallingNodeA("uac-answered-remote-bye.xml").start()) {
+			String callId = (String) bob.awaitEvent("incomingCall", null).get("callId");
+			answer(bob, callId);
+			bob.await((m) -> isState(m, callId, 3));
+			await().atMost(StompTestClient.WAIT).until(() -> dialogRow(callId).get("remote_target") != null);
+
+			assertThat(bob.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).contains("BYE sip:", "Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeA.sipPort());
+			assertThat(chargedOnce(callId, "Ended")).isPositive();
+		}
+	}
+
+	/**
 	 * Node A holds two answered phone calls, one an app user made to a phone and one a phone made
 	 * to an app user; A is killed. Alice moves to node C and resumes; C hangs both phones up from
 	 * the dialogs A left in PostgreSQL, within 10 s, and the app users hear the end.
 	 */
 	@Test
-	@Order(2)
+	@Order(5)
 	void aKilledNodesPhoneCallsAreHungUpByAnotherNode() throws Exception {
-		SippOptions phoneCalling = SippProcess.scenario("uac-answered-remote-bye.xml")
-			.in(this.test)
-			.label("caller")
-			.remote(this.nodeA.sipPort())
-			.service(OUR_NUMBER)
-			.set("caller", PHONE);
+		SippOptions phoneCalling = phoneCallingNodeA("uac-answered-remote-bye.xml");
 		try (SippProcess callee = carrier("uas-answer.xml").start()) {
 			trunkTo(callee, null);
 			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
@@ -126,21 +177,43 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 	}
 
 	/**
+	 * Alice calls a phone from node A, which dials it; her device moves to node C and holds and
+	 * unholds there: her re-offers reach the carrier as re-INVITEs from A (not a second dialling
+	 * from C), their answers come back to her on C, and her hangup on C ends the call.
+	 */
+	@Test
+	@Order(3)
+	void aCallerWhoMovedToAnotherNodeHoldsThePhoneThroughTheLegsNode() throws Exception {
+		try (SippProcess carrier = carrier("uas-reinvite-hold.xml").start()) {
+			trunkTo(carrier, null);
+			MovedCall moved = answeredCallMovedFromNodeAToNodeC();
+			String callId = moved.callId();
+			StompTestClient back = moved.device();
+
+			back.send("call.sdp", body(callId, "sdp",
+					offer(MediaPackets.sdp("chromium-offer.sdp").replace("a=sendrecv", "a=sendonly"))));
+			assertThat(sdpText(back.awaitEvent("sdp", callId))).contains("a=recvonly");
+			back.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
+			assertThat(sdpText(back.awaitEvent("sdp", callId))).contains("a=sendrecv");
+			assertThat(back.request("call.hangup", body(callId))).containsEntry("r", 0);
+			assertThat(carrier.exitCodeWithin(SIPP_EXIT)).as(carrier.report()).isZero();
+			assertThat(carrier.messages()).doesNotContain("Via: SIP/2.0/UDP 127.0.0.1:" + this.nodeC.sipPort());
+			assertThat(chargedOnce(callId, "Ended")).isPositive();
+		}
+	}
+
+	/**
 	 * The app's device moves from node A, which holds the phone leg, to node C and hangs up
 	 * there: A, alive, learns of the end from PostgreSQL and sends the BYE in its own dialog.
 	 */
 	@Test
-	@Order(1)
+	@Order(4)
 	void aPhoneCallEndedOnAnotherNodeReachesItsLeg() throws Exception {
 		try (SippProcess carrier = carrier("uas-answer.xml").start()) {
 			trunkTo(carrier, null);
-			StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
-			String callId = dial(alice);
-			alice.await((m) -> isState(m, callId, 3));
-			String resumeToken = (String) alice.authen().get("resumeToken");
-			alice.drop();
-			StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
-			assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+			MovedCall moved = answeredCallMovedFromNodeAToNodeC();
+			String callId = moved.callId();
+			StompTestClient back = moved.device();
 
 			assertThat(back.request("call.hangup", body(callId))).containsEntry("r", 0);
 			assertThat(carrier.exitCodeWithin(Duration.ofSeconds(5))).as(carrier.report()).isZero();
@@ -150,17 +223,24 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		}
 	}
 
-	/**
-	 * The call ended within the limit of the kill, once: its record, and as many charges in the
-	 * ledger as it has a cost (one, or none for an unpriced call), of that cost. Returns the cost.
-	 */
+	/** The call ended as lost within the limit of the kill, once; returns its cost. */
 	private BigDecimal endedOnce(String callId, Instant killed) {
-		Call record = record(callId);
-		assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
-		assertThat(record.getEndReason()).isEqualTo("Connection lost");
-		Duration failover = Duration.between(killed, record.timing().endedAt());
+		BigDecimal cost = chargedOnce(callId, "Connection lost");
+		Duration failover = Duration.between(killed, record(callId).timing().endedAt());
 		System.out.println("Phone leg failover: call " + callId + " ended " + failover.toMillis() + " ms after SIGKILL");
 		assertThat(failover).isLessThan(FAILOVER_LIMIT);
+		return cost;
+	}
+
+	/**
+	 * The call ended for the reason, once: its record, and as many charges in the ledger as it has
+	 * a cost (one, or none for an unpriced call), of that cost, and its leg forgotten. Returns the
+	 * cost.
+	 */
+	private BigDecimal chargedOnce(String callId, String reason) {
+		Call record = record(callId);
+		assertThat(record.getStatus()).isEqualTo(CallState.ENDED);
+		assertThat(record.getEndReason()).isEqualTo(reason);
 		BigDecimal cost = (record.money().cost() != null) ? record.money().cost() : BigDecimal.ZERO;
 		List<BigDecimal> charges = this.jdbc.queryForList(
 				"select -amount from balance_transaction where call_id = ? and kind = 'CALL_CHARGE'", BigDecimal.class,
@@ -171,8 +251,50 @@ class PhoneLegFailoverIntegrationTests extends PhoneCallTestSupport {
 		else {
 			assertThat(charges).isEmpty();
 		}
-		assertThat(dialogRows(callId)).isZero();
+		await().atMost(StompTestClient.WAIT).until(() -> dialogRows(callId) == 0);
 		return cost;
+	}
+
+	/**
+	 * Phone calls to our number ring Bob's device on node C, which is returned; they are priced
+	 * (as a phone's call is, by the rate of the app user it connects to), so that a double charge
+	 * would show.
+	 */
+	private StompTestClient phoneCallsGoToBobOnNodeC(DtmfMode dtmfMode) throws Exception {
+		inboundTrunk(dtmfMode);
+		this.rates.save(new Rate(this.project.getAccountId(), RatedCallType.INTERNAL, "", new BigDecimal("0.60"), 1,
+				"USD"));
+		this.answerUrl.respond(AnswerUrlServer.connectPhoneToUser(PHONE, "bob", 30));
+		return connect(this.nodeC, "bob", "bob-phone", null);
+	}
+
+	/**
+	 * Alice's call to the phone, dialled and answered on node A; then her device drops and
+	 * resumes it on node C.
+	 */
+	private MovedCall answeredCallMovedFromNodeAToNodeC() throws Exception {
+		StompTestClient alice = connect(this.nodeA, "alice", "alice-phone", null);
+		String callId = dial(alice);
+		alice.await((m) -> isState(m, callId, 3));
+		String resumeToken = (String) alice.authen().get("resumeToken");
+		alice.drop();
+		StompTestClient back = connect(this.nodeC, "alice", "alice-phone", resumeToken);
+		assertThat(back.request("call.resume", body(callId, "lastSeq", 0))).containsEntry("r", 0);
+		return new MovedCall(callId, back);
+	}
+
+	/** A call and the device that resumed it on another node. */
+	private record MovedCall(String callId, StompTestClient device) {
+	}
+
+	/** A carrier calling our number at node A's SIP port. */
+	private SippOptions phoneCallingNodeA(String scenario) {
+		return SippProcess.scenario(scenario)
+			.in(this.test)
+			.label("caller")
+			.remote(this.nodeA.sipPort())
+			.service(OUR_NUMBER)
+			.set("caller", PHONE);
 	}
 
 	private BigDecimal balance() {

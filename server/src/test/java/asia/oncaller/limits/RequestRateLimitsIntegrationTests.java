@@ -53,6 +53,15 @@ class RequestRateLimitsIntegrationTests extends CallTestSupport {
 			.until(() -> rest.get("/v1/account").status() == 200);
 	}
 
+	/** The recordings' REST endpoints are cut at the same rate as the rest of {@code /v1}. */
+	@Test
+	void floodOfTheRecordingsListGets429() {
+		RestClientForTests rest = new RestClientForTests(this.port, this.tenants.accountToken(account()));
+
+		assertThat(floodUntilRefused(rest, "/v1/recordings").headers().getFirst(HttpHeaders.RETRY_AFTER))
+			.isEqualTo("1");
+	}
+
 	@Test
 	void oneAccountsFloodLeavesAnotherAccountAlone() {
 		RestClientForTests flooder = new RestClientForTests(this.port, this.tenants.accountToken(account()));

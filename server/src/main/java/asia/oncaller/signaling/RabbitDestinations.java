@@ -26,7 +26,7 @@ class RabbitDestinations implements ChannelInterceptor {
 	private static final String QUEUE = "/queue/";
 
 	/** What Spring turns each connection's {@code /user/queue/events} into, before its id. */
-	private static final String EVENTS = ClientMessenger.EVENTS + "-user";
+	private static final String EVENTS = "/queue/events-user";
 
 	private final RelayedSubscriptions subscriptions;
 

@@ -1,0 +1,19 @@
+-- Fewer index entries per call (issue 15, docs/performance.md "Fewer indexes on call"). A call is
+-- written three times (created, answered, ended), and since its status is in partial indexes'
+-- predicates no update is HOT: each of the three row versions gets an entry in every full index
+-- of call, and in each partial index whose predicate it meets. That was 27 index entries per call.
+
+-- V1's listing index (account_id, created_at DESC, id DESC) and V17's charts index
+-- (account_id, created_at) INCLUDE (...) had the same leading columns: one index with the listing's
+-- order and the charts' columns serves both, the records' keyset pages as before and the roll-ups
+-- and raw-call sums as an index-only range scan (read backwards, which a B-tree does as well).
+DROP INDEX call_account_created_idx;
+DROP INDEX call_account_stats_idx;
+CREATE INDEX call_account_created_idx ON call (account_id, created_at DESC, id DESC)
+    INCLUDE (project_id, answered_at, ended_at, cost, end_reason);
+
+-- V1's index of every live call by status: each query on live calls that has it is an account's
+-- (V4's call_account_live_idx, same predicate, serves those with an index condition instead of a
+-- filter) or looks for a connection or a deadline (V2's and V12's partial indexes), and a scan of
+-- all live calls, which nothing in production does, reads V4's index as well.
+DROP INDEX call_live_idx;

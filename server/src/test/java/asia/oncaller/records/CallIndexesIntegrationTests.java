@@ -63,7 +63,7 @@ class CallIndexesIntegrationTests {
 				  t + interval '3 seconds', t + interval '1 minute', 'Ended', 0.01
 				FROM (SELECT i, now() - i * interval '30 days' / ? AS t FROM generate_series(1, ?) AS i) AS g""",
 				this.account, this.project, other, CALLS, CALLS);
-		// Counts the test transaction's own rows; it rolls back with them.
+		// ANALYZE samples this transaction's own rows too; its statistics roll back with them.
 		this.jdbc.execute("ANALYZE call");
 		this.jdbc.execute("SET LOCAL enable_seqscan = off");
 		this.jdbc.execute("SET LOCAL enable_bitmapscan = off");

@@ -129,6 +129,65 @@ class AnchoredAppCallE2ETests extends TwoUsersE2ESupport {
 		assertThat(TestTones.share(mono, window, 1600, BOB_HZ)).as("bob's tone in the mix").isGreaterThan(0.3);
 	}
 
+	/**
+	 * A recorded (so anchored) call whose callee rejects and whose connect fails over: the
+	 * onFailEventUrl answers a connect to Carol, who gets rtpengine's offer of Alice's side (kept
+	 * from Alice's offer, which went to Bob), answers it, and completes the bridge: each hears the
+	 * other's tone, rtpengine relayed both, and the recording has Alice left and Carol right.
+	 */
+	@Test
+	void aFailoverCalleeGetsRtpEnginesOfferAndCompletesTheBridge() throws Exception {
+		String first = "[{\"action\":\"record\",\"format\":\"wav\",\"recordStereo\":true},";
+		try (AnswerUrl onFail = new AnswerUrl(connect("alice-afo", "carol-afo", ""));
+				AnswerUrl answerUrl = new AnswerUrl(first + connect("alice-afo", "bob-afo",
+						",\"continueOnFail\":true,\"onFailEventUrl\":\"" + onFail.url() + "\"").substring(1))) {
+			PhoneTenant tenant = PhoneTenant.create("+15550177015", 5060, answerUrl.url());
+			this.alice = TestUser.connectWithToken("alice-afo", "alice-afo-device", MediaOptions.synthetic(ALICE_HZ),
+					tenant.clientToken("alice-afo"));
+			this.bob = TestUser.connectWithToken("bob-afo", "bob-afo-device", MediaOptions.synthetic(ALICE_HZ),
+					tenant.clientToken("bob-afo"));
+			CompletableFuture<CallResult> rejected = new CompletableFuture<>();
+			this.bob.onIncoming((incoming) -> incoming.reject(rejected::complete));
+			try (TestUser carol = TestUser.connectWithToken("carol-afo", "carol-afo-device",
+					MediaOptions.synthetic(BOB_HZ), tenant.clientToken("carol-afo"))) {
+				AtomicReference<CallProbe> callee = new AtomicReference<>();
+				carol.onIncoming((incoming) -> {
+					callee.set(new CallProbe(incoming));
+					incoming.answer((r) -> {
+					});
+				});
+				CallProbe caller = this.alice.call("bob-afo", false);
+				CallResult made = CallProbe.result(caller.makeResult);
+				assertThat(made.r()).as("makeCall").isZero();
+				assertThat(CallProbe.result(rejected).r()).as("bob rejects").isZero();
+				String callId = (String) made.data().get("callId");
+
+				await("media connected between alice and carol").atMost(TIMEOUT)
+					.until(() -> caller.mediaConnected() && callee.get() != null && callee.get().mediaConnected());
+				assertThat(callee.get().call.getCallId()).as("the same call, retargeted").isEqualTo(callId);
+				ToneMeter aliceHears = caller.measureToneAgain();
+				ToneMeter carolHears = callee.get().measureToneAgain();
+				await("two seconds of tone on both sides").atMost(TIMEOUT)
+					.until(() -> aliceHears.done() && carolHears.done());
+				assertThat(aliceHears.frequency()).as("alice hears carol's tone").isCloseTo(BOB_HZ, within(5.0));
+				assertThat(carolHears.frequency()).as("carol hears alice's tone").isCloseTo(ALICE_HZ, within(5.0));
+				Map<String, Object> relayed = RTPENGINE.process().request("query", Map.of("call-id", callId));
+				assertThat(packetsFrom(relayed, "caller")).as("alice's packets at rtpengine").isGreaterThan(20);
+				assertThat(packetsFrom(relayed, "callee")).as("carol's packets at rtpengine").isGreaterThan(20);
+				hangUp(new Call(callId, caller, callee.get()));
+
+				HttpResponse<byte[]> audio = await("the recording").atMost(TIMEOUT)
+					.until(() -> tenant.recordingOf(callId), (response) -> response.statusCode() == 200);
+				short[][] channels = TestTones.channels(audio.body(), 2);
+				int window = (int) (channels[0].length * 0.7);
+				assertThat(TestTones.share(channels[0], window, 1600, ALICE_HZ)).as("alice's tone, left")
+					.isGreaterThan(0.8);
+				assertThat(TestTones.share(channels[1], window, 1600, BOB_HZ)).as("carol's tone, right")
+					.isGreaterThan(0.8);
+			}
+		}
+	}
+
 	/** The SCCO array with one connect from the app user to the other, with more fields. */
 	private static String connect(String from, String to, String more) {
 		return """

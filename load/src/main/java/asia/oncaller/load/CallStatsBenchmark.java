@@ -52,7 +52,7 @@ public final class CallStatsBenchmark {
 				CallRecordsSeed.seed(db, count, Instant.now(), days);
 				try (Statement vacuum = db.createStatement()) {
 					// What autovacuum does after a table's inserts: the visibility map that lets
-					// the aggregate read V17's index alone, without the table.
+					// the aggregate read the account's index (V26) alone, without the table.
 					vacuum.execute("VACUUM ANALYZE call");
 				}
 				System.out.printf("seeded %,d call records over %d days in %.1f s%n", count, days,

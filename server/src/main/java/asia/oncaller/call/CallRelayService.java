@@ -80,10 +80,12 @@ public class CallRelayService {
 	}
 
 	/**
-	 * The SDP of an anchored app-to-app call, through rtpengine. It is not kept for a failover:
-	 * a new callee would need a new offer at rtpengine, which the caller's device does not send.
-	 * A refusal of rtpengine leaves the call as it was (code 13), so the app may try again or
-	 * hang up; an SDP that is neither an offer nor an answer is code 10.
+	 * The SDP of an anchored app-to-app call, through rtpengine. The caller's offer of a call that
+	 * may fail over is kept as rtpengine rewrote it: rtpengine's side toward the callee waits for
+	 * an answer until one comes, so a new callee gets that offer and its answer completes the
+	 * bridge, as the callee that failed would have (which never answered: a device answers only
+	 * after its {@code call.answer}). A refusal of rtpengine leaves the call as it was (code 13),
+	 * so the app may try again or hang up; an SDP that is neither an offer nor an answer is code 10.
 	 */
 	private CallResult anchored(Party party, Access access, Map<String, Object> sdp) {
 		Call call = access.call();
@@ -100,6 +102,9 @@ public class CallRelayService {
 		}
 		if ("answer".equals(rewritten.get("type"))) {
 			this.events.publishEvent(new AnchoredMediaNegotiated(CallSnapshot.of(call)));
+		}
+		else if (keepsCallerMedia(call, party)) {
+			this.calls.keepCallerOffer(call.getId(), this.json.writeValueAsString(rewritten));
 		}
 		return CallResult.ok(List.of(new Delivery(CallParties.otherLeg(call, access.role()),
 				CallEvents.relay("sdp", call, "sdp", rewritten, party.deviceId()))));

@@ -58,6 +58,13 @@ public class MediaBridge {
 			List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
 			List.of("inject DTMF", "generate mid"), "replace", REPLACE);
 
+	/**
+	 * rtpengine's label of the carrier's side of a call the server answered ({@link #anchorPhone}):
+	 * until a connect re-offers the other side to an app both sides are plain RTP, so a recording
+	 * started at the server's answer tells the phone's ports by this label ({@link MediaRecorder}).
+	 */
+	public static final String PHONE_LABEL = "phone";
+
 	/** The tag of the caller's side of an anchored app-to-app call at rtpengine. */
 	public static final String APP_CALLER_TAG = "caller";
 
@@ -185,7 +192,10 @@ public class MediaBridge {
 	 */
 	public String anchorPhoneTo(String callId, String fromTag, String toTag, String plainSdp,
 			InetSocketAddress listener) {
-		request("offer", callId, fromTag, null, plainSdp, TOWARD_PHONE);
+		Map<String, Object> labelled = new HashMap<>(TOWARD_PHONE);
+		// Of the offer's from-tag, the carrier's monologue; rtpengine keeps it through later offers.
+		labelled.put("label", PHONE_LABEL);
+		request("offer", callId, fromTag, null, plainSdp, labelled);
 		String address = listener.getAddress().getHostAddress();
 		String placeholder = "v=0\r\no=- 1 1 IN IP4 " + address + "\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\n"
 				+ "m=audio " + listener.getPort() + " RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\n"

@@ -42,10 +42,14 @@ public class MediaRecorder {
 	/**
 	 * rtpengine's local ports by party, as its {@code query} shows the call's monologues: the
 	 * phone's is the one on plain RTP/AVP, the app's on WebRTC's UDP/TLS/RTP/SAVPF; both parties
-	 * of an anchored app-to-app call are on WebRTC and told apart by their tags.
+	 * of an anchored app-to-app call are on WebRTC and told apart by their tags. A call the server
+	 * answered has both sides on plain RTP until its connect re-offers one to the app (the other
+	 * side keeps its ports then): its phone is the monologue labelled
+	 * {@link MediaBridge#PHONE_LABEL}, and every other port counts as the app's.
 	 *
 	 * @param phone the ports on which rtpengine receives the phone's RTP
-	 * @param app the ports on which it receives the app's (both apps' for an app-to-app call)
+	 * @param app the ports on which it receives the app's (both apps' for an app-to-app call; for
+	 * a call the server answered, its other side's, whoever is there)
 	 * @param byTag the ports on which it receives each party's, by the party's tag
 	 */
 	public record PartyPorts(Set<Integer> phone, Set<Integer> app, Map<String, Set<Integer>> byTag) {
@@ -68,10 +72,15 @@ public class MediaRecorder {
 			Map<String, Set<Integer>> byTag = new HashMap<>();
 			Object tags = query.get("tags");
 			if (tags instanceof Map<?, ?> monologues) {
-				for (Map.Entry<?, ?> monologue : monologues.entrySet()) {
-					Set<Integer> party = byTag.computeIfAbsent(String.valueOf(monologue.getKey()), (tag) -> new HashSet<>());
-					for (Map<String, Object> media : list(((Map<String, Object>) monologue.getValue()).get("medias"))) {
-						Set<Integer> ports = PLAIN_RTP.equals(media.get("protocol")) ? phone : app;
+				boolean labelled = monologues.values()
+					.stream()
+					.anyMatch((monologue) -> isPhoneLabelled((Map<String, Object>) monologue));
+				for (Map.Entry<?, ?> entry : monologues.entrySet()) {
+					Map<String, Object> monologue = (Map<String, Object>) entry.getValue();
+					Set<Integer> party = byTag.computeIfAbsent(String.valueOf(entry.getKey()), (tag) -> new HashSet<>());
+					for (Map<String, Object> media : list(monologue.get("medias"))) {
+						boolean isPhone = labelled ? isPhoneLabelled(monologue) : PLAIN_RTP.equals(media.get("protocol"));
+						Set<Integer> ports = isPhone ? phone : app;
 						for (Map<String, Object> stream : list(media.get("streams"))) {
 							if (stream.get("local port") instanceof Number port) {
 								ports.add(port.intValue());
@@ -82,6 +91,10 @@ public class MediaRecorder {
 				}
 			}
 			return new PartyPorts(phone, app, byTag);
+		}
+
+		private static boolean isPhoneLabelled(Map<String, Object> monologue) {
+			return MediaBridge.PHONE_LABEL.equals(monologue.get("label"));
 		}
 
 		@SuppressWarnings("unchecked")

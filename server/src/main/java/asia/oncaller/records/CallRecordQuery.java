@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads call records in SQL, newest first ({@code created_at DESC, id DESC}), always within the
  * token's tenant: the account, and for a project token the project too. Pages continue after a
  * {@link Keyset} (keyset paging: every page costs the same, however deep, and rows added
- * meanwhile neither repeat nor go missing). The indexes of V1 and V3 serve these queries.
+ * meanwhile neither repeat nor go missing). The indexes of V3 and V26 serve these queries
+ * ({@code CallIndexesIntegrationTests} checks the plans).
  */
 @Component
 class CallRecordQuery {
@@ -57,9 +58,15 @@ class CallRecordQuery {
 	/** Up to {@code limit} records after {@code after} (or from the newest when {@code null}). */
 	List<CallRecord> page(RestIdentity tenant, CallRecordFilter filter, Keyset after, int limit) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("limit", limit);
-		String sql = "SELECT " + CallRecord.COLUMNS + " FROM call WHERE " + where(tenant, filter, after, parameters)
+		return this.jdbc.query(pageSql(tenant, filter, after, parameters), parameters,
+				(row, number) -> CallRecord.read(row));
+	}
+
+	/** The SQL of {@link #page}, its parameters added to {@code parameters} (which has the limit). */
+	static String pageSql(RestIdentity tenant, CallRecordFilter filter, Keyset after,
+			MapSqlParameterSource parameters) {
+		return "SELECT " + CallRecord.COLUMNS + " FROM call WHERE " + where(tenant, filter, after, parameters)
 				+ " ORDER BY created_at DESC, id DESC LIMIT :limit";
-		return this.jdbc.query(sql, parameters, (row, number) -> CallRecord.read(row));
 	}
 
 	/** The record, if it is the tenant's; another tenant's call is as absent as a missing one. */

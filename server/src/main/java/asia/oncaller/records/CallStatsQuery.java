@@ -41,7 +41,7 @@ class CallStatsQuery {
 			  FROM call_stats_slice WHERE account_id = :account AND project_id = :slices AND slice >= :from AND slice < :to
 			 GROUP BY 1, 2""";
 
-	private static final String RAW = "SELECT date_trunc('hour', created_at AT TIME ZONE :zone) AS hour, "
+	static final String RAW = "SELECT date_trunc('hour', created_at AT TIME ZONE :zone) AS hour, "
 			+ CallStatsSql.REASON + " AS reason, " + CallStatsSql.SUMS + " FROM call WHERE %s AND (%s) GROUP BY 1, 2";
 
 	private final NamedParameterJdbcTemplate jdbc;

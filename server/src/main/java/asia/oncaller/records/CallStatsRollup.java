@@ -55,7 +55,7 @@ class CallStatsRollup {
 	 * Each slice per project, and once more for the whole account ({@link #ACCOUNT_WIDE}), so that
 	 * an account token's chart reads one row where it would sum one per project.
 	 */
-	private static final String ROLL_UP = """
+	static final String ROLL_UP = """
 			INSERT INTO call_stats_slice (account_id, project_id, slice, reason, calls, answered, failed, talked,
 			  talk_seconds, cost)
 			SELECT account_id, coalesce(project_id, '%4$s'), %1$s, %2$s, %3$s

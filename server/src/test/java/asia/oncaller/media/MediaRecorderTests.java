@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link MediaRecorder} against a real rtpengine set up as the bridge sets up a phone call: the
- * ports it names for the phone are those of the plain RTP side the carrier was given, the app's are
- * the WebRTC side's, and a call rtpengine does not know is refused.
+ * ports it names for the phone are those of the plain RTP side the carrier was given (on a call the
+ * server answered, its labelled side), the app's are the WebRTC side's, and a call rtpengine does
+ * not know is refused.
  */
 class MediaRecorderTests {
 
@@ -32,6 +33,32 @@ class MediaRecorderTests {
 		assertThat(ports.app()).as("the app sends to the port of the offer it got").contains(MediaBridgeTests.port(toApp));
 		assertThat(ports.phone()).doesNotContainAnyElementsOf(ports.app());
 		rtpengine.bridge().delete("rec");
+	}
+
+	/**
+	 * A call the server answered has both sides on plain RTP when its recording starts, and the
+	 * connect's re-offer to the app keeps the other side's ports: only the carrier's label tells
+	 * the phone's ports, before the connect as after it.
+	 */
+	@Test
+	void tellsThePhonesPortsByLabelOnACallTheServerAnswered() {
+		String toPhone = rtpengine.bridge()
+			.anchorPhone("rec-ivr", "carrier", "server", MediaPackets.sdp("sipp-offer.sdp"));
+
+		MediaRecorder.PartyPorts answered = rtpengine.recorder().start("rec-ivr");
+
+		assertThat(answered.phone()).as("the carrier's side only").contains(MediaBridgeTests.port(toPhone));
+		assertThat(answered.app()).as("the placeholder's side").isNotEmpty();
+		assertThat(answered.phone()).doesNotContainAnyElementsOf(answered.app());
+
+		String toApp = rtpengine.bridge().offerToApp("rec-ivr", "carrier", MediaPackets.sdp("sipp-offer.sdp"));
+		rtpengine.bridge().answerFromApp("rec-ivr", "carrier", "server", MediaPackets.sdp("chromium-answer.sdp"));
+
+		assertThat(answered.app()).as("the app sends to the port the placeholder had").contains(MediaBridgeTests.port(toApp));
+		MediaRecorder.PartyPorts connected = rtpengine.recorder().start("rec-ivr");
+		assertThat(connected.phone()).isEqualTo(answered.phone());
+		assertThat(connected.app()).contains(MediaBridgeTests.port(toApp));
+		rtpengine.bridge().delete("rec-ivr");
 	}
 
 	/** Both sides of an anchored app-to-app call are WebRTC: only their tags tell whose ports are whose. */

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -195,6 +196,62 @@ class WebSocketStreamIntegrationTests extends PhoneCallTestSupport {
 			assertThat(heard).hasSizeGreaterThan(100);
 			assertThat(CarrierMedia.frequency(heard.subList(0, 80))).isBetween(390.0, 410.0);
 		}
+	}
+
+	@Test
+	void aClearDropsTheAudioSentAheadAndUnknownOrGarbageTextDoesNot() throws Exception {
+		CompletableFuture<Session> started = new CompletableFuture<>();
+		try (CustomerWebSocketServer bot = new CustomerWebSocketServer(); CarrierMedia phone = new CarrierMedia()) {
+			bot.onStart(started::complete);
+			this.answerUrl.respond("[%s]".formatted(webSocketConnect(bot.url())));
+			try (SippProcess carrier = caller("uac-ivr-server-bye.xml").set("rtp_port", String.valueOf(phone.port()))
+				.start()) {
+				Session session = started.get(10, TimeUnit.SECONDS);
+				// Five seconds of 500 Hz sent ahead at once, as a bot sends a sentence it synthesized.
+				byte[] second = l16Tone(500, 1000);
+				for (int i = 0; i < 5; i++) {
+					CustomerWebSocketServer.send(session, second);
+				}
+				await().atMost(Duration.ofSeconds(10)).until(() -> CarrierMedia.loudPackets(phone.audio()) >= 25);
+				// Not a clear: garbage, other events, the word in the wrong place or case.
+				for (String text : List.of("not json \u0000", "clear", "[\"clear\"]", "{\"event\":\"Clear\"}",
+						"{\"event\":\"clear \"}", "{\"clear\":true}", "{\"event\":{\"clear\":1}}", "{\"event\":\"mark\"}",
+						"{\"event\":\"clear\"")) {
+					CustomerWebSocketServer.send(session, text);
+				}
+				// The 500 Hz goes on past the garbage; then the bot is interrupted: clear, and its new answer.
+				await().atMost(Duration.ofSeconds(10)).until(() -> CarrierMedia.loudPackets(phone.audio()) >= 50);
+				CustomerWebSocketServer.send(session, "{\"event\":\"clear\",\"reason\":\"barge-in\"}");
+				CustomerWebSocketServer.send(session, l16Tone(800, 1000));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> CarrierMedia.loudPackets(phone.audio()) >= 50 + 45 && near(800, last(phone.audio(), 20)));
+				close(session, CloseReason.CloseCodes.NORMAL_CLOSURE);
+				assertThat(carrier.exitCodeWithin(Duration.ofSeconds(20))).as(carrier.report()).isZero();
+			}
+			// Well under the five seconds of 500 Hz (1 s, and what was heard while the test sent the
+			// clear), then the 800 Hz and nothing of the 500 Hz after it.
+			List<CarrierMedia.Packet> heard = phone.audio()
+				.stream()
+				.filter((packet) -> packet.rms() >= CarrierMedia.SILENCE_RMS)
+				.toList();
+			int first800 = 0;
+			while (first800 < heard.size() && !near(800, List.of(heard.get(first800)))) {
+				first800++;
+			}
+			assertThat(first800).isBetween(50, 90);
+			assertThat(CarrierMedia.frequency(heard.subList(0, first800))).isBetween(485.0, 515.0);
+			List<CarrierMedia.Packet> after = heard.subList(first800, heard.size());
+			assertThat(after).hasSizeBetween(45, 52);
+			assertThat(after).allSatisfy((packet) -> assertThat(near(800, List.of(packet))).isTrue());
+		}
+	}
+
+	private static boolean near(double hz, List<CarrierMedia.Packet> packets) {
+		return !packets.isEmpty() && Math.abs(CarrierMedia.frequency(packets) - hz) <= 30;
+	}
+
+	private static List<CarrierMedia.Packet> last(List<CarrierMedia.Packet> packets, int count) {
+		return packets.subList(Math.max(0, packets.size() - count), packets.size());
 	}
 
 	private static String webSocketConnect(String uri) {

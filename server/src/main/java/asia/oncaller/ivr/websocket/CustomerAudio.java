@@ -5,10 +5,14 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The customer's end of a WebSocket stream. Binary messages are audio for the phone, kept in a
- * {@link PlayBuffer}; text messages are ignored (nothing is defined for them yet), and a message
- * of either kind larger than the limit closes the WebSocket with 4009. Messages are asked for
+ * {@link PlayBuffer}; a text message {@code {"event":"clear"}} drops what of it has not played yet,
+ * any other text (unknown events, not JSON) is ignored, and a message of either kind larger than
+ * the limit closes the WebSocket with 4009. Messages are asked for
  * one at a time and handled at once, so a flood holds no more than the buffer. Going the other
  * way, the phone's audio is sent one frame at a time: a frame that finds the previous one still
  * being sent (a customer that reads too slowly) is dropped rather than queued; the caller's digits
@@ -23,6 +27,8 @@ final class CustomerAudio implements WebSocket.Listener {
 	static final int TOO_BIG = 4009;
 
 	private static final int TEXTS_WAITING = 64;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final PlayBuffer toPhone;
 
@@ -39,6 +45,12 @@ final class CustomerAudio implements WebSocket.Listener {
 	private boolean closing;
 
 	private int textsWaiting;
+
+	/** The text message being received, when it comes in parts: no longer than the limit. */
+	private final StringBuilder text = new StringBuilder();
+
+	/** Written by the WebSocket's thread only, read when the stream ends. */
+	private volatile long cleared;
 
 	CustomerAudio(PlayBuffer toPhone, long maxMessageBytes) {
 		this.toPhone = toPhone;
@@ -62,9 +74,33 @@ final class CustomerAudio implements WebSocket.Listener {
 	@Override
 	public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
 		if (fits(socket, data.length(), last)) {
+			this.text.append(data);
+			if (last) {
+				command(this.text.toString());
+				this.text.setLength(0);
+			}
 			socket.request(1);
 		}
 		return null;
+	}
+
+	/** Carries out a customer's text message: {@code clear}, the one event defined; others are ignored. */
+	private void command(String message) {
+		String event;
+		try {
+			event = JSON.readTree(message).path("event").asString("");
+		}
+		catch (JacksonException ex) {
+			return;
+		}
+		if ("clear".equals(event)) {
+			this.cleared += this.toPhone.clear();
+		}
+	}
+
+	/** Bytes of the customer's audio dropped by its {@code clear} messages. */
+	long cleared() {
+		return this.cleared;
 	}
 
 	@Override

@@ -48,6 +48,19 @@ final class PlayBuffer {
 		return count;
 	}
 
+	/**
+	 * Drops everything waiting to be played, so what the customer sends next plays at once (its
+	 * bot stops talking when the caller barges in). What the pacer took already, one 20 ms frame
+	 * at most, still plays.
+	 * @return how many bytes it dropped
+	 */
+	synchronized int clear() {
+		int cleared = this.size;
+		this.start = 0;
+		this.size = 0;
+		return cleared;
+	}
+
 	/** How many bytes were dropped for want of room. */
 	synchronized long dropped() {
 		return this.dropped;

@@ -81,8 +81,8 @@ class WebSocketConnectRunner implements ActionRunner<ConnectAction>, DisposableB
 			audio.start(media, (frame) -> customer.send(socket, frame), toPhone, this.pacer,
 					"ws-stream-" + call.callId());
 			String end = streamUntilTheEnd(call, action, customer, socket);
-			log.info("Call {}: WebSocket stream ended, {}; {} bytes of its audio dropped, {} frames to it dropped",
-					call.callId(), end, toPhone.dropped(), customer.framesDropped());
+			log.info("Call {}: WebSocket stream ended, {}; {} bytes of its audio dropped, {} cleared, {} frames to it dropped",
+					call.callId(), end, toPhone.dropped(), customer.cleared(), customer.framesDropped());
 		}
 		catch (SocketException ex) {
 			log.warn("Call {}: no UDP socket for its WebSocket stream, skipped: {}", call.callId(), ex.toString());

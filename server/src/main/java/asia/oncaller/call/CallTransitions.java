@@ -92,8 +92,9 @@ public interface CallTransitions {
 			Instant ringDeadline);
 
 	/**
-	 * A phone call the server answered to run its SCCO's actions reaches its {@code connect}: the
-	 * app user {@code targetUserId} becomes its callee, whose devices ring until
+	 * A phone call, or an app caller's call, that the server answered to run its SCCO's actions
+	 * reaches its {@code connect}: the app user {@code targetUserId} becomes its callee, whose
+	 * devices ring until
 	 * {@code ringDeadline} as a transfer target's do (nobody transferred it: no
 	 * {@code transferred_from_user_id}), and the connect's custom data goes with it. Only once,
 	 * while the call is answered and has no app user.

@@ -204,7 +204,8 @@ class CallTransitionsImpl implements CallTransitions {
 		return update("""
 				UPDATE call SET to_user_id = :target, custom_data = :custom, transferred_at = :now,
 				  ring_deadline = :deadline, version = version + 1
-				WHERE id = :id AND status = 'ANSWERED' AND direction = 'PHONE_TO_APP' AND trunk_id IS NOT NULL
+				WHERE id = :id AND status = 'ANSWERED'
+				  AND ((direction = 'PHONE_TO_APP' AND trunk_id IS NOT NULL) OR (direction = 'APP_TO_APP' AND media_anchored))
 				  AND to_user_id IS NULL AND transferred_at IS NULL
 				RETURNING *""", parameters);
 	}

@@ -3,6 +3,12 @@ package asia.oncaller.e2e;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.MediaOptions;
 import asia.oncaller.outbound.RequestSigner;
-import asia.oncaller.testsupport.GreetingUploads;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,10 +63,7 @@ class AppCallerIvrE2ETests extends TwoUsersE2ESupport {
 					  "customField":"main-menu"}]""".formatted(eventUrl.url());
 			try (AnswerUrl answerUrl = new AnswerUrl(scco)) {
 				PhoneTenant tenant = PhoneTenant.create("+15550177021", 5060, answerUrl.url());
-				assertThat(GreetingUploads
-					.upload(E2eServer.get().port(), tenant.restToken(), "greeting.wav",
-							GreetingUploads.toneWav(GREETING_HZ, 5000))
-					.statusCode()).isEqualTo(201);
+				assertThat(upload(tenant, "greeting.wav", toneWav(GREETING_HZ, 5000)).statusCode()).isEqualTo(201);
 				this.alice = TestUser.connectWithToken("alice-aivr", "alice-aivr-device",
 						MediaOptions.synthetic(ALICE_HZ), tenant.clientToken("alice-aivr"));
 				this.bob = TestUser.connectWithToken("bob-aivr", "bob-aivr-device", MediaOptions.synthetic(BOB_HZ),
@@ -97,8 +99,8 @@ class AppCallerIvrE2ETests extends TwoUsersE2ESupport {
 						.headers(tenant.signingSecret(), Long.parseLong(timestamp), "POST", eventUrl.url(), posted.body())
 						.get(RequestSigner.SIGNATURE_HEADER));
 
-				await("bob's device rings with alice's media and answers").atMost(TIMEOUT)
-					.until(() -> callee.get() != null && callee.get().mediaConnected());
+				await("bob's device rings").atMost(TIMEOUT).until(() -> callee.get() != null);
+				await("bob's media connects through rtpengine").atMost(TIMEOUT).until(() -> callee.get().mediaConnected());
 				ToneMeter aliceHears = caller.measureToneAgain();
 				ToneMeter bobHears = callee.get().measureToneAgain();
 				await("two seconds of tone on both sides").atMost(TIMEOUT)
@@ -112,6 +114,31 @@ class AppCallerIvrE2ETests extends TwoUsersE2ESupport {
 				await("bob hears the end").atMost(TIMEOUT).until(() -> callee.get().hasSignalingState(6));
 			}
 		}
+	}
+
+	/** {@code PUT /v1/greeting-files/{name}} with the project's REST token. */
+	private static HttpResponse<String> upload(PhoneTenant tenant, String name, byte[] wav) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + E2eServer.get().port() + "/v1/greeting-files/" + name))
+				.header("Authorization", "Bearer " + tenant.restToken())
+				.header("Content-Type", "audio/wav")
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(wav))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A WAV file of a sine tone: 8 kHz, 16-bit, mono. */
+	private static byte[] toneWav(int hertz, int millis) {
+		int samples = 8 * millis;
+		ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+		wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples);
+		wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1);
+		wav.putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+		wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+		for (int i = 0; i < samples; i++) {
+			wav.putShort((short) (12000 * Math.sin(2 * Math.PI * hertz * i / 8000.0)));
+		}
+		return wav.array();
 	}
 
 	/** The customer's eventUrl: a real HTTP server on loopback that keeps each POST and answers one SCCO. */

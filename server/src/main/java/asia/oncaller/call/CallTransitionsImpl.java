@@ -221,9 +221,9 @@ class CallTransitionsImpl implements CallTransitions {
 				UPDATE call SET
 				  caller_connection_id = CASE direction WHEN 'APP_TO_PHONE' THEN :connection ELSE caller_connection_id END,
 				  caller_device_id = CASE direction WHEN 'APP_TO_PHONE' THEN :device ELSE caller_device_id END,
-				  answered_connection_id = CASE direction WHEN 'PHONE_TO_APP' THEN :connection
-				    ELSE answered_connection_id END,
-				  answered_device_id = CASE direction WHEN 'PHONE_TO_APP' THEN :device ELSE answered_device_id END,
+				  answered_connection_id = CASE direction WHEN 'APP_TO_PHONE' THEN answered_connection_id
+				    ELSE :connection END,
+				  answered_device_id = CASE direction WHEN 'APP_TO_PHONE' THEN answered_device_id ELSE :device END,
 				  last_seen_at = :now, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED' AND transferred_at IS NOT NULL AND APP_CONNECTION IS NULL
 				RETURNING *""".replace("APP_CONNECTION", APP_CONNECTION), parameters);

@@ -11,6 +11,7 @@ import asia.oncaller.control.ConnectAction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,7 +45,10 @@ public class ServerAnsweredAppCalls {
 		this.terminator = terminator;
 		this.sender = sender;
 		this.events = events;
-		this.transaction = transaction;
+		// A transaction of its own: the runner is started, and may be refused and hang up at once,
+		// after the answer's commit, where joining that finished transaction would commit nothing.
+		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.ice = ice;
 		this.presence = presence;

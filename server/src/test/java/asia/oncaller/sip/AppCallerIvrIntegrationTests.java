@@ -155,8 +155,7 @@ class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 		assertThat(sdpText(offer)).contains("UDP/TLS/RTP/SAVPF", "a=ice-ufrag:", "a=fingerprint:");
 		assertThat(bob.request("call.answer", body(callId))).containsEntry("r", 0);
 		String bobAnswer = MediaPackets.sdp("chromium-answer.sdp");
-		assertThat(bob.request("call.sdp", body(callId, "sdp", Map.of("type", "answer", "sdp", bobAnswer))))
-			.containsEntry("r", 0);
+		bob.send("call.sdp", body(callId, "sdp", Map.of("type", "answer", "sdp", bobAnswer)));
 		assertThat(alice.receives((m) -> "sdp".equals(m.get("type")), Duration.ofMillis(500)))
 			.as("the caller, answered by the server, gets no second answer").isFalse();
 		Call connected = record(callId);
@@ -182,8 +181,8 @@ class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 
 	/** Alice offers her media as a browser would; the server answers it at rtpengine. */
 	private void answeredByTheServer(StompTestClient alice, String callId) throws InterruptedException {
-		assertThat(alice.request("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp")))))
-			.containsEntry("r", 0);
+		// call.sdp has no reply when it succeeds.
+		alice.send("call.sdp", body(callId, "sdp", offer(MediaPackets.sdp("chromium-offer.sdp"))));
 		alice.await((m) -> isState(m, callId, 3));
 		Map<String, Object> answer = alice.awaitEvent("sdp", callId);
 		assertThat(answer).containsEntry("deviceId", "server");

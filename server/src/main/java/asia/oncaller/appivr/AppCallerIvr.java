@@ -57,16 +57,14 @@ class AppCallerIvr implements AppCallerActions {
 	}
 
 	@Override
-	public boolean digits(String callId, String digits) {
+	public void digits(String callId, String digits) {
 		AppCaller caller = this.callers.get(callId);
 		IvrCall running = (caller != null) ? caller.running : null;
-		if (running == null) {
-			return false;
+		if (running != null) {
+			for (char digit : digits.toCharArray()) {
+				running.digit(digit);
+			}
 		}
-		for (char digit : digits.toCharArray()) {
-			running.digit(digit);
-		}
-		return true;
 	}
 
 	/** The caller's offer answered the call: the actions start, once, now that the caller hears them. */

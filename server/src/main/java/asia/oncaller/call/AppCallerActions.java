@@ -32,9 +32,8 @@ public interface AppCallerActions {
 
 	/**
 	 * Digits the caller pressed ({@code call.dtmf}) while the actions run: they go to the
-	 * running {@code input}, not to anybody else.
-	 * @return whether this node runs the call's actions (else they are dropped)
+	 * running {@code input}, not to anybody else; dropped when this node does not run them.
 	 */
-	boolean digits(String callId, String digits);
+	void digits(String callId, String digits);
 
 }

@@ -163,7 +163,7 @@ public class Call {
 	 * (no app user) until a {@code connect} hands the call to one. Nobody answers a caller that
 	 * never offers its media, so the deadline ends such a call unanswered.
 	 */
-	static Call answeredByServerForApp(String id, Party caller, String fromNumber, String dialledNumber, Money money,
+	static Call answeredByServerForApp(String id, Party caller, String dialledNumber, Money money,
 			Instant answerDeadline) {
 		Call call = new Call();
 		call.id = id;
@@ -171,8 +171,10 @@ public class Call {
 		call.projectId = caller.projectId();
 		call.direction = CallDirection.APP_TO_APP;
 		call.status = CallState.CALLING;
-		call.parties = new Parties(EndpointType.INTERNAL, fromNumber, null, EndpointType.INTERNAL, dialledNumber, null,
-				caller.userId(), caller.deviceId(), caller.connectionId(), null, null, null, null);
+		// Named by the user id it signed in with: the name the app asked for is the answer_url's
+		// to use, in the connect's from (CallTransitions#markConnectedAfterActions).
+		call.parties = new Parties(EndpointType.INTERNAL, caller.userId(), null, EndpointType.INTERNAL, dialledNumber,
+				null, caller.userId(), caller.deviceId(), caller.connectionId(), null, null, null, null);
 		call.timing = Timing.placed(answerDeadline);
 		call.money = money;
 		call.phoneLine = PhoneLine.NONE;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
+import asia.oncaller.control.ConnectAction;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -193,16 +194,22 @@ class CallTransitionsImpl implements CallTransitions {
 	}
 
 	@Override
-	public Optional<Call> markConnectedAfterActions(String id, String targetUserId, String customData, Instant now,
+	public Optional<Call> markConnectedAfterActions(String id, ConnectAction connect, Instant now,
 			Instant ringDeadline) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
-		parameters.put("target", targetUserId);
-		parameters.put("custom", customData);
+		parameters.put("target", connect.to().number());
+		parameters.put("custom", connect.customData());
+		parameters.put("fromNumber", connect.from().number());
+		parameters.put("fromAlias", connect.from().alias());
 		parameters.put("now", now);
 		parameters.put("deadline", ringDeadline);
+		// An app caller's name, until now the user id it signed in with, becomes the connect's
+		// (the customer's choice, as for any app call); a phone keeps its carrier's caller id.
 		return update("""
 				UPDATE call SET to_user_id = :target, custom_data = :custom, transferred_at = :now,
+				  from_number = CASE direction WHEN 'APP_TO_APP' THEN :fromNumber ELSE from_number END,
+				  from_alias = CASE direction WHEN 'APP_TO_APP' THEN :fromAlias ELSE from_alias END,
 				  ring_deadline = :deadline, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED'
 				  AND ((direction = 'PHONE_TO_APP' AND trunk_id IS NOT NULL) OR (direction = 'APP_TO_APP' AND media_anchored))

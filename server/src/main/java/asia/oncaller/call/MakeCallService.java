@@ -149,7 +149,7 @@ public class MakeCallService {
 		if (!route.outcome().ok()) {
 			return CallResult.of(route.outcome());
 		}
-		Call call = Call.answeredByServerForApp(callId, caller, command.fromNumber(), command.toNumber(),
+		Call call = Call.answeredByServerForApp(callId, caller, command.toNumber(),
 				route.moneyWithoutLimit(), this.clock.instant().plus(SERVER_ANSWER_WITHIN));
 		CallOutcome admitted = this.admission.write(call, route.tariff(), (written) -> announce(written, caller, project, scco));
 		if (admitted == CallOutcome.RATE_LIMITED) {

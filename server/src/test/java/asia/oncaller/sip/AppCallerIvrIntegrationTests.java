@@ -140,8 +140,8 @@ class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 	void aConnectAfterTheActionsRingsTheUserWithTheCallersMediaOnTheSameCall() throws Exception {
 		this.answerUrl.respond("""
 				[{"action":"play","fileName":"menu.wav","bargeIn":false},
-				 {"action":"connect","from":{"type":"internal","number":"alice"},"to":{"type":"internal","number":"bob"},
-				  "timeout":20,"customData":"from-the-menu"}]""");
+				 {"action":"connect","from":{"type":"internal","number":"alice","alias":"Alice A."},
+				  "to":{"type":"internal","number":"bob"},"timeout":20,"customData":"from-the-menu"}]""");
 		StompTestClient alice = device("alice", "alice-app");
 		StompTestClient bob = device("bob", "bob-app");
 		String callId = make(alice);
@@ -149,6 +149,7 @@ class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 
 		Map<String, Object> incoming = bob.awaitEvent("incomingCall", callId);
 		assertThat(incoming).containsEntry("fromNumber", "alice")
+			.containsEntry("fromAlias", "Alice A.")
 			.containsEntry("fromInternal", true)
 			.containsEntry("customDataFromYourServer", "from-the-menu");
 		Map<String, Object> offer = bob.awaitEvent("sdp", callId);
@@ -171,11 +172,14 @@ class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 	/** Alice's call.make: placed, the server answering it, she hears Calling. */
 	private String make(StompTestClient alice) throws InterruptedException {
 		Map<String, Object> reply = alice.request("call.make",
-				Map.of("fromNumber", "alice", "toNumber", "ivr-menu", "isVideoCall", false));
+				Map.of("fromNumber", "the-boss", "toNumber", "ivr-menu", "isVideoCall", false));
 		assertThat(reply).containsEntry("r", 0).containsEntry("toType", "internal");
 		String callId = (String) reply.get("callId");
 		alice.await((m) -> isState(m, callId, 1));
-		assertThat(record(callId).getStatus()).isEqualTo(CallState.CALLING);
+		Call calling = record(callId);
+		assertThat(calling.getStatus()).isEqualTo(CallState.CALLING);
+		assertThat(calling.parties().from().number()).as("the user id, not the name the app asked for")
+			.isEqualTo("alice");
 		return callId;
 	}
 

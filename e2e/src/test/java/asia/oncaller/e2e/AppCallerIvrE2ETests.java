@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import asia.oncaller.client.CallResult;
 import asia.oncaller.client.MediaOptions;
+import asia.oncaller.media.TestTones;
 import asia.oncaller.outbound.RequestSigner;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,36 @@ class AppCallerIvrE2ETests extends TwoUsersE2ESupport {
 				assertThat(CallProbe.result(hangup).r()).as("hangup").isZero();
 				await("bob hears the end").atMost(TIMEOUT).until(() -> callee.get().hasSignalingState(6));
 			}
+		}
+	}
+
+	/**
+	 * A voicemail for an app caller: {@code recordMessage} has rtpengine send Alice's audio to the
+	 * server's socket, re-answering the placeholder side of her call (her side keeps its ports and
+	 * keys); the message, downloaded over REST, holds her 1 kHz tone, and the SCCO's end ends the call.
+	 */
+	@Test
+	void anAppCallersMessageIsRecorded() throws Exception {
+		String scco = """
+				[{"action":"recordMessage","format":"wav","beepStart":false,"timeout":4,"silenceTimeout":0}]""";
+		try (AnswerUrl answerUrl = new AnswerUrl(scco)) {
+			PhoneTenant tenant = PhoneTenant.create("+15550177022", 5060, answerUrl.url());
+			this.alice = TestUser.connectWithToken("alice-avm", "alice-avm-device", MediaOptions.synthetic(ALICE_HZ),
+					tenant.clientToken("alice-avm"));
+			CallProbe caller = this.alice.call("voicemail", false);
+			CallResult made = CallProbe.result(caller.makeResult);
+			assertThat(made.r()).as("makeCall").isZero();
+			String callId = (String) made.data().get("callId");
+			await("the message's end ends the call").atMost(TIMEOUT).until(() -> caller.hasSignalingState(6));
+
+			HttpResponse<byte[]> audio = await("the message").atMost(TIMEOUT)
+				.until(() -> tenant.recordingOf(callId), (response) -> response.statusCode() == 200);
+			short[] mono = TestTones.channels(audio.body(), 1)[0];
+			assertThat(mono.length).as("over a second of audio").isGreaterThan(8000);
+			// The end of the message: the start may be silence while ICE and DTLS complete.
+			int window = mono.length - 4800;
+			assertThat(TestTones.share(mono, window, 3200, ALICE_HZ)).as("alice's tone in her message")
+				.isGreaterThan(0.8);
 		}
 	}
 

@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * without a connect, a caller hanging up during the input, and a connect to an app user who is
  * not online each end the one record once, charged once; a connect to an online user rings them
  * with the caller's media re-offered by rtpengine, and their answer completes the bridge without
- * a second answer to the caller. The node's bound on running SCCOs is
- * {@link AppCallerIvrBoundIntegrationTests}'s.
+ * a second answer to the caller; nobody answering ends the call at the connect's timeout. The
+ * node's bound on running SCCOs is {@link AppCallerIvrBoundIntegrationTests}'s.
  */
 class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 
@@ -166,6 +166,23 @@ class AppCallerIvrIntegrationTests extends PhoneCallTestSupport {
 
 		assertThat(bob.request("call.hangup", body(callId))).containsEntry("r", 0);
 		assertThat(alice.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Ended");
+		endedOnce(callId);
+	}
+
+	@Test
+	void aConnectNobodyAnswersEndsTheCallAtItsTimeout() throws Exception {
+		this.answerUrl.respond("""
+				[{"action":"talk","text":"One moment","bargeIn":false},
+				 {"action":"connect","from":{"type":"internal","number":"alice"},"to":{"type":"internal","number":"bob"},
+				  "timeout":1}]""");
+		StompTestClient alice = device("alice", "alice-app");
+		StompTestClient bob = device("bob", "bob-app");
+		String callId = make(alice);
+		answeredByTheServer(alice, callId);
+
+		bob.awaitEvent("incomingCall", callId);
+		assertThat(alice.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Transfer not answered");
+		assertThat(bob.await((m) -> isState(m, callId, 6))).containsEntry("reason", "Transfer not answered");
 		endedOnce(callId);
 	}
 

@@ -46,31 +46,31 @@ class CallMessageController {
 	}
 
 	@MessageMapping("call.make")
-	void make(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, MakeCallCommand.class, this.makeCall::make, true);
+	void make(Message<?> frame) {
+		this.requests.handle(frame, MakeCallCommand.class, this.makeCall::make, true);
 	}
 
 	@MessageMapping("call.ringing")
-	void ringing(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.ringing(party, r.callId()),
+	void ringing(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.CallId.class, (party, r) -> this.calls.ringing(party, r.callId()),
 				true);
 	}
 
 	@MessageMapping("call.answer")
-	void answer(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.answer(party, r.callId()),
+	void answer(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.CallId.class, (party, r) -> this.calls.answer(party, r.callId()),
 				true);
 	}
 
 	@MessageMapping("call.reject")
-	void reject(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.reject(party, r.callId()),
+	void reject(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.CallId.class, (party, r) -> this.calls.reject(party, r.callId()),
 				true);
 	}
 
 	@MessageMapping("call.hangup")
-	void hangup(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.CallId.class, (party, r) -> this.calls.hangup(party, r.callId()),
+	void hangup(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.CallId.class, (party, r) -> this.calls.hangup(party, r.callId()),
 				true);
 	}
 
@@ -80,57 +80,57 @@ class CallMessageController {
 	 * no connection, and the call refuses it (11).
 	 */
 	@MessageMapping("call.resume")
-	void resume(Message<?> frame, ClientPrincipal user) {
-		String awayConnectionId = this.resumeTokens.connectionOf(user, ResumeHeaders.tokenOf(frame)).orElse(null);
-		this.requests.handle(frame, user, CallRequests.Resume.class,
+	void resume(Message<?> frame) {
+		String awayConnectionId = this.resumeTokens.connectionOf(ClientPrincipal.of(frame), ResumeHeaders.tokenOf(frame)).orElse(null);
+		this.requests.handle(frame, CallRequests.Resume.class,
 				(party, r) -> this.resumption.resume(party, r.callId(), awayConnectionId, r.lastSeqOrZero()), true);
 	}
 
 	@MessageMapping("call.info")
-	void info(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.Info.class,
+	void info(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.Info.class,
 				(party, r) -> this.relay.info(party, r.callId(), r.info()), true);
 	}
 
 	@MessageMapping("call.dtmf")
-	void dtmf(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.Dtmf.class,
+	void dtmf(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.Dtmf.class,
 				(party, r) -> this.relay.dtmf(party, r.callId(), r.digits()), true);
 	}
 
 	@MessageMapping("call.hold")
-	void hold(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.Hold.class,
+	void hold(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.Hold.class,
 				(party, r) -> this.relay.hold(party, r.callId(), r.hold()), true);
 	}
 
 	@MessageMapping("call.transfer")
-	void transfer(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.Transfer.class,
+	void transfer(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.Transfer.class,
 				(party, r) -> this.relay.transfer(party, r.callId(), r.userId()), true);
 	}
 
 	@MessageMapping("call.sdp")
-	void sdp(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.Sdp.class,
+	void sdp(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.Sdp.class,
 				(party, r) -> this.relay.sdp(party, r.callId(), r.sdp()), false);
 	}
 
 	@MessageMapping("call.candidate")
-	void candidate(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.Candidate.class,
+	void candidate(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.Candidate.class,
 				(party, r) -> this.relay.candidate(party, r.callId(), r.candidate()), false);
 	}
 
 	@MessageMapping("call.mediastate")
-	void mediaState(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.MediaState.class,
+	void mediaState(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.MediaState.class,
 				(party, r) -> this.relay.mediaState(party, r.callId(), r.code()), false);
 	}
 
 	@MessageMapping("message.custom")
-	void customMessage(Message<?> frame, ClientPrincipal user) {
-		this.requests.handle(frame, user, CallRequests.CustomMessage.class,
+	void customMessage(Message<?> frame) {
+		this.requests.handle(frame, CallRequests.CustomMessage.class,
 				(party, r) -> this.customMessages.send(party, r.toUserId(), r.message()), true);
 	}
 

@@ -3,7 +3,6 @@ package asia.oncaller.signaling;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -15,8 +14,9 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
  * and SUBSCRIBE and not tied to the connection, while {@code /exchange/amq.direct/<key>}
  * gives each SUBSCRIBE an exclusive queue that goes with its connection, and drops what is sent
  * to nobody. Sits on the broker channel, so clients never name these destinations themselves
- * ({@link ClosedDestinations}). A connection's events subscription asks for a receipt
- * ({@link RelayedSubscriptions}).
+ * ({@link ClosedDestinations}). Clients' events never pass through RabbitMQ: each node writes
+ * them to its own connections ({@link ClientMessenger}) and hands another node's to it
+ * ({@link NodeMail}); their subscriptions only hold an empty queue each.
  */
 class RabbitDestinations implements ChannelInterceptor {
 
@@ -24,15 +24,6 @@ class RabbitDestinations implements ChannelInterceptor {
 	static final String PREFIX = "/exchange/amq.direct/";
 
 	private static final String QUEUE = "/queue/";
-
-	/** What Spring turns each connection's {@code /user/queue/events} into, before its id. */
-	private static final String EVENTS = ClientMessenger.EVENTS + "-user";
-
-	private final RelayedSubscriptions subscriptions;
-
-	RabbitDestinations(RelayedSubscriptions subscriptions) {
-		this.subscriptions = subscriptions;
-	}
 
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
@@ -42,10 +33,6 @@ class RabbitDestinations implements ChannelInterceptor {
 		}
 		MessageHeaderAccessor accessor = MessageHeaderAccessor.getMutableAccessor(message);
 		accessor.setHeader(SimpMessageHeaderAccessor.DESTINATION_HEADER, PREFIX + destination.substring(QUEUE.length()));
-		if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.SUBSCRIBE
-				&& destination.startsWith(EVENTS)) {
-			this.subscriptions.askReceipt(accessor, SimpMessageHeaderAccessor.getSessionId(message.getHeaders()));
-		}
 		return MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders());
 	}
 

@@ -36,8 +36,8 @@ class RequestHandler {
 	 * Handles one request frame.
 	 * @param replyOnSuccess false for the messages that PROTOCOL §3.1 answers only on failure
 	 */
-	<T> void handle(Message<?> frame, ClientPrincipal user, Class<T> type, BiFunction<Party, T, CallResult> verb,
-			boolean replyOnSuccess) {
+	<T> void handle(Message<?> frame, Class<T> type, BiFunction<Party, T, CallResult> verb, boolean replyOnSuccess) {
+		ClientPrincipal user = ClientPrincipal.of(frame);
 		CallRequest<T> request = CallRequest
 			.of("connection " + user.connectionId(), frame.getPayload(), type,
 					(bound) -> verb.apply(user.party(), bound))
@@ -57,7 +57,7 @@ class RequestHandler {
 		reply.put("r", result.r());
 		reply.put("message", result.message());
 		reply.putAll(result.data());
-		this.messenger.toConnection(user.getName(), user.connectionId(), reply);
+		this.messenger.toConnection(user.connectionId(), reply);
 	}
 
 }

@@ -30,21 +30,16 @@ class SessionController {
 
 	private final CallResumption resumption;
 
-	private final RelayedSubscriptions subscriptions;
-
 	SessionController(DeviceDirectory directory, IceServers ice, ResumeTokens resumeTokens,
-			CallResumption resumption, RelayedSubscriptions subscriptions) {
+			CallResumption resumption) {
 		this.directory = directory;
 		this.ice = ice;
 		this.resumeTokens = resumeTokens;
 		this.resumption = resumption;
-		this.subscriptions = subscriptions;
 	}
 
 	@SubscribeMapping("/session")
 	Map<String, Object> authen(ClientPrincipal principal) {
-		// In a cluster, what follows authen must find the connection's events subscription in place.
-		this.subscriptions.awaitEvents(principal.connectionId());
 		List<Map<String, Object>> clients = this.directory.recent(principal, LISTED_CLIENTS)
 			.stream()
 			.map((d) -> Map.<String, Object>of("connectionId", d.connectionId(), "deviceId", d.deviceId(), "platform",

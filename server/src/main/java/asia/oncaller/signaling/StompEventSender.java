@@ -126,7 +126,7 @@ class StompEventSender implements EventSender {
 		String callId = callIdOf(event);
 		Map<String, Object> delivered = (callId != null)
 				? this.log.number(callId, device.getName(), device.deviceId(), event) : event;
-		this.messenger.toConnection(device.getName(), device.connectionId(), delivered);
+		this.messenger.toConnection(device.connectionId(), delivered);
 	}
 
 	/** The call an event is about when it still needs numbering; {@code null} for other events and replays. */

@@ -51,8 +51,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer, DisposableBea
 
 	private final ClusterProperties cluster;
 
-	private final RelayedSubscriptions subscriptions;
-
 	// Heart-beats and CONNECT deadlines: short tasks, one thread.
 	private final ThreadPoolTaskScheduler scheduler = scheduler();
 
@@ -66,15 +64,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer, DisposableBea
 	private final ThreadPoolTaskExecutor sends;
 
 	WebSocketConfig(ConnectAuthenticator authenticator, ClosedDestinations destinations, ResumeHeaders resumeHeaders,
-			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster,
-			RelayedSubscriptions subscriptions) {
+			ConnectionLimits limits, SignalingProperties properties, ClusterProperties cluster) {
 		this.authenticator = authenticator;
 		this.destinations = destinations;
 		this.resumeHeaders = resumeHeaders;
 		this.limits = limits;
 		this.properties = properties;
 		this.cluster = cluster;
-		this.subscriptions = subscriptions;
 		this.requests = pool("stomp-request-", properties.requestThreads());
 		this.sends = pool("stomp-send-", 2 * Runtime.getRuntime().availableProcessors());
 	}
@@ -127,7 +123,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer, DisposableBea
 			.setSystemHeartbeatSendInterval(heartbeat)
 			.setSystemHeartbeatReceiveInterval(heartbeat)
 			.setTaskScheduler(this.scheduler);
-		registry.configureBrokerChannel().interceptors(new RabbitDestinations(this.subscriptions));
+		registry.configureBrokerChannel().interceptors(new RabbitDestinations());
 	}
 
 	@Override
@@ -179,9 +175,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer, DisposableBea
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
 		registration.executor(this.sends);
-		if (this.cluster.enabled()) {
-			registration.interceptors(this.subscriptions);
-		}
 	}
 
 	private static ThreadPoolTaskExecutor pool(String name, int threads) {

@@ -49,6 +49,25 @@ class CallRequestRunnerTests {
 	}
 
 	@Test
+	void contentAfterTheObjectIsNotJson() {
+		Answer answer = run(CallRequest.of("test", bytes("{\"requestId\":\"a\",\"callId\":\"c\"} {}"),
+				CallRequests.CallId.class, this::ok));
+		assertThat(answer.requestId()).isNull();
+		assertThat(answer.result().message()).isEqualTo("Invalid request: the body is not JSON");
+	}
+
+	@Test
+	void theRequestIdIsTheLastOneAtTheTopAndOnlyAStringOrNumber() {
+		String nested = "{\"callId\":\"c\",\"x\":{\"requestId\":\"inner\"},\"requestId\":\"first\",\"requestId\":\"last\"}";
+		assertThat(run(CallRequest.of("test", nested, CallRequests.CallId.class, this::ok)).requestId())
+			.isEqualTo("last");
+		String object = "{\"callId\":\"c\",\"requestId\":{\"id\":1}}";
+		assertThat(run(CallRequest.of("test", object, CallRequests.CallId.class, this::ok)).requestId()).isNull();
+		assertThat(run(CallRequest.of("test", "{\"callId\":\"c\",\"requestId\":2.5}", CallRequests.CallId.class,
+				this::ok)).requestId()).isEqualTo(2.5);
+	}
+
+	@Test
 	void floodIsRefusedBeforeBindingAndEchoesTheRequestId() {
 		Answer answer = run(CallRequest.of("test", "{\"requestId\":7,\"callId\":12}", CallRequests.CallId.class,
 				this::ok)

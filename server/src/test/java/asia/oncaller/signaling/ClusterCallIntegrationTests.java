@@ -369,7 +369,6 @@ class ClusterCallIntegrationTests {
 				cluster.bean(0, TestTenants.class).clientToken(this.project, "bob"), "laptop")) {
 			device.expect("CONNECTED");
 			device.subscribeAsClientsDo();
-			// The receipt the node asked RabbitMQ for before authen stays between them.
 			assertThat(device.expect("MESSAGE")).contains("\"type\":\"authen\"");
 			device.request("call.hangup", "{\"requestId\":\"r1\",\"callId\":\"nothing\"}");
 			assertThat(device.expect("MESSAGE")).contains("\"requestId\":\"r1\"", "\"r\":1")

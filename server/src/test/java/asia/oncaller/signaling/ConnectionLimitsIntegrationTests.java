@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
@@ -49,7 +48,7 @@ class ConnectionLimitsIntegrationTests {
 	ConnectionLimits limits;
 
 	@Autowired
-	SimpMessagingTemplate messages;
+	ClientMessenger messages;
 
 	@Autowired
 	SimpUserRegistry users;
@@ -142,12 +141,13 @@ class ConnectionLimitsIntegrationTests {
 		stuck.send("SUBSCRIBE", "id:0", "destination:/user/queue/events");
 		String name = ClientPrincipal.nameOf(this.project.getId(), "stuck");
 		await().atMost(StompTestClient.WAIT).until(() -> this.users.getUser(name) != null);
+		String connectionId = this.users.getUser(name).getSessions().iterator().next().getId();
 		stuck.stopReading();
 		Map<String, Object> big = Map.of("type", "customMessage", "message", "x".repeat(32 * 1024));
 		// At most 30 s of 1 MB bursts: far more than loopback's socket buffers and the 64 KB limit.
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			for (int i = 0; i < 32; i++) {
-				this.messages.convertAndSendToUser(name, ClientMessenger.EVENTS, big);
+				this.messages.toConnection(connectionId, big);
 			}
 			return this.users.getUser(name) == null;
 		});

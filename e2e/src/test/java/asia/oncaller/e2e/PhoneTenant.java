@@ -76,6 +76,11 @@ final class PhoneTenant {
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
+	/** The project's secret, which signs its answer_url and eventUrl requests. */
+	String signingSecret() {
+		return this.project.getSigningSecret();
+	}
+
 	/** A project REST token. */
 	String restToken() {
 		return E2eServer.get()

@@ -157,6 +157,33 @@ public class Call {
 	}
 
 	/**
+	 * A new app-to-app call in state {@link CallState#CALLING} that the server answers itself, to
+	 * run the actions of its SCCO before any {@code connect} (docs/ivr.md): the caller's offer is
+	 * answered at rtpengine, its media anchored there, the callee is the number the app dialled
+	 * (no app user) until a {@code connect} hands the call to one. Nobody answers a caller that
+	 * never offers its media, so the deadline ends such a call unanswered.
+	 */
+	static Call answeredByServerForApp(String id, Party caller, String dialledNumber, Money money,
+			Instant answerDeadline) {
+		Call call = new Call();
+		call.id = id;
+		call.accountId = caller.accountId();
+		call.projectId = caller.projectId();
+		call.direction = CallDirection.APP_TO_APP;
+		call.status = CallState.CALLING;
+		// Named by the user id it signed in with: the name the app asked for is the answer_url's
+		// to use, in the connect's from (CallTransitions#markConnectedAfterActions).
+		call.parties = new Parties(EndpointType.INTERNAL, caller.userId(), null, EndpointType.INTERNAL, dialledNumber,
+				null, caller.userId(), caller.deviceId(), caller.connectionId(), null, null, null, null);
+		call.timing = Timing.placed(answerDeadline);
+		call.money = money;
+		call.phoneLine = PhoneLine.NONE;
+		call.failover = new Failover(false, null, null, 0, null, null);
+		call.mediaAnchored = true;
+		return call;
+	}
+
+	/**
 	 * Runs the media of this app-to-app call through rtpengine ({@code MediaAnchor#needed}): its
 	 * SDP goes through the anchor instead of straight to the other app.
 	 */

@@ -26,11 +26,12 @@ final class CallEvents {
 	 * call first went.
 	 */
 	static Map<String, Object> transferredCall(Call call, String userId, List<IceServer> iceServers) {
-		boolean fromPhone = call.getDirection() == CallDirection.PHONE_TO_APP;
+		// The party that stayed on the call: the phone of an app-to-phone call is its callee, else the caller.
+		boolean fromCaller = call.getDirection() != CallDirection.APP_TO_PHONE;
 		Parties parties = call.parties();
-		return event("incomingCall", call.getId(), "fromNumber", fromPhone ? parties.fromNumber() : parties.toNumber(),
-				"toNumber", userId, "fromAlias", fromPhone ? parties.fromAlias() : parties.toAlias(), "isVideoCall",
-				false, "fromInternal", false, "customDataFromYourServer", call.getCustomData(), "transferredFrom",
+		return event("incomingCall", call.getId(), "fromNumber", fromCaller ? parties.fromNumber() : parties.toNumber(),
+				"toNumber", userId, "fromAlias", fromCaller ? parties.fromAlias() : parties.toAlias(), "isVideoCall",
+				false, "fromInternal", call.getDirection() == CallDirection.APP_TO_APP, "customDataFromYourServer", call.getCustomData(), "transferredFrom",
 				parties.transferredFromUserId(), "iceServers", iceServers);
 	}
 

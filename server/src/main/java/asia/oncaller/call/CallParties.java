@@ -87,6 +87,16 @@ final class CallParties {
 		return appConnection == null && party.userId().equals(appUser);
 	}
 
+	/**
+	 * Whether the server answered this app caller itself and runs its SCCO's actions, with no app
+	 * user on the other side yet ({@link Call#answeredByServerForApp}): its caller's SDP is
+	 * answered at rtpengine and its digits go to the actions.
+	 */
+	static boolean serverRunsActions(Call call) {
+		return call.getDirection() == CallDirection.APP_TO_APP && call.isMediaAnchored()
+				&& call.parties().toUserId() == null;
+	}
+
 	/** Whether the party's other leg is a phone on a trunk rather than an app user. */
 	static boolean otherLegIsPhone(Call call, Role role) {
 		Role phone = phoneSide(call);

@@ -2,6 +2,7 @@ package asia.oncaller.call;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,9 @@ public class CallRelayService {
 	/** The largest {@code info} object, as JSON, that a party may send. */
 	static final int MAX_INFO_BYTES = 16 * 1024;
 
+	/** The {@code deviceId} of the SDP the server answers an app caller with itself. */
+	static final String SERVER_DEVICE = "server";
+
 	private final CallRepository calls;
 
 	private final Presence presence;
@@ -47,8 +51,15 @@ public class CallRelayService {
 
 	private final AppMediaAnchor anchor;
 
+	private final ObjectProvider<AppCallerActions> appCallers;
+
+	private final CallCharging charging;
+
 	CallRelayService(CallRepository calls, Presence presence, JsonMapper json, ApplicationEventPublisher events,
-			ObjectProvider<PhoneNetwork> phones, Clock clock, CallProperties properties, AppMediaAnchor anchor) {
+			ObjectProvider<PhoneNetwork> phones, Clock clock, CallProperties properties, AppMediaAnchor anchor,
+			ObjectProvider<AppCallerActions> appCallers, CallCharging charging) {
+		this.appCallers = appCallers;
+		this.charging = charging;
 		this.calls = calls;
 		this.presence = presence;
 		this.json = json;
@@ -68,6 +79,9 @@ public class CallRelayService {
 	@Transactional
 	public CallResult sdp(Party party, String callId, Map<String, Object> sdp) {
 		Access access = access(party, callId);
+		if (access.refusal().isEmpty() && CallParties.serverRunsActions(access.call())) {
+			return answeredByServer(access.call(), sdp);
+		}
 		if (access.refusal().isEmpty() && access.call().isMediaAnchored()) {
 			return anchored(party, access, sdp);
 		}
@@ -77,6 +91,42 @@ public class CallRelayService {
 			}
 			return CallEvents.relay("sdp", call, "sdp", sdp, party.deviceId());
 		}, (call) -> this.phones.getObject().sdp(call, sdp));
+	}
+
+	/**
+	 * The caller's offer to a call the server answers itself to run actions first
+	 * ({@link AppCallerActions}): answered at rtpengine, the first one also answering the call
+	 * (granted its time, {@code answered} on the event_url), so the caller hears
+	 * {@code signalingState} 3 and then the answer, from device {@value #SERVER_DEVICE}. Only its
+	 * caller can be a party of such a call (it has no callee yet). A re-offer (hold) is answered
+	 * the same way; an answer has nothing to answer (code 10), and a refusal of rtpengine leaves
+	 * the call as it was (code 13).
+	 */
+	private CallResult answeredByServer(Call call, Map<String, Object> sdp) {
+		if (!"offer".equals(sdp.get("type")) || !(sdp.get("sdp") instanceof String offer)) {
+			return CallResult.of(CallOutcome.INVALID_REQUEST,
+					"Invalid request: the server answers this call, so its sdp must be an offer");
+		}
+		String answer;
+		try {
+			answer = this.appCallers.getObject().answerCaller(call.getId(), offer);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Call {}: rtpengine did not answer the app caller's offer: {}", call.getId(), ex.toString());
+			return CallResult.of(CallOutcome.SERVER_ERROR);
+		}
+		List<Delivery> deliveries = new ArrayList<>();
+		if (call.getStatus() != CallState.ANSWERED) {
+			this.calls.markAnswered(call.getId(), this.clock.instant(), null, null, this.charging.firstGrant(call))
+				.ifPresent((answered) -> {
+					this.events.publishEvent(new CallLifecycleEvent.Answered(CallSnapshot.of(answered)));
+					deliveries.add(new Delivery(CallParties.caller(answered),
+							CallEvents.signalingState(answered, CallState.ANSWERED, "Answered")));
+				});
+		}
+		deliveries.add(new Delivery(CallParties.caller(call),
+				CallEvents.relay("sdp", call, "sdp", Map.of("type", "answer", "sdp", answer), SERVER_DEVICE)));
+		return CallResult.ok(deliveries);
 	}
 
 	/**
@@ -102,6 +152,11 @@ public class CallRelayService {
 		}
 		if ("answer".equals(rewritten.get("type"))) {
 			this.events.publishEvent(new AnchoredMediaNegotiated(CallSnapshot.of(call)));
+			if (access.role() == Role.CALLEE && call.timing().transferredAt() != null) {
+				// The caller's media was answered by the server already: rtpengine re-offered it to
+				// this callee at the connect (ServerAnsweredAppCalls), so the caller has no offer out.
+				return CallResult.ok(List.of());
+			}
 		}
 		else if (keepsCallerMedia(call, party)) {
 			this.calls.keepCallerOffer(call.getId(), this.json.writeValueAsString(rewritten));
@@ -151,6 +206,12 @@ public class CallRelayService {
 	 */
 	@Transactional
 	public CallResult dtmf(Party party, String callId, String digits) {
+		Access access = access(party, callId);
+		if (access.refusal().isEmpty() && CallParties.serverRunsActions(access.call())) {
+			publishDtmf(access.call(), party, digits);
+			this.appCallers.getObject().digits(callId, digits);
+			return CallResult.ok(List.of());
+		}
 		return relayOrToPhone(party, callId, (call) -> {
 			publishDtmf(call, party, digits);
 			return CallEvents.relay("dtmf", call, "digits", digits, party.deviceId());

@@ -38,14 +38,18 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 	@Query("update Call c set c.calleeMediaState = :code where c.id = :id")
 	int setCalleeMediaState(String id, int code);
 
-	/** Transferred phone calls whose target did not answer by the ring deadline. */
+	/**
+	 * Transferred phone calls, and app callers' calls connected after the server's actions, whose
+	 * target did not answer by the ring deadline.
+	 */
 	@Query("""
 			select c.id from Call c
 			where c.status = asia.oncaller.call.CallState.ANSWERED and c.timing.transferredAt is not null
 			  and c.timing.ringDeadline <= :now
 			  and ((c.direction = asia.oncaller.call.CallDirection.APP_TO_PHONE
 			      and c.parties.callerConnectionId is null)
-			    or (c.direction = asia.oncaller.call.CallDirection.PHONE_TO_APP
+			    or (c.direction in (asia.oncaller.call.CallDirection.PHONE_TO_APP,
+			        asia.oncaller.call.CallDirection.APP_TO_APP)
 			      and c.parties.answeredConnectionId is null))""")
 	List<String> findTransferExpired(Instant now);
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
+import asia.oncaller.control.ConnectAction;
 
 /**
  * The conditional updates that move a call between states. Each names the states it may start
@@ -92,14 +93,14 @@ public interface CallTransitions {
 			Instant ringDeadline);
 
 	/**
-	 * A phone call the server answered to run its SCCO's actions reaches its {@code connect}: the
-	 * app user {@code targetUserId} becomes its callee, whose devices ring until
-	 * {@code ringDeadline} as a transfer target's do (nobody transferred it: no
-	 * {@code transferred_from_user_id}), and the connect's custom data goes with it. Only once,
-	 * while the call is answered and has no app user.
+	 * A phone call, or an app caller's call, that the server answered to run its SCCO's actions
+	 * reaches its {@code connect}: the connect's app user becomes its callee, whose devices ring
+	 * until {@code ringDeadline} as a transfer target's do (nobody transferred it: no
+	 * {@code transferred_from_user_id}), and the connect's custom data goes with it; an app
+	 * caller's name becomes the connect's {@code from}. Only once, while the call is answered and
+	 * has no app user.
 	 */
-	Optional<Call> markConnectedAfterActions(String id, String targetUserId, String customData, Instant now,
-			Instant ringDeadline);
+	Optional<Call> markConnectedAfterActions(String id, ConnectAction connect, Instant now, Instant ringDeadline);
 
 	/** The transfer target answers on one device: it becomes the call's app leg. */
 	Optional<Call> markTransferAnswered(String id, String deviceId, String connectionId, Instant now);

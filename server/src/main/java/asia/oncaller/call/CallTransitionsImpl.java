@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import asia.oncaller.billing.Charge;
 import asia.oncaller.billing.Grant;
+import asia.oncaller.control.ConnectAction;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -193,18 +194,25 @@ class CallTransitionsImpl implements CallTransitions {
 	}
 
 	@Override
-	public Optional<Call> markConnectedAfterActions(String id, String targetUserId, String customData, Instant now,
+	public Optional<Call> markConnectedAfterActions(String id, ConnectAction connect, Instant now,
 			Instant ringDeadline) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
-		parameters.put("target", targetUserId);
-		parameters.put("custom", customData);
+		parameters.put("target", connect.to().number());
+		parameters.put("custom", connect.customData());
+		parameters.put("fromNumber", connect.from().number());
+		parameters.put("fromAlias", connect.from().alias());
 		parameters.put("now", now);
 		parameters.put("deadline", ringDeadline);
+		// An app caller's name, until now the user id it signed in with, becomes the connect's
+		// (the customer's choice, as for any app call); a phone keeps its carrier's caller id.
 		return update("""
 				UPDATE call SET to_user_id = :target, custom_data = :custom, transferred_at = :now,
+				  from_number = CASE direction WHEN 'APP_TO_APP' THEN :fromNumber ELSE from_number END,
+				  from_alias = CASE direction WHEN 'APP_TO_APP' THEN :fromAlias ELSE from_alias END,
 				  ring_deadline = :deadline, version = version + 1
-				WHERE id = :id AND status = 'ANSWERED' AND direction = 'PHONE_TO_APP' AND trunk_id IS NOT NULL
+				WHERE id = :id AND status = 'ANSWERED'
+				  AND ((direction = 'PHONE_TO_APP' AND trunk_id IS NOT NULL) OR (direction = 'APP_TO_APP' AND media_anchored))
 				  AND to_user_id IS NULL AND transferred_at IS NULL
 				RETURNING *""", parameters);
 	}
@@ -220,9 +228,9 @@ class CallTransitionsImpl implements CallTransitions {
 				UPDATE call SET
 				  caller_connection_id = CASE direction WHEN 'APP_TO_PHONE' THEN :connection ELSE caller_connection_id END,
 				  caller_device_id = CASE direction WHEN 'APP_TO_PHONE' THEN :device ELSE caller_device_id END,
-				  answered_connection_id = CASE direction WHEN 'PHONE_TO_APP' THEN :connection
-				    ELSE answered_connection_id END,
-				  answered_device_id = CASE direction WHEN 'PHONE_TO_APP' THEN :device ELSE answered_device_id END,
+				  answered_connection_id = CASE direction WHEN 'APP_TO_PHONE' THEN answered_connection_id
+				    ELSE :connection END,
+				  answered_device_id = CASE direction WHEN 'APP_TO_PHONE' THEN answered_device_id ELSE :device END,
 				  last_seen_at = :now, version = version + 1
 				WHERE id = :id AND status = 'ANSWERED' AND transferred_at IS NOT NULL AND APP_CONNECTION IS NULL
 				RETURNING *""".replace("APP_CONNECTION", APP_CONNECTION), parameters);

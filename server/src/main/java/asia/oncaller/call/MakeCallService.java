@@ -73,10 +73,14 @@ public class MakeCallService {
 
 	private final CallAdmission admission;
 
+	private final ObjectProvider<AppCallerActions> appCallers;
+
 	MakeCallService(AdmissionReader admissionReader, AnswerUrlClient answerUrls, CallRouting routing, CallRepository calls,
 			Presence presence, IceServers ice, Clock clock, JsonMapper json,
 			ApplicationEventPublisher events, ObjectProvider<PhoneNetwork> phones, CallFailover failover,
-			CallLimits limits, CallConnections connections, CallAdmission admission) {
+			CallLimits limits, CallConnections connections, CallAdmission admission,
+			ObjectProvider<AppCallerActions> appCallers) {
+		this.appCallers = appCallers;
 		this.admissionReader = admissionReader;
 		this.answerUrls = answerUrls;
 		this.routing = routing;
@@ -115,8 +119,53 @@ public class MakeCallService {
 				answerUrlParameters(command.fromNumber(), command.toNumber(), caller.userId(), caller.projectId(), callId,
 						command.video(), custom),
 				admission.project());
+		Scco actionsFirst = actionsFirst(decision);
+		AppCallerActions actions = this.appCallers.getIfAvailable();
+		if (actionsFirst != null && actions != null && caller.hasConnection()) {
+			return answerAppByServer(caller, command, callId, actionsFirst, actions, admission.project(),
+					admission.currency());
+		}
 		return place(caller, callId, decision, command.video(), EndpointType.INTERNAL, null, admission.project(),
 				admission.currency());
+	}
+
+	/** The SCCO of an app caller that the server answers to run actions first, else {@code null}. */
+	private static Scco actionsFirst(CallControlDecision decision) {
+		Scco scco = (decision instanceof CallControlDecision.Run run) ? run.scco()
+				: (decision instanceof CallControlDecision.Connect connect) ? connect.scco() : null;
+		return (scco != null && MediaAnchor.appCallerRunsActionsFirst(scco)) ? scco : null;
+	}
+
+	/**
+	 * Writes and admits an app caller's call that the server answers itself to run {@code scco}
+	 * (docs/ivr.md, "App callers"): admitted and priced as a phone call the server answers
+	 * ({@link CallRouting#answeredNumber}, the number the app dialled), its media anchored. The
+	 * caller hears {@code signalingState} 1 now, and 3 with rtpengine's answer to its offer
+	 * ({@link CallRelayService#sdp}).
+	 */
+	private CallResult answerAppByServer(Party caller, MakeCallCommand command, String callId, Scco scco,
+			AppCallerActions actions, CallingProject project, String currency) {
+		CallRouting.Route route = this.routing.answeredNumber(caller.accountId(), currency, command.toNumber());
+		if (!route.outcome().ok()) {
+			return CallResult.of(route.outcome());
+		}
+		Call call = Call.answeredByServerForApp(callId, caller, command.toNumber(),
+				route.moneyWithoutLimit(), this.clock.instant().plus(SERVER_ANSWER_WITHIN));
+		CallOutcome admitted = this.admission.write(call, route.tariff(), (written) -> announce(written, caller, project, scco));
+		if (admitted == CallOutcome.RATE_LIMITED) {
+			return CallResult.of(CallOutcome.RATE_LIMITED, CallLimits.TOO_MANY_CALLS);
+		}
+		if (!admitted.ok()) {
+			return CallResult.of(admitted);
+		}
+		// Before the reply: the caller's offer, which follows it, must find the SCCO.
+		actions.admitted(callId, scco, caller.accountId(), project.signingSecret());
+		return CallResult.ok(List.of(new Delivery(CallParties.caller(call),
+				CallEvents.signalingState(call, CallState.CALLING, "Calling"))))
+			.with("callId", callId)
+			.with("toType", "internal")
+			.with("customDataFromYourServer", null)
+			.with("iceServers", iceServersFor(caller));
 	}
 
 	/**

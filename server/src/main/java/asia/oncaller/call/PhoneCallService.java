@@ -144,7 +144,7 @@ public class PhoneCallService {
 			}
 			Instant now = this.clock.instant();
 			return this.calls
-				.markConnectedAfterActions(callId, target, connect.customData(), now,
+				.markConnectedAfterActions(callId, connect, now,
 						now.plusSeconds(connect.timeoutSeconds()))
 				.map((moved) -> {
 					this.events.publishEvent(new CallLifecycleEvent.Transferred(CallSnapshot.of(moved), null, target));

@@ -29,4 +29,22 @@ public final class MediaAnchor {
 		return !(scco.actions().get(0) instanceof ConnectAction connect) || connect.toWebSocket();
 	}
 
+	/**
+	 * Whether the server itself answers an app caller to run actions before any connect: an
+	 * action other than {@code record} comes before the SCCO's first connect, or it has no
+	 * connect. A {@code record} followed by the connect is carried out on the anchored call
+	 * between the two apps instead, and an app's first connect to a WebSocket is refused as before.
+	 */
+	public static boolean appCallerRunsActionsFirst(Scco scco) {
+		for (SccoAction action : scco.actions()) {
+			if (action instanceof ConnectAction) {
+				return false;
+			}
+			if (!(action instanceof RecordAction)) {
+				return true;
+			}
+		}
+		return true;
+	}
+
 }

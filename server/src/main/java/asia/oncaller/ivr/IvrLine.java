@@ -7,8 +7,9 @@ import asia.oncaller.media.StreamedMedia;
 
 /**
  * The call an SCCO runs on, as the runner needs it: where its media is anchored, and how to end
- * it or place its connect. Implemented by the side that owns the call's signaling (the SIP
- * gateway for a phone leg); its methods hand the work to that side's own thread and return.
+ * it or place its connect. Implemented by the side that owns the call's signaling: the SIP
+ * gateway for a phone leg, whose methods hand the work to the leg's own thread and return, and
+ * the {@code appivr} module for an app caller, whose methods do it on the runner's thread.
  */
 public interface IvrLine {
 

@@ -80,6 +80,15 @@ public class MediaBridge {
 			"rtcp-mux", List.of("require"), "transport-protocol", "UDP/TLS/RTP/SAVPF", "codec", G711_ONLY, "flags",
 			List.of("generate mid"), "replace", REPLACE);
 
+	/**
+	 * SDP for the placeholder of an app caller the server answers ({@link #anchorAppCaller}): plain
+	 * RTP as toward a phone, without {@code inject DTMF}, as between apps (the app's digits come
+	 * over signaling), so that a later re-offer to the callee app relays as between apps.
+	 */
+	private static final Map<String, Object> APP_TO_PLACEHOLDER = Map.of("ICE", "remove", "DTLS", "off", "SDES",
+			List.of("off"), "rtcp-mux", List.of("demux"), "transport-protocol", "RTP/AVP", "codec", G711_ONLY,
+			"flags", List.of("strip extmap"), "replace", REPLACE);
+
 	private final RtpEngineClient rtpengine;
 
 	private static final Pattern MID = Pattern.compile("^a=mid:(\\S+)", Pattern.MULTILINE);
@@ -196,11 +205,33 @@ public class MediaBridge {
 		// Of the offer's from-tag, the carrier's monologue; rtpengine keeps it through later offers.
 		labelled.put("label", PHONE_LABEL);
 		request("offer", callId, fromTag, null, plainSdp, labelled);
+		return sdp(request("answer", callId, fromTag, toTag, placeholder(listener), TOWARD_PHONE));
+	}
+
+	/** A plain RTP/AVP answer with G.711 at {@code listener}, which receives what rtpengine relays. */
+	private static String placeholder(InetSocketAddress listener) {
 		String address = listener.getAddress().getHostAddress();
-		String placeholder = "v=0\r\no=- 1 1 IN IP4 " + address + "\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\n"
+		return "v=0\r\no=- 1 1 IN IP4 " + address + "\r\ns=-\r\nc=IN IP4 " + address + "\r\nt=0 0\r\n"
 				+ "m=audio " + listener.getPort() + " RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\n"
 				+ "a=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
-		return sdp(request("answer", callId, fromTag, toTag, placeholder, TOWARD_PHONE));
+	}
+
+	/**
+	 * An app user calls and the SCCO runs actions first: the server answers the app's WebRTC offer
+	 * (or re-offer) itself, at rtpengine under the call's id, the app's side tagged
+	 * {@link #APP_CALLER_TAG} and the other {@link #APP_CALLEE_TAG}, a placeholder (plain RTP at
+	 * {@code listener}, {@link #DISCARD} while nobody listens) until {@link #offerBetweenApps}
+	 * re-offers the caller's side to the callee app, as a transfer re-offers a phone's. Meanwhile
+	 * {@link MediaPlayer} plays to the caller's tag.
+	 * @param callId the call's id at rtpengine
+	 * @param webRtcSdp the app's offer
+	 * @param listener where the app's audio goes (IPv4, as rtpengine sees it)
+	 * @return the WebRTC answer for the app, rtpengine as the only ICE candidate
+	 */
+	public String anchorAppCaller(String callId, String webRtcSdp, InetSocketAddress listener) {
+		request("offer", callId, APP_CALLER_TAG, APP_CALLEE_TAG, webRtcSdp, APP_TO_PLACEHOLDER);
+		return bundled(sdp(request("answer", callId, APP_CALLER_TAG, APP_CALLEE_TAG, placeholder(listener),
+				BETWEEN_APPS)));
 	}
 
 	/**

@@ -47,4 +47,21 @@ class MediaAnchorTests {
 		assertThat(MediaAnchor.runsActionsFirst(scco)).isTrue();
 	}
 
+	@Test
+	void theServerAnswersAnAppCallerForAnyActionButRecordBeforeTheConnect() {
+		assertThat(MediaAnchor.appCallerRunsActionsFirst(
+				SccoParser.read("[{\"action\":\"talk\",\"text\":\"Hi\"}," + CONNECT + "}]"))).isTrue();
+		assertThat(MediaAnchor.appCallerRunsActionsFirst(SccoParser.read("[{\"action\":\"input\"}]"))).isTrue();
+		assertThat(MediaAnchor.appCallerRunsActionsFirst(SccoParser.read("[{\"action\":\"record\"}]")))
+			.as("no connect at all").isTrue();
+		assertThat(MediaAnchor.appCallerRunsActionsFirst(
+				SccoParser.read("[{\"action\":\"record\"}," + CONNECT + "}]"))).as("recorded between the apps").isFalse();
+		assertThat(MediaAnchor.appCallerRunsActionsFirst(SccoParser.read("[" + CONNECT + "},{\"action\":\"talk\",\"text\":\"Hi\"}]")))
+			.isFalse();
+		assertThat(MediaAnchor.appCallerRunsActionsFirst(SccoParser.read(
+				"[{\"action\":\"connect\",\"from\":{\"type\":\"external\",\"number\":\"1\"},"
+						+ "\"to\":{\"type\":\"websocket\",\"uri\":\"wss://bot.example/\"}}]")))
+			.as("refused with r=3 as before").isFalse();
+	}
+
 }

@@ -1,7 +1,6 @@
 package asia.oncaller.call;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,11 @@ public class PhoneCallService {
 
 	private final IceServers ice;
 
-	private final Presence presence;
+	private final ActionsOutcome outcome;
 
 	PhoneCallService(CallRepository calls, CallTerminator terminator, CallCharging charging, EventSender sender,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceServers ice,
-			Presence presence) {
-		this.presence = presence;
+			ActionsOutcome outcome) {
 		this.calls = calls;
 		this.terminator = terminator;
 		this.charging = charging;
@@ -60,6 +58,7 @@ public class PhoneCallService {
 		this.transaction = transaction;
 		this.clock = clock;
 		this.ice = ice;
+		this.outcome = outcome;
 	}
 
 	/** The phone leg's SIP Call-ID goes on the call record. */
@@ -130,37 +129,12 @@ public class PhoneCallService {
 	 * the time since the server answered: the phone leg hears the end as a BYE.
 	 */
 	public void connectAfterActions(String callId, ConnectAction connect) {
-		tell(() -> {
-			String target = connect.to().number();
-			Optional<Call> call = liveCall(callId);
-			if (call.isEmpty()) {
-				return List.of();
-			}
-			if (!connect.to().isInternal()) {
-				return endAfterActions(callId, CallEnd.CONNECT_NOT_TO_APP);
-			}
-			if (!this.presence.isOnline(call.get().getProjectId(), target)) {
-				return endAfterActions(callId, CallEnd.NOT_ONLINE);
-			}
-			Instant now = this.clock.instant();
-			return this.calls
-				.markConnectedAfterActions(callId, connect, now,
-						now.plusSeconds(connect.timeoutSeconds()))
-				.map((moved) -> {
-					this.events.publishEvent(new CallLifecycleEvent.Transferred(CallSnapshot.of(moved), null, target));
-					return List.<Delivery>of();
-				})
-				.orElse(List.of());
-		});
+		tell(() -> this.outcome.connect(callId, connect, (moved) -> List.of()));
 	}
 
 	/** The actions the server ran on the phone's call ended without a connect: so does the call. */
 	public void actionsEnded(String callId) {
-		tell(() -> endAfterActions(callId, CallEnd.NORMAL));
-	}
-
-	private List<Delivery> endAfterActions(String callId, CallEnd end) {
-		return this.terminator.end(callId, CallState.live(), end, null).orElse(List.of());
+		tell(() -> this.outcome.end(callId, CallEnd.NORMAL));
 	}
 
 	/** The phone's SDP during the call (its answer to a re-offer) goes to the app leg. */

@@ -1,15 +1,11 @@
 package asia.oncaller.call;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import asia.oncaller.control.ConnectAction;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,36 +18,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ServerAnsweredAppCalls {
 
-	private final CallRepository calls;
-
-	private final CallTerminator terminator;
+	private final ActionsOutcome outcome;
 
 	private final EventSender sender;
 
-	private final ApplicationEventPublisher events;
-
 	private final TransactionTemplate transaction;
-
-	private final Clock clock;
 
 	private final IceServers ice;
 
-	private final Presence presence;
-
-	ServerAnsweredAppCalls(CallRepository calls, CallTerminator terminator, EventSender sender,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, IceServers ice,
-			Presence presence) {
-		this.calls = calls;
-		this.terminator = terminator;
+	ServerAnsweredAppCalls(ActionsOutcome outcome, EventSender sender, TransactionTemplate transaction,
+			IceServers ice) {
+		this.outcome = outcome;
 		this.sender = sender;
-		this.events = events;
 		// A transaction of its own: the runner is started, and may be refused and hang up at once,
 		// after the answer's commit, where joining that finished transaction would commit nothing.
 		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock = clock;
 		this.ice = ice;
-		this.presence = presence;
 	}
 
 	/**
@@ -59,7 +42,7 @@ public class ServerAnsweredAppCalls {
 	 * from the server's answer, and the caller hears {@code signalingState} 6.
 	 */
 	public void actionsEnded(String callId) {
-		tell(() -> end(callId, CallEnd.NORMAL));
+		tell(() -> this.outcome.end(callId, CallEnd.NORMAL));
 	}
 
 	/**
@@ -75,36 +58,13 @@ public class ServerAnsweredAppCalls {
 	 * the call rings them
 	 */
 	public void connectAfterActions(String callId, ConnectAction connect, Supplier<String> offer) {
-		tell(() -> {
-			Optional<Call> call = this.calls.findById(callId).filter((found) -> !found.getStatus().isFinal());
-			if (call.isEmpty()) {
-				return List.of();
-			}
-			if (!connect.to().isInternal()) {
-				return end(callId, CallEnd.CONNECT_NOT_TO_APP);
-			}
+		tell(() -> this.outcome.connect(callId, connect, (moved) -> {
 			String target = connect.to().number();
-			if (!this.presence.isOnline(call.get().getProjectId(), target)) {
-				return end(callId, CallEnd.NOT_ONLINE);
-			}
-			Instant now = this.clock.instant();
-			return this.calls
-				.markConnectedAfterActions(callId, connect, now,
-						now.plusSeconds(connect.timeoutSeconds()))
-				.map((moved) -> {
-					this.events.publishEvent(new CallLifecycleEvent.Transferred(CallSnapshot.of(moved), null, target));
-					Recipient devices = new Recipient.User(moved.getProjectId(), target);
-					return List.of(
-							new Delivery(devices, CallEvents.transferredCall(moved, target, this.ice.forUser(target))),
-							new Delivery(devices, CallEvents.relay("sdp", moved, "sdp",
-									Map.of("type", "offer", "sdp", offer.get()), moved.parties().callerDeviceId())));
-				})
-				.orElse(List.of());
-		});
-	}
-
-	private List<Delivery> end(String callId, CallEnd end) {
-		return this.terminator.end(callId, CallState.live(), end, null).orElse(List.of());
+			Recipient devices = new Recipient.User(moved.getProjectId(), target);
+			return List.of(new Delivery(devices, CallEvents.transferredCall(moved, target, this.ice.forUser(target))),
+					new Delivery(devices, CallEvents.relay("sdp", moved, "sdp", Map.of("type", "offer", "sdp", offer.get()),
+							moved.parties().callerDeviceId())));
+		}));
 	}
 
 	private void tell(Supplier<List<Delivery>> change) {

@@ -1,8 +1,13 @@
 package asia.oncaller.appivr;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import asia.oncaller.call.AppCallerActions;
 import asia.oncaller.call.CallLifecycleEvent;
@@ -28,7 +33,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 class AppCallerIvr implements AppCallerActions {
 
+	/**
+	 * How long a caller that never offered is kept. Its call is ended unanswered 30 s after the
+	 * {@code call.make} (docs/ivr.md), by whichever node's sweep comes first: when that is another
+	 * node, this one hears of no end, and would keep the caller for good.
+	 */
+	static final Duration UNANSWERED_KEPT = Duration.ofMinutes(2);
+
 	private final Map<String, AppCaller> callers = new ConcurrentHashMap<>();
+
+	/** The calls admitted here, oldest first, to forget those whose caller never offered. */
+	private final Queue<Admission> admissions = new ConcurrentLinkedQueue<>();
 
 	private final SccoRunner runner;
 
@@ -36,15 +51,39 @@ class AppCallerIvr implements AppCallerActions {
 
 	private final ServerAnsweredAppCalls calls;
 
-	AppCallerIvr(SccoRunner runner, MediaBridge media, ServerAnsweredAppCalls calls) {
+	private final Clock clock;
+
+	AppCallerIvr(SccoRunner runner, MediaBridge media, ServerAnsweredAppCalls calls, Clock clock) {
 		this.runner = runner;
 		this.media = media;
 		this.calls = calls;
+		this.clock = clock;
 	}
 
 	@Override
 	public void admitted(String callId, Scco scco, String accountId, String signingSecret) {
+		Instant now = this.clock.instant();
+		forgetUnansweredBefore(now);
 		this.callers.put(callId, new AppCaller(callId, scco, accountId, signingSecret));
+		this.admissions.add(new Admission(callId, now.plus(UNANSWERED_KEPT)));
+	}
+
+	/** How many callers this node holds: those waiting for their offer and those whose actions run. */
+	int held() {
+		return this.callers.size();
+	}
+
+	/**
+	 * Forgets the callers admitted long enough ago that never offered; a caller whose actions run
+	 * is forgotten when they end. Each admission is looked at once, so this costs nothing per call.
+	 */
+	private void forgetUnansweredBefore(Instant now) {
+		for (Admission oldest = this.admissions.peek(); oldest != null && !oldest.forgetAt().isAfter(now);
+				oldest = this.admissions.peek()) {
+			if (this.admissions.remove(oldest)) {
+				this.callers.computeIfPresent(oldest.callId(), (id, caller) -> (caller.running == null) ? null : caller);
+			}
+		}
 	}
 
 	@Override
@@ -84,6 +123,9 @@ class AppCallerIvr implements AppCallerActions {
 		if (caller != null && caller.running != null) {
 			caller.running.end();
 		}
+	}
+
+	private record Admission(String callId, Instant forgetAt) {
 	}
 
 	/**

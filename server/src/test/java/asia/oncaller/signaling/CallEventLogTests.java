@@ -1,13 +1,11 @@
 package asia.oncaller.signaling;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import asia.oncaller.call.Party;
 import asia.oncaller.call.ResumeProperties;
+import asia.oncaller.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,31 +94,6 @@ class CallEventLogTests {
 
 	private static Map<String, Object> event(String callId, String note) {
 		return Map.of("type", "info", "callId", callId, "note", note);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-05T12:00:00Z");
-
-		void advance(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

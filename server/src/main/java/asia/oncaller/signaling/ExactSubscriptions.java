@@ -19,6 +19,9 @@ import org.springframework.util.MultiValueMap;
  * open than its cache holds, for most events: a cost per message that grew with the clients
  * connected (docs/performance.md, "The broker's subscriptions"). No pattern ever reaches the broker:
  * {@link ClosedDestinations} allows two exact destinations only, so a destination here is a name.
+ * Since events are written to their connection directly ({@link ClientMessenger}), the broker
+ * looks up no subscriber at all; it still takes every connection's SUBSCRIBE and forgets it at the
+ * disconnect, which this registry does in constant time too.
  */
 final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 

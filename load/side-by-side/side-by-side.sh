@@ -26,7 +26,7 @@ DURATION=${DURATION:-20}        # seconds of each closed and open loop
 RATE=${RATE:-50}                # open loop calls per second
 CONCURRENCY=${CONCURRENCY:-50}  # closed loop calls in flight
 WARMUP=${WARMUP:-60}            # seconds of closed loop on a fresh OnCaller JVM before a call case (not reported):
-                                # the JIT needs ~20,000 cycles to settle (docs/performance.md, "Warmed up")
+                                # with 500 pairs, enough cycles for the JIT to settle (docs/performance.md, "Warmed up")
 QUIET_WAIT=${QUIET_WAIT:-120}   # at most this many seconds waited before each case for the box to be quiet
 MAX_MINUTES=${MAX_MINUTES:-90}  # hard stop for the whole command
 CASES=${CASES:-closed open idle many}
@@ -187,7 +187,7 @@ oncaller_case() { # $1 case, $2 run
   if [ "$1" != idle ] && [ "$WARMUP" -gt 0 ]; then # a fresh JVM runs interpreted code at first; Janus needs no warm-up
     say "run $2: OnCaller warm-up, $WARMUP s"
     # shellcheck disable=SC2086
-    bounded $((WARMUP + 200)) node "$here/oncaller-bench.mjs" $common --concurrency "$CONCURRENCY" --pairs 50 --duration "$WARMUP" \
+    bounded $((WARMUP + 200)) node "$here/oncaller-bench.mjs" $common --concurrency "$CONCURRENCY" --pairs 500 --duration "$WARMUP" \
       --max-time $((WARMUP + 180)) >"$server_dir/warmup.json" 2>&1 || say "warm-up failed: $(tail -2 "$server_dir/warmup.json")"
   fi
   say "run $2: OnCaller $1"

@@ -48,7 +48,7 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM cal
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT id FROM call WHERE status IN ('CALLING', 'RINGING', 'ANSWERED') AND (caller_away_until <= now() OR callee_away_until <= now());
 \echo Q19 markSeen (heartbeat), in a rolled-back transaction
 BEGIN;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE call SET last_seen_at = now() WHERE status = 'ANSWERED' AND (caller_connection_id IN ('conn-c-1-2', 'x') OR answered_connection_id IN ('conn-c-1-2', 'x'));
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE call SET last_seen_at = now() WHERE status = 'ANSWERED' AND (caller_connection_id = ANY ('{conn-c-1-2,x}'::text[]) OR answered_connection_id = ANY ('{conn-c-1-2,x}'::text[]));
 ROLLBACK;
 \echo Q20 sumReservedByLiveCalls
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT coalesce(sum(reserved_amount), 0) FROM call WHERE account_id = :A AND status IN ('CALLING', 'RINGING', 'ANSWERED');

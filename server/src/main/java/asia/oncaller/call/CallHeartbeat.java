@@ -1,12 +1,16 @@
 package asia.oncaller.call;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CallHeartbeat {
 
-	// PostgreSQL takes at most 32767 parameters per statement; each id is bound twice.
+	/**
+	 * The answered calls of these connections, the ids given once as an array: one statement and
+	 * one plan whatever their number. As one parameter per id, bound twice, it took a statement per
+	 * thousand connections, each with a text and a plan of its own.
+	 */
+	private static final String MARK_SEEN = """
+			UPDATE call SET last_seen_at = ?
+			WHERE status = 'ANSWERED' AND (caller_connection_id = ANY (?) OR answered_connection_id = ANY (?))""";
+
+	// PostgreSQL takes at most 32767 parameters per statement.
 	private static final int BATCH = 1000;
 
 	private final CallRepository calls;
+
+	private final JdbcTemplate jdbc;
 
 	private final Presence presence;
 
@@ -35,9 +50,10 @@ class CallHeartbeat {
 
 	private final ObjectProvider<PhoneNetwork> phones;
 
-	CallHeartbeat(CallRepository calls, Presence presence, CallConnections connections, Clock clock,
+	CallHeartbeat(CallRepository calls, JdbcTemplate jdbc, Presence presence, CallConnections connections, Clock clock,
 			ObjectProvider<PhoneNetwork> phones) {
 		this.calls = calls;
+		this.jdbc = jdbc;
 		this.presence = presence;
 		this.connections = connections;
 		this.clock = clock;
@@ -48,9 +64,8 @@ class CallHeartbeat {
 	@Transactional
 	public void beat() {
 		List<String> connectionIds = openConnectionsInCalls();
-		for (int from = 0; from < connectionIds.size(); from += BATCH) {
-			this.calls.markSeen(connectionIds.subList(from, Math.min(from + BATCH, connectionIds.size())),
-					this.clock.instant());
+		if (!connectionIds.isEmpty()) {
+			markSeen(connectionIds, this.clock.instant());
 		}
 		// A phone leg keeps its call alive too: while a transfer rings, no app connection does.
 		PhoneNetwork phones = this.phones.getIfAvailable();
@@ -58,6 +73,17 @@ class CallHeartbeat {
 		for (int from = 0; from < callIds.size(); from += BATCH) {
 			this.calls.markSeenById(callIds.subList(from, Math.min(from + BATCH, callIds.size())), this.clock.instant());
 		}
+	}
+
+	private void markSeen(List<String> connectionIds, Instant now) {
+		this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(MARK_SEEN);
+			Array ids = connection.createArrayOf("text", connectionIds.toArray());
+			statement.setObject(1, CallRows.timestamp(now));
+			statement.setArray(2, ids);
+			statement.setArray(3, ids);
+			return statement;
+		});
 	}
 
 	/**

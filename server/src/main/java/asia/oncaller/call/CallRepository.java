@@ -125,15 +125,6 @@ public interface CallRepository extends JpaRepository<Call, String>, CallTransit
 			  asia.oncaller.call.CallState.RINGING, asia.oncaller.call.CallState.ANSWERED)""")
 	BigDecimal sumReservedByLiveCalls(String accountId);
 
-	/** The heartbeat: answered calls with a connection on this node are alive {@code now}. */
-	@Modifying
-	@Query("""
-			update Call c set c.timing.lastSeenAt = :now
-			where c.status = asia.oncaller.call.CallState.ANSWERED
-			  and (c.parties.callerConnectionId in :connectionIds
-			    or c.parties.answeredConnectionId in :connectionIds)""")
-	int markSeen(Collection<String> connectionIds, Instant now);
-
 	@Query("""
 			select c.id from Call c
 			where c.status in (asia.oncaller.call.CallState.CALLING, asia.oncaller.call.CallState.RINGING,

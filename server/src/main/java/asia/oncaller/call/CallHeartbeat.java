@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 class CallHeartbeat {
 
 	/**
-	 * The answered calls of these connections, the ids given once as an array: one statement and
-	 * one plan whatever their number. As one parameter per id, bound twice, it took a statement per
+	 * The answered calls of these connections, the ids as one array (built once, bound to both
+	 * tests): one statement and one plan whatever their number. As one parameter per id, bound twice, it took a statement per
 	 * thousand connections, each with a text and a plan of its own.
 	 */
 	private static final String MARK_SEEN = """
